@@ -1,3 +1,231 @@
-from django.db import models
+"""The nomenklatur tree and the data planned and reported against it.
 
-# Create your models here.
+Program (and group/OPD) totals are never stored: report builders sum the kegiatan/sub kegiatan lines.
+"""
+
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.choices import Polaritas, Sifat, SumberDana
+from core.fields import NilaiField
+from core.nilai import KOSONG, Nilai
+from wilayah.models import Kecamatan, Kelurahan
+
+UANG = {"max_digits": 18, "decimal_places": 2, "null": True, "blank": True}
+TRIWULAN = (1, 2, 3, 4)
+
+
+class Tingkat(models.TextChoices):
+    URUSAN = "urusan", _("Urusan")
+    BIDANG_URUSAN = "bidang_urusan", _("Bidang urusan")
+    PROGRAM = "program", _("Program")
+    KEGIATAN = "kegiatan", _("Kegiatan")
+    SUB_KEGIATAN = "sub_kegiatan", _("Sub kegiatan")
+
+
+KEDALAMAN = {t: i for i, t in enumerate(Tingkat.values)}
+TINGKAT_ANGGARAN = (Tingkat.KEGIATAN, Tingkat.SUB_KEGIATAN)
+
+
+def _nonneg(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}), name=name)
+
+
+class Nomenklatur(models.Model):
+    """One node of the city-wide program tree; old (2020) and new (Permendagri 90/2019) codes side by side."""
+
+    kode = models.CharField(_("kode"), max_length=40, unique=True)
+    tingkat = models.CharField(_("tingkat"), max_length=16, choices=Tingkat.choices)
+    uraian = models.CharField(_("uraian"), max_length=500)
+    induk = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="anak_set", verbose_name=_("induk")
+    )
+    kelompok = models.CharField(
+        _("kelompok"), max_length=100, blank=True, help_text=_("Kelompok laporan, mis. NON URUSAN")
+    )
+
+    class Meta:
+        verbose_name = _("nomenklatur")
+        verbose_name_plural = _("nomenklatur")
+        ordering = ["kode"]
+        constraints = [
+            models.CheckConstraint(condition=Q(tingkat__in=Tingkat.values), name="nomenklatur_tingkat_sah"),
+            models.CheckConstraint(condition=~Q(kode=""), name="nomenklatur_kode_wajib"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.uraian}"
+
+    @property
+    def kedalaman(self) -> int:
+        return KEDALAMAN[self.tingkat]
+
+
+class Anggaran(models.Model):
+    """Pagu and realisasi of one kegiatan/sub kegiatan line for one year, lokasi and sumber dana."""
+
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("kegiatan/sub kegiatan"))
+    kelurahan = models.ForeignKey(
+        Kelurahan, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("lokasi kelurahan")
+    )
+    sumber_dana = models.CharField(_("sumber dana"), max_length=20, choices=SumberDana.choices, default=SumberDana.APBD)
+    pagu = models.DecimalField(_("pagu"), **UANG)
+    realisasi = models.DecimalField(_("realisasi setahun"), **UANG)
+    realisasi_tw1 = models.DecimalField(_("realisasi TW I"), **UANG)
+    realisasi_tw2 = models.DecimalField(_("realisasi TW II"), **UANG)
+    realisasi_tw3 = models.DecimalField(_("realisasi TW III"), **UANG)
+    realisasi_tw4 = models.DecimalField(_("realisasi TW IV"), **UANG)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("anggaran")
+        verbose_name_plural = _("anggaran")
+        ordering = ["tahun", "kecamatan", "nomenklatur__kode", "kelurahan__kode", "sumber_dana"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "kecamatan", "nomenklatur", "kelurahan", "sumber_dana"],
+                condition=Q(kelurahan__isnull=False),
+                name="anggaran_kunci_kelurahan",
+            ),
+            models.UniqueConstraint(
+                fields=["tahun", "kecamatan", "nomenklatur", "sumber_dana"],
+                condition=Q(kelurahan__isnull=True),
+                name="anggaran_kunci",
+            ),
+            models.CheckConstraint(condition=Q(sumber_dana__in=SumberDana.values), name="anggaran_sumber_dana_sah"),
+            models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="anggaran_tahun_sah"),
+            _nonneg("pagu", "anggaran_pagu_nonneg"),
+            _nonneg("realisasi", "anggaran_realisasi_nonneg"),
+            _nonneg("realisasi_tw1", "anggaran_tw1_nonneg"),
+            _nonneg("realisasi_tw2", "anggaran_tw2_nonneg"),
+            _nonneg("realisasi_tw3", "anggaran_tw3_nonneg"),
+            _nonneg("realisasi_tw4", "anggaran_tw4_nonneg"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tahun} {self.nomenklatur.kode}"
+
+    def realisasi_triwulan(self) -> list[Decimal | None]:
+        return [getattr(self, f"realisasi_tw{tw}") for tw in TRIWULAN]
+
+    @property
+    def realisasi_tahun(self) -> Decimal | None:
+        """The year's realisasi: the sum of the quarters when any is reported, else the year figure."""
+        triwulan = [v for v in self.realisasi_triwulan() if v is not None]
+        if triwulan:
+            return sum(triwulan, Decimal(0))
+        return self.realisasi
+
+
+class Indikator(models.Model):
+    """A performance indicator of a program/kegiatan/sub kegiatan for one year and kecamatan."""
+
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("program/kegiatan"))
+    uraian = models.CharField(_("indikator"), max_length=500)
+    satuan = models.CharField(_("satuan"), max_length=50, blank=True)
+    target = NilaiField(_("target"))
+    realisasi = NilaiField(_("realisasi setahun"))
+    realisasi_tw1 = NilaiField(_("realisasi TW I"))
+    realisasi_tw2 = NilaiField(_("realisasi TW II"))
+    realisasi_tw3 = NilaiField(_("realisasi TW III"))
+    realisasi_tw4 = NilaiField(_("realisasi TW IV"))
+    polaritas = models.CharField(_("polaritas"), max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF)
+    sifat = models.CharField(_("sifat"), max_length=10, choices=Sifat.choices, default=Sifat.KUMULATIF)
+    urutan = models.PositiveIntegerField(_("urutan"), default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indikator")
+        verbose_name_plural = _("indikator")
+        ordering = ["tahun", "kecamatan", "nomenklatur__kode", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["tahun", "kecamatan", "nomenklatur", "uraian"], name="indikator_kunci"),
+            models.CheckConstraint(condition=Q(polaritas__in=Polaritas.values), name="indikator_polaritas_sah"),
+            models.CheckConstraint(condition=Q(sifat__in=Sifat.values), name="indikator_sifat_sah"),
+            models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="indikator_tahun_sah"),
+            models.CheckConstraint(condition=~Q(uraian=""), name="indikator_uraian_wajib"),
+        ]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+    def realisasi_triwulan(self) -> list[Nilai]:
+        return [getattr(self, f"realisasi_tw{tw}") or KOSONG for tw in TRIWULAN]
+
+
+class RenstraTarget(models.Model):
+    """End-of-period Renstra target of a node: an indicator's target, or (indikator blank) its Rupiah."""
+
+    periode_awal = models.PositiveSmallIntegerField(_("awal periode"))
+    periode_akhir = models.PositiveSmallIntegerField(_("akhir periode"))
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("program/kegiatan"))
+    indikator = models.CharField(_("indikator"), max_length=500, blank=True)
+    target_akhir = NilaiField(_("target akhir periode"))
+    pagu_akhir = models.DecimalField(_("pagu akhir periode"), **UANG)
+
+    class Meta:
+        verbose_name = _("target Renstra")
+        verbose_name_plural = _("target Renstra")
+        ordering = ["periode_awal", "kecamatan", "nomenklatur__kode", "indikator"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periode_awal", "periode_akhir", "kecamatan", "nomenklatur", "indikator"],
+                name="renstra_kunci",
+            ),
+            models.CheckConstraint(condition=Q(periode_akhir__gte=models.F("periode_awal")), name="renstra_periode_sah"),
+            _nonneg("pagu_akhir", "renstra_pagu_nonneg"),
+        ]
+
+    @property
+    def periode(self) -> str:
+        return f"{self.periode_awal}-{self.periode_akhir}"
+
+    def __str__(self) -> str:
+        return f"Renstra {self.periode} {self.nomenklatur.kode}"
+
+
+class RkpdReview(models.Model):
+    """One line of Renja Tabel 2.4: the Rancangan Awal RKPD against the Hasil Analisis Kebutuhan."""
+
+    tahun = models.PositiveSmallIntegerField(_("tahun rencana"))
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("program/kegiatan"))
+    kelurahan = models.ForeignKey(Kelurahan, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("lokasi"))
+    indikator = models.CharField(_("indikator"), max_length=500, blank=True)
+    target_rancangan = models.CharField(_("target rancangan awal"), max_length=100, blank=True)
+    pagu_rancangan = models.DecimalField(_("pagu rancangan awal"), **UANG)
+    target_kebutuhan = models.CharField(_("target hasil analisis kebutuhan"), max_length=100, blank=True)
+    pagu_kebutuhan = models.DecimalField(_("pagu hasil analisis kebutuhan"), **UANG)
+    catatan = models.TextField(_("catatan penting"), blank=True)
+    urutan = models.PositiveIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("review rancangan awal RKPD")
+        verbose_name_plural = _("review rancangan awal RKPD")
+        ordering = ["tahun", "kecamatan", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "kecamatan", "nomenklatur", "kelurahan", "indikator"],
+                condition=Q(kelurahan__isnull=False),
+                name="rkpd_kunci_kelurahan",
+            ),
+            models.UniqueConstraint(
+                fields=["tahun", "kecamatan", "nomenklatur", "indikator"],
+                condition=Q(kelurahan__isnull=True),
+                name="rkpd_kunci",
+            ),
+            _nonneg("pagu_rancangan", "rkpd_pagu_rancangan_nonneg"),
+            _nonneg("pagu_kebutuhan", "rkpd_pagu_kebutuhan_nonneg"),
+        ]
+
+    def __str__(self) -> str:
+        return f"RKPD {self.tahun} {self.nomenklatur.kode}"

@@ -1,0 +1,1 @@
+"""The planning workbook (../shared/spec/WORKBOOK.md): one reader, one importer, one exporter."""

@@ -1,0 +1,131 @@
+"""Import a planning workbook: all-or-nothing, every error at once, idempotent on natural keys.
+
+``impor_workbook(path_or_file, dry_run=...)`` runs inside one transaction. Rows are matched on the keys
+of WORKBOOK.md and created, updated in place or left unchanged. When any row of any sheet has an error,
+or on a dry run, the transaction is rolled back: the database is exactly as before.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from django.db import DatabaseError, transaction
+
+from .berkas import BerkasError, Sheet, buka, normalisasi_nama
+from .kolom import SHEETS
+from .lembar import PENANGAN, Konteks
+from .sel import Galat, PembacaBaris
+
+STATUS = ("created", "updated", "unchanged")
+
+
+@dataclass
+class HasilImpor:
+    dry_run: bool = False
+    jumlah: Counter = field(default_factory=Counter)  # created / updated / unchanged
+    per_sheet: dict[str, Counter] = field(default_factory=dict)
+    galat: list[Galat] = field(default_factory=list)
+    peringatan: list[str] = field(default_factory=list)
+    galat_berkas: str | None = None
+
+    @property
+    def errors(self) -> int:
+        """Rows (or sheets / the file) that have at least one error."""
+        if self.galat_berkas:
+            return 1
+        return len({(g.sheet, g.baris) for g in self.galat})
+
+    @property
+    def berhasil(self) -> bool:
+        return self.errors == 0
+
+    @property
+    def tersimpan(self) -> bool:
+        return self.berhasil and not self.dry_run
+
+    def ringkasan(self) -> str:
+        j = self.jumlah
+        return (
+            f"created={j['created']} updated={j['updated']} unchanged={j['unchanged']} errors={self.errors}"
+        )
+
+    def pesan_galat(self) -> list[str]:
+        if self.galat_berkas:
+            return [self.galat_berkas]
+        return [str(g) for g in self.galat]
+
+
+class _Batal(Exception):
+    """Raised inside the transaction to roll it back."""
+
+
+def impor_workbook(
+    sumber: str | Path | IO[bytes], *, dry_run: bool = False, nama_berkas: str | None = None
+) -> HasilImpor:
+    hasil = HasilImpor(dry_run=dry_run)
+    try:
+        sheets = buka(sumber, nama_berkas=nama_berkas)
+    except BerkasError as exc:
+        hasil.galat_berkas = str(exc)
+        return hasil
+
+    dikenal = [nama for nama in SHEETS if normalisasi_nama(nama) in sheets]
+    for kunci, sheet in sheets.items():
+        if kunci not in {normalisasi_nama(n) for n in SHEETS}:
+            hasil.peringatan.append(f"Sheet '{sheet.nama}' tidak dikenal dan diabaikan.")
+    if not dikenal:
+        hasil.galat_berkas = (
+            "Workbook tidak memuat satu pun sheet yang dikenal (" + ", ".join(SHEETS) + "); tidak ada yang diimpor."
+        )
+        return hasil
+
+    try:
+        with transaction.atomic():
+            konteks = Konteks()
+            for nama in dikenal:
+                _impor_sheet(nama, sheets[normalisasi_nama(nama)], konteks, hasil)
+            if hasil.galat or dry_run:
+                raise _Batal
+    except _Batal:
+        pass
+    return hasil
+
+
+def _impor_sheet(nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor) -> None:
+    spec = SHEETS[nama]
+    dikenal = {normalisasi_nama(k) for k in spec["kolom"]}
+    for kolom in sheet.kolom:
+        if kolom not in dikenal:
+            hasil.peringatan.append(f"Sheet '{sheet.nama}': kolom '{sheet.judul[kolom]}' tidak dikenal dan diabaikan.")
+    hilang = [k for k in spec["wajib"] if normalisasi_nama(k) not in sheet.kolom]
+    if hilang:
+        hasil.galat.append(
+            Galat(sheet.nama, 1, None, None, "kolom wajib tidak ada: " + ", ".join(hilang) + ".")
+        )
+        return
+    hitung = hasil.per_sheet.setdefault(sheet.nama, Counter())
+    penangan = PENANGAN[nama]
+    for baris in sheet.baris:
+        pembaca = PembacaBaris(sheet.nama, baris)
+        status = None
+        try:
+            with transaction.atomic():
+                status = penangan(pembaca, konteks)
+                if pembaca.galat:
+                    raise _Batal
+        except _Batal:
+            status = None
+        except DatabaseError as exc:  # a constraint the checks above did not foresee
+            pembaca.salah(None, f"tidak dapat disimpan: {exc.__class__.__name__}: {str(exc).strip()[:200]}")
+            konteks.lupakan()
+            status = None
+        if pembaca.galat:
+            hasil.galat.extend(pembaca.galat)
+            if status is None:
+                continue
+        if status:
+            hasil.jumlah[status] += 1
+            hitung[status] += 1

@@ -1,0 +1,488 @@
+"""One handler per sheet: read a row, check it against the database, upsert it.
+
+A handler validates everything before it writes anything, returns "created", "updated" or
+"unchanged", and records problems on the row reader (then it returns None and writes nothing).
+Lookups go through ``Konteks``, which loads each table once, so an import costs a fixed number of
+reads per sheet plus one write per changed row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any, Callable
+
+from core.angka import format_angka
+from core.choices import Polaritas, Sifat, SumberDana
+from lkjip.models import IndikatorSasaran, Sasaran
+from renja.models import (
+    KEDALAMAN,
+    TINGKAT_ANGGARAN,
+    TRIWULAN,
+    Anggaran,
+    Indikator,
+    Nomenklatur,
+    RenstraTarget,
+    RkpdReview,
+    Tingkat,
+)
+from wilayah.models import Kecamatan, Kelurahan, Kota
+
+from .sel import ABSEN, PembacaBaris
+
+ALASAN = "Impor workbook"
+_KODE_KOTA = re.compile(r"^\d{2}\.\d{2}$")
+_KODE_KECAMATAN = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
+_KODE_KELURAHAN = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
+_PERIODE = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{4})$")
+
+
+def _pilihan(choices) -> dict[str, str]:
+    peta = {}
+    for value, label in choices.choices:
+        peta[value] = value
+        peta[str(label)] = value
+    return peta
+
+
+PILIHAN_TINGKAT = _pilihan(Tingkat)
+PILIHAN_SUMBER_DANA = {**_pilihan(SumberDana), "DAUT": SumberDana.DAU_T, "APBD Prov": SumberDana.APBD_PROVINSI}
+PILIHAN_POLARITAS = _pilihan(Polaritas)
+PILIHAN_SIFAT = _pilihan(Sifat)
+
+
+def simpan(obj, nilai: dict[str, Any]) -> str:
+    """Create (obj.pk is None) or update obj with the given values; ABSEN values are left alone."""
+    nilai = {k: v for k, v in nilai.items() if v is not ABSEN}
+    if obj.pk is None:
+        for k, v in nilai.items():
+            setattr(obj, k, v)
+        obj._change_reason = ALASAN
+        obj.save()
+        return "created"
+    berubah = [k for k, v in nilai.items() if getattr(obj, k) != v]
+    if not berubah:
+        return "unchanged"
+    for k in berubah:
+        setattr(obj, k, nilai[k])
+    obj._change_reason = ALASAN
+    obj.save()
+    return "updated"
+
+
+def gabung(*status: str | None) -> str:
+    for s in ("created", "updated"):
+        if s in status:
+            return s
+    return "unchanged"
+
+
+class Konteks:
+    """Caches of what exists, filled once per import and kept up to date as rows are written."""
+
+    def __init__(self) -> None:
+        self.lupakan()
+
+    def lupakan(self) -> None:
+        self.kota = {k.kode: k for k in Kota.objects.all()}
+        self.kecamatan = {k.kode: k for k in Kecamatan.objects.all()}
+        self.kelurahan = {k.kode: k for k in Kelurahan.objects.all()}
+        self.nomenklatur = {n.kode: n for n in Nomenklatur.objects.all()}
+        self._data: dict[tuple, dict] = {}
+        self.dipakai: dict[tuple, int] = {}  # natural key -> first Excel row in this workbook
+        self.urutan: defaultdict[tuple, int] = defaultdict(int)
+
+    def data(self, model, **filter_) -> dict:
+        """Existing rows of a model for one kecamatan (and year), keyed by their natural key."""
+        kunci = (model, tuple(sorted(filter_.items())))
+        if kunci not in self._data:
+            self._data[kunci] = {_kunci(obj): obj for obj in model.objects.filter(**filter_)}
+        return self._data[kunci]
+
+    def ganda(self, r: PembacaBaris, kunci: tuple) -> bool:
+        """A second row with the same natural key in one workbook is an error, not a silent overwrite."""
+        kunci = (r.sheet,) + kunci
+        if kunci in self.dipakai:
+            r.salah(None, f"baris ganda: kuncinya sama dengan baris {self.dipakai[kunci]}.")
+            return True
+        self.dipakai[kunci] = r.baris.nomor
+        return False
+
+    # -- lookups that report what is missing ---------------------------------------------------
+    def cari_kecamatan(self, r: PembacaBaris, kode: str) -> Kecamatan | None:
+        kec = self.kecamatan.get(kode)
+        if kec is None and kode:
+            r.salah("kode_kecamatan", f"kecamatan '{kode}' tidak dikenal; tambahkan dulu di sheet wilayah.")
+        return kec
+
+    def cari_kelurahan(self, r: PembacaBaris, kode: Any, kecamatan: Kecamatan | None) -> Kelurahan | None:
+        if kode in (None, "", ABSEN):
+            return None
+        kel = self.kelurahan.get(kode)
+        if kel is None:
+            r.salah("kode_kelurahan", f"kelurahan '{kode}' tidak dikenal; tambahkan dulu di sheet wilayah.")
+        elif kecamatan is not None and kel.kecamatan_id != kecamatan.pk:
+            r.salah("kode_kelurahan", f"kelurahan '{kode}' bukan bagian dari {kecamatan}.")
+            return None
+        return kel
+
+    def cari_nomenklatur(self, r: PembacaBaris, kode: str, boleh: tuple[str, ...]) -> Nomenklatur | None:
+        node = self.nomenklatur.get(kode)
+        if node is None:
+            if kode:
+                r.salah("kode", f"kode '{kode}' tidak ada di nomenklatur; tambahkan dulu di sheet nomenklatur.")
+            return None
+        if node.tingkat not in boleh:
+            nama = ", ".join(Tingkat(t).label.lower() for t in boleh)
+            r.salah("kode", f"kode '{kode}' adalah {node.get_tingkat_display().lower()}; di sheet ini hanya {nama}.")
+            return None
+        return node
+
+
+def _kunci(obj) -> tuple:
+    if isinstance(obj, Anggaran):
+        return (obj.nomenklatur_id, obj.kelurahan_id, obj.sumber_dana)
+    if isinstance(obj, Indikator):
+        return (obj.nomenklatur_id, obj.uraian)
+    if isinstance(obj, RenstraTarget):
+        return (obj.periode_awal, obj.periode_akhir, obj.nomenklatur_id, obj.indikator)
+    if isinstance(obj, RkpdReview):
+        return (obj.nomenklatur_id, obj.kelurahan_id, obj.indikator)
+    if isinstance(obj, Sasaran):
+        return (obj.uraian,)
+    if isinstance(obj, IndikatorSasaran):
+        return (obj.sasaran_id, obj.uraian)
+    raise TypeError(obj)
+
+
+# ------------------------------------------------------------------------------------------------
+# wilayah
+# ------------------------------------------------------------------------------------------------
+def wilayah(r: PembacaBaris, k: Konteks) -> str | None:
+    kode_kota = r.kode("kode_kota")
+    nama_kota = r.teks("nama_kota")
+    kode_kec = r.kode("kode_kecamatan", wajib=True)
+    nama_kec = r.teks("nama_kecamatan", wajib=True)
+    kode_kel = r.kode("kode_kelurahan")
+    nama_kel = r.teks("nama_kelurahan")
+    rt_rw = r.bulat("jumlah_rt_rw")
+    atribut = {nama: r.teks(nama) for nama in ("alamat_kantor", "nama_camat", "nip_camat")}
+    if r.galat:
+        return None
+    kode_kota, kode_kel, nama_kota, nama_kel = (
+        "" if v is ABSEN else v for v in (kode_kota, kode_kel, nama_kota, nama_kel)
+    )
+    if kode_kota and not _KODE_KOTA.match(kode_kota):
+        r.salah("kode_kota", f"kode kota '{kode_kota}' tidak sah; bentuknya 2 angka titik 2 angka, mis. 36.73.")
+    if not _KODE_KECAMATAN.match(kode_kec):
+        r.salah("kode_kecamatan", f"kode kecamatan '{kode_kec}' tidak sah; contoh yang benar: 36.73.01.")
+    if kode_kel and not _KODE_KELURAHAN.match(kode_kel):
+        r.salah("kode_kelurahan", f"kode kelurahan '{kode_kel}' tidak sah; contoh yang benar: 36.73.01.1001.")
+    if r.galat:
+        return None
+
+    kec = k.kecamatan.get(kode_kec)
+    if not kode_kota:
+        if kec is not None:
+            kode_kota = kec.kota.kode
+        elif len(k.kota) == 1:
+            kode_kota = next(iter(k.kota))
+        else:
+            r.salah(
+                "kode_kota",
+                "kosong, padahal " + ("belum ada kota" if not k.kota else "ada lebih dari satu kota")
+                + " di basis data; isi kode_kota.",
+            )
+            return None
+    if not kode_kec.startswith(kode_kota + "."):
+        r.salah("kode_kecamatan", f"kecamatan '{kode_kec}' tidak berada di kota '{kode_kota}'.")
+    if kode_kel and not kode_kel.startswith(kode_kec + "."):
+        r.salah("kode_kelurahan", f"kelurahan '{kode_kel}' tidak berada di kecamatan '{kode_kec}'.")
+    kota = k.kota.get(kode_kota)
+    if kota is None and not nama_kota:
+        r.salah("nama_kota", f"kota '{kode_kota}' belum ada; isi nama_kota untuk menambahkannya.")
+    kel = k.kelurahan.get(kode_kel) if kode_kel else None
+    if kode_kel and kel is None and not nama_kel:
+        r.salah("nama_kelurahan", f"kelurahan '{kode_kel}' belum ada; isi nama_kelurahan.")
+    if r.galat or k.ganda(r, (kode_kec, kode_kel)):
+        return None
+
+    status = []
+    if kota is None:
+        kota = Kota(kode=kode_kota)
+    status.append(simpan(kota, {"nama": nama_kota or kota.nama}))
+    k.kota[kode_kota] = kota
+
+    if kec is None:
+        kec = Kecamatan(kode=kode_kec)
+    nilai_kec: dict[str, Any] = {"kota": kota, "nama": nama_kec}
+    for nama, value in atribut.items():
+        # A kelurahan row never erases the kecamatan's letterhead data; a kecamatan row may.
+        if value is ABSEN or (kode_kel and not value):
+            continue
+        nilai_kec[nama] = value
+    status.append(simpan(kec, nilai_kec))
+    k.kecamatan[kode_kec] = kec
+
+    if kode_kel:
+        if kel is None:
+            kel = Kelurahan(kode=kode_kel)
+        status.append(
+            simpan(kel, {"kecamatan": kec, "nama": nama_kel or kel.nama, "jumlah_rt_rw": rt_rw})
+        )
+        k.kelurahan[kode_kel] = kel
+    return gabung(*status)
+
+
+# ------------------------------------------------------------------------------------------------
+# nomenklatur
+# ------------------------------------------------------------------------------------------------
+def nomenklatur(r: PembacaBaris, k: Konteks) -> str | None:
+    kode = r.kode("kode", wajib=True)
+    tingkat = r.pilihan("tingkat", PILIHAN_TINGKAT)
+    uraian = r.teks("uraian", wajib=True)
+    kode_induk = r.kode("kode_induk")
+    kelompok = r.teks("kelompok")
+    if tingkat in (None, ABSEN) and not r.galat:
+        r.salah("tingkat", "wajib diisi: urusan, bidang_urusan, program, kegiatan atau sub_kegiatan.")
+    if r.galat or k.ganda(r, (kode,)):
+        return None
+
+    kedalaman = KEDALAMAN[tingkat]
+    induk = None
+    if kode_induk not in (None, "", ABSEN):
+        induk = k.nomenklatur.get(kode_induk)
+        if induk is None:
+            r.salah("kode_induk", f"induk '{kode_induk}' tidak ada di basis data maupun di baris sebelumnya.")
+            return None
+    elif "." in kode:
+        turunan = kode.rsplit(".", 1)[0]
+        induk = k.nomenklatur.get(turunan)
+        if induk is None and tingkat not in (Tingkat.URUSAN, Tingkat.PROGRAM):
+            r.salah(
+                "kode",
+                f"induk '{turunan}' (kode tanpa segmen terakhir) tidak ditemukan; tambahkan induknya lebih dulu "
+                "atau isi kode_induk.",
+            )
+            return None
+    elif tingkat not in (Tingkat.URUSAN, Tingkat.PROGRAM):
+        r.salah("kode_induk", f"{Tingkat(tingkat).label.lower()} harus punya induk; isi kode_induk.")
+        return None
+    if induk is not None and induk.kedalaman != kedalaman - 1:
+        r.salah(
+            "kode_induk",
+            f"induk '{induk.kode}' adalah {induk.get_tingkat_display().lower()}; "
+            f"{Tingkat(tingkat).label.lower()} harus tepat satu tingkat di bawah induknya.",
+        )
+        return None
+
+    node = k.nomenklatur.get(kode)
+    if node is None:
+        node = Nomenklatur(kode=kode)
+    elif node.tingkat != tingkat:
+        r.salah("tingkat", f"kode '{kode}' sudah tercatat sebagai {node.get_tingkat_display().lower()}; tingkat tidak dapat diubah.")
+        return None
+    status = simpan(
+        node,
+        {
+            "tingkat": tingkat,
+            "uraian": uraian,
+            "induk_id": induk.pk if induk else None,
+            "kelompok": kelompok if kelompok is not ABSEN else ABSEN,
+        },
+    )
+    k.nomenklatur[kode] = node
+    return status
+
+
+# ------------------------------------------------------------------------------------------------
+# anggaran
+# ------------------------------------------------------------------------------------------------
+def anggaran(r: PembacaBaris, k: Konteks) -> str | None:
+    tahun = r.tahun()
+    kode_kec = r.kode("kode_kecamatan", wajib=True)
+    kode = r.kode("kode", wajib=True)
+    kode_kel = r.kode("kode_kelurahan")
+    sumber = r.pilihan("sumber_dana", PILIHAN_SUMBER_DANA, bawaan=SumberDana.APBD)
+    uang = {nama: r.uang(nama) for nama in ("pagu", "realisasi", *(f"realisasi_tw{tw}" for tw in TRIWULAN))}
+    if r.galat:
+        return None
+    kec = k.cari_kecamatan(r, kode_kec)
+    node = k.cari_nomenklatur(r, kode, TINGKAT_ANGGARAN)
+    kel = k.cari_kelurahan(r, kode_kel, kec)
+    if r.galat or k.ganda(r, (tahun, kode_kec, kode, kode_kel or "", sumber)):
+        return None
+
+    ada = k.data(Anggaran, kecamatan=kec, tahun=tahun)
+    kunci = (node.pk, kel.pk if kel else None, sumber)
+    obj = ada.get(kunci) or Anggaran(tahun=tahun, kecamatan=kec, nomenklatur=node, kelurahan=kel, sumber_dana=sumber)
+    # The row as it will be: stored values where this workbook has no such column.
+    hasil = {nama: (getattr(obj, nama) if v is ABSEN else v) for nama, v in uang.items()}
+    triwulan = [hasil[f"realisasi_tw{tw}"] for tw in TRIWULAN if hasil[f"realisasi_tw{tw}"] is not None]
+    if triwulan and hasil["realisasi"] is not None and sum(triwulan, Decimal(0)) != hasil["realisasi"]:
+        r.salah(
+            "realisasi",
+            f"realisasi setahun ({format_angka(hasil['realisasi'])}) tidak sama dengan jumlah realisasi triwulan "
+            f"({format_angka(sum(triwulan, Decimal(0)))}); kosongkan kolom realisasi atau samakan.",
+        )
+        return None
+    status = simpan(obj, uang)
+    ada[kunci] = obj
+    return status
+
+
+# ------------------------------------------------------------------------------------------------
+# indikator
+# ------------------------------------------------------------------------------------------------
+def indikator(r: PembacaBaris, k: Konteks) -> str | None:
+    tahun = r.tahun()
+    kode_kec = r.kode("kode_kecamatan", wajib=True)
+    kode = r.kode("kode", wajib=True)
+    uraian = r.teks("indikator", wajib=True)
+    nilai = {
+        "satuan": r.teks("satuan"),
+        "target": r.nilai("target"),
+        "realisasi": r.nilai("realisasi"),
+        **{f"realisasi_tw{tw}": r.nilai(f"realisasi_tw{tw}") for tw in TRIWULAN},
+        "polaritas": r.pilihan("polaritas", PILIHAN_POLARITAS, bawaan=Polaritas.POSITIF),
+        "sifat": r.pilihan("sifat", PILIHAN_SIFAT, bawaan=Sifat.KUMULATIF),
+    }
+    urutan = r.bulat("urutan", minimum=1)
+    if r.galat:
+        return None
+    kec = k.cari_kecamatan(r, kode_kec)
+    node = k.cari_nomenklatur(r, kode, (Tingkat.PROGRAM, Tingkat.KEGIATAN, Tingkat.SUB_KEGIATAN))
+    if r.galat or k.ganda(r, (tahun, kode_kec, kode, uraian)):
+        return None
+    ada = k.data(Indikator, kecamatan=kec, tahun=tahun)
+    kunci = (node.pk, uraian)
+    k.urutan[("indikator", tahun, kec.pk, node.pk)] += 1
+    obj = ada.get(kunci)
+    if urutan in (None, ABSEN):
+        # Default: the row order within the node; an existing row keeps its place.
+        urutan = ABSEN if obj is not None else k.urutan[("indikator", tahun, kec.pk, node.pk)]
+    if obj is None:
+        obj = Indikator(tahun=tahun, kecamatan=kec, nomenklatur=node, uraian=uraian)
+    status = simpan(obj, {**nilai, "urutan": urutan})
+    ada[kunci] = obj
+    return status
+
+
+# ------------------------------------------------------------------------------------------------
+# renstra
+# ------------------------------------------------------------------------------------------------
+def renstra(r: PembacaBaris, k: Konteks) -> str | None:
+    periode = r.mentah("periode")
+    kode_kec = r.kode("kode_kecamatan", wajib=True)
+    kode = r.kode("kode", wajib=True)
+    uraian = r.teks("indikator")
+    target = r.nilai("target_akhir")
+    pagu = r.uang("pagu_akhir")
+    cocok = _PERIODE.match(str(periode).strip()) if isinstance(periode, str) else None
+    if periode in (None, ABSEN):
+        r.salah("periode", "wajib diisi, mis. 2019-2023.")
+    elif not cocok or int(cocok.group(2)) < int(cocok.group(1)):
+        r.salah("periode", f"periode '{periode}' tidak sah; tulis sebagai teks tahun awal-tahun akhir, mis. 2019-2023.")
+    if r.galat:
+        return None
+    awal, akhir = int(cocok.group(1)), int(cocok.group(2))
+    uraian = "" if uraian is ABSEN else uraian
+    kec = k.cari_kecamatan(r, kode_kec)
+    node = k.cari_nomenklatur(r, kode, (Tingkat.PROGRAM, Tingkat.KEGIATAN, Tingkat.SUB_KEGIATAN))
+    if r.galat or k.ganda(r, (awal, akhir, kode_kec, kode, uraian)):
+        return None
+    ada = k.data(RenstraTarget, kecamatan=kec)
+    kunci = (awal, akhir, node.pk, uraian)
+    obj = ada.get(kunci) or RenstraTarget(
+        periode_awal=awal, periode_akhir=akhir, kecamatan=kec, nomenklatur=node, indikator=uraian
+    )
+    status = simpan(obj, {"target_akhir": target, "pagu_akhir": pagu})
+    ada[kunci] = obj
+    return status
+
+
+# ------------------------------------------------------------------------------------------------
+# sasaran
+# ------------------------------------------------------------------------------------------------
+def sasaran(r: PembacaBaris, k: Konteks) -> str | None:
+    tahun = r.tahun()
+    kode_kec = r.kode("kode_kecamatan", wajib=True)
+    uraian_sasaran = r.teks("sasaran", wajib=True)
+    uraian = r.teks("indikator", wajib=True)
+    nilai = {
+        "satuan": r.teks("satuan"),
+        "target": r.nilai("target"),
+        "realisasi": r.nilai("realisasi"),
+        "polaritas": r.pilihan("polaritas", PILIHAN_POLARITAS, bawaan=Polaritas.POSITIF),
+        "formula": r.teks("formula"),
+    }
+    if r.galat:
+        return None
+    kec = k.cari_kecamatan(r, kode_kec)
+    if r.galat or k.ganda(r, (tahun, kode_kec, uraian_sasaran, uraian)):
+        return None
+    semua = k.data(Sasaran, kecamatan=kec, tahun=tahun)
+    status = []
+    induk = semua.get((uraian_sasaran,))
+    if induk is None:
+        urutan = len(semua) + 1
+        induk = Sasaran(tahun=tahun, kecamatan=kec, uraian=uraian_sasaran)
+        status.append(simpan(induk, {"urutan": urutan}))
+        semua[(uraian_sasaran,)] = induk
+    anak = k.data(IndikatorSasaran, sasaran__kecamatan=kec, sasaran__tahun=tahun)
+    kunci = (induk.pk, uraian)
+    obj = anak.get(kunci)
+    if obj is None:
+        obj = IndikatorSasaran(sasaran=induk, uraian=uraian)
+        nilai["urutan"] = sum(1 for (sid, _) in anak if sid == induk.pk) + 1
+    status.append(simpan(obj, nilai))
+    anak[kunci] = obj
+    return gabung(*status)
+
+
+# ------------------------------------------------------------------------------------------------
+# rkpd
+# ------------------------------------------------------------------------------------------------
+def rkpd(r: PembacaBaris, k: Konteks) -> str | None:
+    tahun = r.tahun()
+    kode_kec = r.kode("kode_kecamatan", wajib=True)
+    kode = r.kode("kode", wajib=True)
+    kode_kel = r.kode("kode_kelurahan")
+    uraian = r.teks("indikator")
+    nilai = {
+        "target_rancangan": r.teks("target_rancangan"),
+        "pagu_rancangan": r.uang("pagu_rancangan"),
+        "target_kebutuhan": r.teks("target_kebutuhan"),
+        "pagu_kebutuhan": r.uang("pagu_kebutuhan"),
+        "catatan": r.teks("catatan"),
+    }
+    if r.galat:
+        return None
+    uraian = "" if uraian is ABSEN else uraian
+    kec = k.cari_kecamatan(r, kode_kec)
+    node = k.cari_nomenklatur(r, kode, (Tingkat.PROGRAM, Tingkat.KEGIATAN, Tingkat.SUB_KEGIATAN))
+    kel = k.cari_kelurahan(r, kode_kel, kec)
+    if r.galat or k.ganda(r, (tahun, kode_kec, kode, kode_kel or "", uraian)):
+        return None
+    ada = k.data(RkpdReview, kecamatan=kec, tahun=tahun)
+    kunci = (node.pk, kel.pk if kel else None, uraian)
+    obj = ada.get(kunci)
+    if obj is None:
+        # New lines keep the workbook's order, after the lines already stored.
+        obj = RkpdReview(tahun=tahun, kecamatan=kec, nomenklatur=node, kelurahan=kel, indikator=uraian)
+        nilai["urutan"] = max((o.urutan for o in ada.values()), default=0) + 1
+    status = simpan(obj, nilai)
+    ada[kunci] = obj
+    return status
+
+
+PENANGAN: dict[str, Callable[[PembacaBaris, Konteks], str | None]] = {
+    "wilayah": wilayah,
+    "nomenklatur": nomenklatur,
+    "anggaran": anggaran,
+    "indikator": indikator,
+    "renstra": renstra,
+    "sasaran": sasaran,
+    "rkpd": rkpd,
+}
