@@ -1,8 +1,19 @@
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
+
+admin.site.site_header = "Rencana & Kinerja Kecamatan — Data induk"
+admin.site.site_title = "Data induk"
+admin.site.index_title = "Data induk Bappeda"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(
+        "akun/masuk/",
+        auth_views.LoginView.as_view(extra_context={"demo": settings.DEBUG}),
+        name="login",
+    ),
     path("akun/", include("django.contrib.auth.urls")),
     path("", include("wilayah.urls")),
 ]

@@ -1,3 +1,43 @@
 from django.contrib import admin
+from import_export import resources
+from import_export.admin import ImportExportModelAdmin
 
-# Register your models here.
+from core.admin_akses import AdminBerlingkup
+
+from .models import Kecamatan, Kelurahan, Kota
+
+
+class KelurahanResource(resources.ModelResource):
+    class Meta:
+        model = Kelurahan
+        import_id_fields = ["kode"]
+        fields = ["kode", "nama", "kecamatan", "jumlah_rt_rw"]
+
+
+class KelurahanInline(admin.TabularInline):
+    model = Kelurahan
+    extra = 0
+
+
+@admin.register(Kota)
+class KotaAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama"]
+    search_fields = ["kode", "nama"]
+
+
+@admin.register(Kecamatan)
+class KecamatanAdmin(AdminBerlingkup, admin.ModelAdmin):
+    jalur_kecamatan = ""
+    list_display = ["kode", "nama", "kota", "nama_camat", "nip_camat"]
+    list_filter = ["kota"]
+    search_fields = ["kode", "nama", "nama_camat"]
+    inlines = [KelurahanInline]
+
+
+@admin.register(Kelurahan)
+class KelurahanAdmin(AdminBerlingkup, ImportExportModelAdmin):
+    resource_classes = [KelurahanResource]
+    jalur_kecamatan = "kecamatan"
+    list_display = ["kode", "nama", "kecamatan", "jumlah_rt_rw"]
+    list_filter = ["kecamatan"]
+    search_fields = ["kode", "nama"]
