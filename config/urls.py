@@ -16,4 +16,5 @@ urlpatterns = [
     ),
     path("akun/", include("django.contrib.auth.urls")),
     path("", include("wilayah.urls")),
+    path("", include("renja.urls")),
 ]

@@ -55,3 +55,43 @@ def kecamatan_atau_404(user, kode: str) -> Kecamatan:
     if kec is None:
         raise Http404("Kecamatan tidak ditemukan.")
     return kec
+
+
+def boleh_ubah(user, kecamatan: Kecamatan) -> bool:
+    return kecamatan_boleh_ubah(user).filter(pk=kecamatan.pk).exists()
+
+
+def adalah_camat_dari(user, kecamatan: Kecamatan) -> bool:
+    return peran(user) == Peran.CAMAT and _kecamatan_sendiri_id(user) == kecamatan.pk
+
+
+def akses_kecamatan(perlu: str = "lihat"):
+    """View decorator: the URL's ``kode`` must name a kecamatan the user may see (else 404), and for
+    ``perlu="ubah"`` one they may change (read-only roles get 403). Anonymous users go to login.
+
+    The view receives the Kecamatan as ``kecamatan`` instead of ``kode``.
+    """
+    from functools import wraps
+
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    if perlu not in ("lihat", "ubah", "camat"):
+        raise ValueError(perlu)
+
+    def dekorator(view):
+        @wraps(view)
+        def bungkus(request, *args, kode: str, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            kecamatan = kecamatan_atau_404(request.user, kode)
+            if perlu == "ubah" and not boleh_ubah(request.user, kecamatan):
+                raise PermissionDenied("Peran Anda hanya dapat melihat data ini.")
+            if perlu == "camat" and not (adalah_camat_dari(request.user, kecamatan)):
+                raise PermissionDenied("Hanya camat kecamatan ini yang dapat melakukannya.")
+            return view(request, *args, kecamatan=kecamatan, **kwargs)
+
+        bungkus.perlu_akses = perlu  # visible to the URL-walking permission test
+        return bungkus
+
+    return dekorator

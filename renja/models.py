@@ -3,8 +3,11 @@
 Program (and group/OPD) totals are never stored: report builders sum the kegiatan/sub kegiatan lines.
 """
 
+import uuid
 from decimal import Decimal
+from pathlib import Path
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from core.choices import Polaritas, Sifat, SumberDana
 from core.fields import NilaiField
 from core.nilai import KOSONG, Nilai
+from core.penyimpanan import penyimpanan_privat
 from wilayah.models import Kecamatan, Kelurahan
 
 UANG = {"max_digits": 18, "decimal_places": 2, "null": True, "blank": True}
@@ -81,7 +85,8 @@ class Anggaran(models.Model):
     realisasi_tw2 = models.DecimalField(_("realisasi TW II"), **UANG)
     realisasi_tw3 = models.DecimalField(_("realisasi TW III"), **UANG)
     realisasi_tw4 = models.DecimalField(_("realisasi TW IV"), **UANG)
-    history = HistoricalRecords()
+    versi = models.PositiveIntegerField(_("versi"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["versi"])
 
     class Meta:
         verbose_name = _("anggaran")
@@ -140,7 +145,8 @@ class Indikator(models.Model):
     polaritas = models.CharField(_("polaritas"), max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF)
     sifat = models.CharField(_("sifat"), max_length=10, choices=Sifat.choices, default=Sifat.KUMULATIF)
     urutan = models.PositiveIntegerField(_("urutan"), default=1)
-    history = HistoricalRecords()
+    versi = models.PositiveIntegerField(_("versi"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["versi"])
 
     class Meta:
         verbose_name = _("indikator")
@@ -229,3 +235,108 @@ class RkpdReview(models.Model):
 
     def __str__(self) -> str:
         return f"RKPD {self.tahun} {self.nomenklatur.kode}"
+
+
+class TriwulanDitutup(models.Model):
+    """A quarter the camat has closed: its realisasi are read-only from then on."""
+
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"))
+    ditutup_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("ditutup oleh")
+    )
+    ditutup_pada = models.DateTimeField(_("ditutup pada"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("triwulan ditutup")
+        verbose_name_plural = _("triwulan ditutup")
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun", "triwulan"], name="triwulan_ditutup_kunci"),
+            models.CheckConstraint(condition=Q(triwulan__gte=1, triwulan__lte=4), name="triwulan_ditutup_sah"),
+        ]
+
+    def __str__(self) -> str:
+        return f"TW {self.triwulan} {self.tahun} {self.kecamatan}"
+
+
+class CatatanRealisasi(models.Model):
+    """Keterangan of one kegiatan/sub kegiatan for one quarter, written by the kecamatan."""
+
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("kegiatan"))
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"))
+    keterangan = models.TextField(_("keterangan"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("keterangan realisasi")
+        verbose_name_plural = _("keterangan realisasi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kecamatan", "tahun", "nomenklatur", "triwulan"], name="catatan_realisasi_kunci"
+            ),
+            models.CheckConstraint(condition=Q(triwulan__gte=1, triwulan__lte=4), name="catatan_realisasi_tw_sah"),
+        ]
+
+
+def _lokasi_bukti(instance: "BuktiDukung", filename: str) -> str:
+    return f"bukti/{instance.kecamatan.kode}/{instance.tahun}/tw{instance.triwulan}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class BuktiDukung(models.Model):
+    """An evidence file for one kegiatan and quarter; stored outside the web root, served only in scope."""
+
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("kegiatan"))
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"))
+    berkas = models.FileField(_("berkas"), upload_to=_lokasi_bukti, storage=penyimpanan_privat, max_length=255)
+    nama_asli = models.CharField(_("nama berkas"), max_length=255)
+    jenis = models.CharField(_("jenis"), max_length=100)
+    ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("diunggah oleh")
+    )
+    diunggah_pada = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bukti dukung")
+        verbose_name_plural = _("bukti dukung")
+        ordering = ["diunggah_pada", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(triwulan__gte=1, triwulan__lte=4), name="bukti_dukung_tw_sah"),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama_asli
+
+
+class CatatanVerifikator(models.Model):
+    """Bappeda's note on a kecamatan's quarter, and the kecamatan's answer."""
+
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"))
+    catatan = models.TextField(_("catatan verifikator"))
+    ditulis_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("ditulis oleh")
+    )
+    ditulis_pada = models.DateTimeField(_("ditulis pada"), auto_now_add=True)
+    jawaban = models.TextField(_("jawaban kecamatan"), blank=True)
+    dijawab_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("dijawab oleh"),
+    )
+    dijawab_pada = models.DateTimeField(_("dijawab pada"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("catatan verifikator")
+        verbose_name_plural = _("catatan verifikator")
+        ordering = ["ditulis_pada", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(triwulan__gte=1, triwulan__lte=4), name="catatan_verifikator_tw_sah"),
+        ]

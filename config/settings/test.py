@@ -7,3 +7,4 @@ from .base import *  # noqa: F401,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="rkk-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="rkk-privat-")

@@ -1,0 +1,128 @@
+"""Scoped reads for the realisasi entry grid: a fixed number of queries whatever the tree's size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from core.angka import format_angka
+from core.capaian import capaian_anggaran, capaian_kinerja
+from core.nilai import KOSONG
+
+from .models import TRIWULAN, Anggaran, CatatanRealisasi, Indikator, Nomenklatur, Tingkat, TriwulanDitutup
+
+
+@dataclass
+class BarisKegiatan:
+    node: Nomenklatur
+    anggaran: list[Anggaran] = field(default_factory=list)
+    indikator: list[Indikator] = field(default_factory=list)
+    keterangan: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class GrupProgram:
+    node: Nomenklatur | None  # None: lines whose tree has no program
+    indikator: list[Indikator] = field(default_factory=list)
+    kegiatan: list[BarisKegiatan] = field(default_factory=list)
+
+    @property
+    def pagu(self) -> Decimal | None:
+        nilai = [a.pagu for k in self.kegiatan for a in k.anggaran if a.pagu is not None]
+        return sum(nilai, Decimal(0)) if nilai else None
+
+    @property
+    def realisasi(self) -> Decimal | None:
+        nilai = [a.realisasi_tahun for k in self.kegiatan for a in k.anggaran if a.realisasi_tahun is not None]
+        return sum(nilai, Decimal(0)) if nilai else None
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return capaian_anggaran(self.pagu, self.realisasi)
+
+
+def _program_dari(node: Nomenklatur, semua: dict[int, Nomenklatur]) -> Nomenklatur | None:
+    while node is not None and node.tingkat != Tingkat.PROGRAM:
+        node = semua.get(node.induk_id)
+    return node
+
+
+@dataclass(frozen=True)
+class SelTriwulan:
+    triwulan: int
+    label: str
+    teks: str  # the stored value as the user types it ("" when empty)
+    ditutup: bool
+
+
+def _sel_triwulan(obj, ditutup: set[int], format_) -> list[SelTriwulan]:
+    sel = []
+    for tw in TRIWULAN:
+        nilai = getattr(obj, f"realisasi_tw{tw}")
+        teks = "" if nilai is None else format_(nilai)
+        sel.append(SelTriwulan(tw, triwulan_label(tw), "" if teks == "-" else teks, tw in ditutup))
+    return sel
+
+
+def realisasi_grid(kecamatan, tahun: int) -> tuple[list[GrupProgram], set[int]]:
+    """The year's kegiatan/sub kegiatan with their anggaran lines and indicators, grouped by program,
+    and the set of closed quarters."""
+    semua = {n.pk: n for n in Nomenklatur.objects.all()}
+    anggaran = list(
+        Anggaran.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .select_related("kelurahan")
+        .order_by("kelurahan__kode", "sumber_dana", "id")
+    )
+    indikator = list(Indikator.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by("urutan", "id"))
+    keterangan = CatatanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun).values_list(
+        "nomenklatur_id", "triwulan", "keterangan"
+    )
+    ditutup = set(
+        TriwulanDitutup.objects.filter(kecamatan=kecamatan, tahun=tahun).values_list("triwulan", flat=True)
+    )
+
+    grup: dict[int | None, GrupProgram] = {}
+    baris: dict[int, BarisKegiatan] = {}
+
+    def grup_untuk(node: Nomenklatur) -> GrupProgram:
+        program = _program_dari(node, semua)
+        kunci = program.pk if program else None
+        if kunci not in grup:
+            grup[kunci] = GrupProgram(node=program)
+        return grup[kunci]
+
+    def baris_untuk(node_id: int) -> BarisKegiatan:
+        if node_id not in baris:
+            node = semua[node_id]
+            baris[node_id] = BarisKegiatan(node=node)
+            grup_untuk(node).kegiatan.append(baris[node_id])
+        return baris[node_id]
+
+    for a in anggaran:
+        a.nomenklatur = semua[a.nomenklatur_id]
+        a.sel_triwulan = _sel_triwulan(a, ditutup, format_angka)
+        a.serapan = capaian_anggaran(a.pagu, a.realisasi_tahun)
+        baris_untuk(a.nomenklatur_id).anggaran.append(a)
+    for i in indikator:
+        i.nomenklatur = semua[i.nomenklatur_id]
+        i.sel_triwulan = _sel_triwulan(i, ditutup, lambda v: "" if v is None or v.kosong else str(v))
+        i.capaian = capaian_kinerja(i.target, i.realisasi or KOSONG, i.polaritas)
+        if i.nomenklatur.tingkat == Tingkat.PROGRAM:
+            grup_untuk(i.nomenklatur).indikator.append(i)
+        else:
+            baris_untuk(i.nomenklatur_id).indikator.append(i)
+    for node_id, tw, teks in keterangan:
+        if node_id in baris:
+            baris[node_id].keterangan[tw] = teks
+
+    hasil = sorted(grup.values(), key=lambda g: g.node.kode if g.node else "")
+    for g in hasil:
+        g.kegiatan.sort(key=lambda b: b.node.kode)
+    return hasil, ditutup
+
+
+def triwulan_label(tw: int) -> str:
+    return {1: "I", 2: "II", 3: "III", 4: "IV"}[tw]
+
+
+TRIWULAN_LABEL = [(tw, triwulan_label(tw)) for tw in TRIWULAN]
