@@ -1,14 +1,19 @@
 """Private file storage: evidence files and approved PDFs live outside the web root and are served only
-by views that check scope (never by the web server from a public URL)."""
+by views that check scope (never by the web server from a public URL).
+
+A callable, so migrations refer to this function rather than to a machine's path.
+"""
+
+from functools import cache
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.utils.functional import LazyObject
 
 
-class _PenyimpananPrivat(LazyObject):
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+@cache
+def _penyimpanan(lokasi: str) -> FileSystemStorage:
+    return FileSystemStorage(location=lokasi, base_url=None)
 
 
-penyimpanan_privat = _PenyimpananPrivat()
+def penyimpanan_privat() -> FileSystemStorage:
+    return _penyimpanan(str(settings.PRIVATE_MEDIA_ROOT))
