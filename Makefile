@@ -5,7 +5,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo test install install-test fixtures
+.PHONY: demo test install install-test system-test fixtures
+
+# What the tests need from the system: Debian's Chromium (driven by Playwright, never a downloaded browser),
+# pdftotext (poppler-utils) to read PDFs, and fonts for WeasyPrint. Installed with apt when missing and root.
+SYSTEM_TEST_CMDS = chromium pdftotext
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +26,16 @@ demo: install
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install-test
+system-test:
+	@missing=""; for c in $(SYSTEM_TEST_CMDS); do command -v $$c >/dev/null || missing="$$missing $$c"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      chromium poppler-utils fonts-dejavu-core fonts-liberation >/dev/null; \
+	  else echo "missing:$$missing - install Debian packages chromium poppler-utils fonts-liberation"; exit 1; fi; \
+	fi
+
+test: install-test system-test
 	$(BIN)/python fixtures/build_fixtures.py --check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
