@@ -126,3 +126,82 @@ def triwulan_label(tw: int) -> str:
 
 
 TRIWULAN_LABEL = [(tw, triwulan_label(tw)) for tw in TRIWULAN]
+
+
+def kegiatan_rinci(kecamatan, tahun: int, node_id: int):
+    """One kegiatan's page: its node, anggaran lines, indicators, keterangan and evidence per quarter.
+    None when the kegiatan has no data for this kecamatan and year (the view answers 404)."""
+    from .models import BuktiDukung
+
+    node = Nomenklatur.objects.filter(pk=node_id).first()
+    if node is None:
+        return None
+    anggaran = list(Anggaran.objects.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur=node).select_related("kelurahan"))
+    indikator = list(Indikator.objects.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur=node))
+    if not anggaran and not indikator:
+        return None
+    keterangan = dict(
+        CatatanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur=node).values_list("triwulan", "keterangan")
+    )
+    bukti: dict[int, list] = {tw: [] for tw in TRIWULAN}
+    for b in BuktiDukung.objects.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur=node).select_related("diunggah_oleh"):
+        bukti[b.triwulan].append(b)
+    ditutup = set(TriwulanDitutup.objects.filter(kecamatan=kecamatan, tahun=tahun).values_list("triwulan", flat=True))
+    triwulan = [
+        {"tw": tw, "label": triwulan_label(tw), "keterangan": keterangan.get(tw, ""), "bukti": bukti[tw], "ditutup": tw in ditutup}
+        for tw in TRIWULAN
+    ]
+    return {"node": node, "anggaran": anggaran, "indikator": indikator, "triwulan": triwulan}
+
+
+def riwayat_kegiatan(kecamatan, tahun: int, node_id: int):
+    from core.riwayat import perubahan
+
+    return perubahan(
+        Anggaran.history.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur_id=node_id).select_related(
+            "nomenklatur", "kelurahan"
+        ),
+        Indikator.history.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur_id=node_id).select_related("nomenklatur"),
+        CatatanRealisasi.history.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur_id=node_id).select_related(
+            "nomenklatur"
+        ),
+        label=_label_riwayat,
+    )
+
+
+def riwayat_tahun(kecamatan, tahun: int):
+    """Every recorded change of the kecamatan's data, narrative and documents for one year."""
+    from core.models import BagianNarasi, Dokumen
+    from core.riwayat import perubahan
+
+    from .models import CatatanVerifikator
+
+    return perubahan(
+        Anggaran.history.filter(kecamatan=kecamatan, tahun=tahun).select_related("nomenklatur", "kelurahan"),
+        Indikator.history.filter(kecamatan=kecamatan, tahun=tahun).select_related("nomenklatur"),
+        CatatanRealisasi.history.filter(kecamatan=kecamatan, tahun=tahun).select_related("nomenklatur"),
+        CatatanVerifikator.history.filter(kecamatan=kecamatan, tahun=tahun),
+        TriwulanDitutup.history.filter(kecamatan=kecamatan, tahun=tahun),
+        BagianNarasi.history.filter(kecamatan=kecamatan, tahun=tahun),
+        Dokumen.history.filter(kecamatan=kecamatan, tahun=tahun),
+        label=_label_riwayat,
+    )
+
+
+def _label_riwayat(rec) -> str:
+    model = rec.instance_type.__name__
+    if model == "Anggaran":
+        return f"Anggaran {rec.nomenklatur.kode}" + (f" · {rec.kelurahan.nama}" if rec.kelurahan_id else "")
+    if model == "Indikator":
+        return f"Indikator {rec.nomenklatur.kode}: {rec.uraian}"
+    if model == "CatatanRealisasi":
+        return f"Keterangan {rec.nomenklatur.kode} TW {rec.triwulan}"
+    if model == "CatatanVerifikator":
+        return f"Catatan verifikator TW {rec.triwulan}"
+    if model == "TriwulanDitutup":
+        return f"Triwulan {rec.triwulan} ditutup"
+    if model == "BagianNarasi":
+        return f"Narasi {rec.get_jenis_display()} {rec.kunci}"
+    if model == "Dokumen":
+        return f"Dokumen {rec.get_jenis_display()} revisi {rec.revisi}"
+    return model

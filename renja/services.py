@@ -159,3 +159,127 @@ def triwulan_tutup(kecamatan, tahun: int, triwulan: int, user) -> TriwulanDitutu
         kecamatan=kecamatan, tahun=tahun, triwulan=triwulan, defaults={"ditutup_oleh": user}
     )
     return obj
+
+
+# ------------------------------------------------------------------------------------------------
+# Keterangan, bukti dukung and catatan verifikator
+# ------------------------------------------------------------------------------------------------
+JENIS_BUKTI = {
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _jenis_berkas(kepala: bytes, nama: str) -> str | None:
+    """The file's real type from its first bytes (the extension alone is not trusted)."""
+    ekstensi = nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
+    if kepala.startswith(b"%PDF-") and ekstensi == "pdf":
+        return JENIS_BUKTI["pdf"]
+    if kepala.startswith(b"\x89PNG\r\n\x1a\n") and ekstensi == "png":
+        return JENIS_BUKTI["png"]
+    if kepala.startswith(b"\xff\xd8\xff") and ekstensi in ("jpg", "jpeg"):
+        return JENIS_BUKTI["jpg"]
+    if kepala.startswith(b"PK\x03\x04") and ekstensi == "xlsx":
+        return JENIS_BUKTI["xlsx"]
+    return None
+
+
+def _xlsx_sah(berkas) -> bool:
+    import zipfile
+
+    try:
+        berkas.seek(0)
+        with zipfile.ZipFile(berkas) as z:
+            nama = set(z.namelist())
+        return "[Content_Types].xml" in nama and any(n.startswith("xl/") for n in nama)
+    except zipfile.BadZipFile:
+        return False
+    finally:
+        berkas.seek(0)
+
+
+def _cek_triwulan_terbuka(kecamatan, tahun: int, triwulan: int) -> None:
+    if triwulan not in TRIWULAN:
+        raise GalatRealisasi({"triwulan": "Triwulan harus 1 sampai 4."})
+    if triwulan in triwulan_ditutup(kecamatan.pk, tahun):
+        raise GalatRealisasi({"triwulan": f"Triwulan {triwulan} sudah ditutup camat; isiannya tidak dapat diubah."})
+
+
+def bukti_unggah(kecamatan, tahun: int, nomenklatur, triwulan: int, berkas, user):
+    """Store an evidence file after checking its size and real type."""
+    from django.conf import settings
+
+    from .models import BuktiDukung
+
+    _cek_triwulan_terbuka(kecamatan, tahun, triwulan)
+    if berkas is None:
+        raise GalatRealisasi({"berkas": "Pilih berkas yang akan diunggah."})
+    maks = settings.BUKTI_UKURAN_MAKS
+    if berkas.size > maks:
+        raise GalatRealisasi(
+            {"berkas": f"Berkas terlalu besar ({berkas.size / 1048576:.1f} MB); paling besar {maks // 1048576} MB.".replace(".", ",")}
+        )
+    kepala = berkas.read(8)
+    berkas.seek(0)
+    jenis = _jenis_berkas(kepala, berkas.name)
+    if jenis is None or (jenis == JENIS_BUKTI["xlsx"] and not _xlsx_sah(berkas)):
+        raise GalatRealisasi({"berkas": "Jenis berkas tidak diterima: unggah PDF, gambar (PNG/JPG) atau XLSX."})
+    nama = berkas.name.replace("/", "_").replace("\\", "_")[-200:]
+    return BuktiDukung.objects.create(
+        kecamatan=kecamatan, tahun=tahun, nomenklatur=nomenklatur, triwulan=triwulan, berkas=berkas,
+        nama_asli=nama, jenis=jenis, ukuran=berkas.size, diunggah_oleh=user,
+    )
+
+
+def bukti_hapus(bukti, user) -> None:
+    _cek_triwulan_terbuka(bukti.kecamatan, bukti.tahun, bukti.triwulan)
+    bukti.berkas.delete(save=False)
+    bukti.delete()
+
+
+def keterangan_simpan(kecamatan, tahun: int, nomenklatur, triwulan: int, teks: str, user):
+    from .models import CatatanRealisasi
+
+    _cek_triwulan_terbuka(kecamatan, tahun, triwulan)
+    with transaction.atomic():
+        obj, _ = CatatanRealisasi.objects.select_for_update().get_or_create(
+            kecamatan=kecamatan, tahun=tahun, nomenklatur=nomenklatur, triwulan=triwulan
+        )
+        teks = (teks or "").strip()
+        if obj.keterangan != teks:
+            obj.keterangan = teks
+            obj._history_user = user
+            obj.save()
+    return obj
+
+
+def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str, user):
+    from core.akses import Peran, peran
+
+    from .models import CatatanVerifikator
+
+    if peran(user) != Peran.BAPPEDA:
+        raise GalatRealisasi({"catatan": "Hanya verifikator Bappeda yang dapat menulis catatan verifikator."})
+    if triwulan not in TRIWULAN:
+        raise GalatRealisasi({"triwulan": "Triwulan harus 1 sampai 4."})
+    if not (catatan or "").strip():
+        raise GalatRealisasi({"catatan": "Catatan tidak boleh kosong."})
+    obj = CatatanVerifikator(kecamatan=kecamatan, tahun=tahun, triwulan=triwulan, catatan=catatan.strip(), ditulis_oleh=user)
+    obj._history_user = user
+    obj.save()
+    return obj
+
+
+def catatan_verifikator_jawab(catatan, jawaban: str, user):
+    from django.utils import timezone
+
+    if not (jawaban or "").strip():
+        raise GalatRealisasi({"jawaban": "Jawaban tidak boleh kosong."})
+    catatan.jawaban = jawaban.strip()
+    catatan.dijawab_oleh, catatan.dijawab_pada = user, timezone.now()
+    catatan._history_user = user
+    catatan.save()
+    return catatan

@@ -22,3 +22,16 @@ urlpatterns = [
         name="tutup-triwulan",
     ),
 ]
+
+_awal = "kecamatan/<str:kode>/<int:tahun>/realisasi/"
+urlpatterns += [
+    path(_awal + "kegiatan/<int:node>/", views.kegiatan, name="kegiatan"),
+    path(_awal + "kegiatan/<int:node>/keterangan/", views.keterangan, name="keterangan"),
+    path(_awal + "kegiatan/<int:node>/bukti/", views.bukti_baru, name="bukti-baru"),
+    path(_awal + "kegiatan/<int:node>/riwayat.xlsx", views.riwayat_kegiatan_xlsx, name="riwayat-kegiatan"),
+    path(_awal + "bukti/<int:pk>/", views.bukti_unduh, name="bukti"),
+    path(_awal + "bukti/<int:pk>/hapus/", views.bukti_hapus_view, name="bukti-hapus"),
+    path(_awal + "catatan/", views.catatan_tulis, name="catatan"),
+    path(_awal + "catatan/<int:pk>/jawab/", views.catatan_jawab, name="catatan-jawab"),
+    path("kecamatan/<str:kode>/<int:tahun>/riwayat.xlsx", views.riwayat_tahun_xlsx, name="riwayat-tahun"),
+]

@@ -4,22 +4,30 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from core.akses import adalah_camat_dari, akses_kecamatan, boleh_ubah
+from core.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
 from core.angka import format_angka, format_persen, format_rupiah
 from core.capaian import capaian_anggaran, capaian_kinerja, metode_negatif_aktif
 
-from .models import TRIWULAN, Anggaran, Indikator
-from .selectors import TRIWULAN_LABEL, realisasi_grid
+from core.riwayat import ke_xlsx
+
+from .models import TRIWULAN, Anggaran, BuktiDukung, CatatanVerifikator, Indikator
+from .selectors import TRIWULAN_LABEL, kegiatan_rinci, realisasi_grid, riwayat_kegiatan, riwayat_tahun
 from .services import (
     GalatRealisasi,
     KonflikVersi,
     anggaran_set_realisasi,
+    bukti_hapus,
+    bukti_unggah,
+    catatan_verifikator_jawab,
+    catatan_verifikator_tulis,
     indikator_set_realisasi,
+    keterangan_simpan,
     triwulan_tutup,
 )
 
@@ -27,6 +35,9 @@ from .services import (
 @akses_kecamatan("lihat")
 def realisasi(request, kecamatan, tahun: int):
     grup, ditutup = realisasi_grid(kecamatan, tahun)
+    catatan = CatatanVerifikator.objects.filter(kecamatan=kecamatan, tahun=tahun).select_related(
+        "ditulis_oleh", "dijawab_oleh"
+    )
     return render(
         request,
         "renja/realisasi.html",
@@ -39,6 +50,8 @@ def realisasi(request, kecamatan, tahun: int):
             "boleh_ubah": boleh_ubah(request.user, kecamatan),
             "camat": adalah_camat_dari(request.user, kecamatan),
             "metode_negatif": metode_negatif_aktif(),
+            "catatan": catatan,
+            "verifikator": peran(request.user) == Peran.BAPPEDA,
         },
     )
 
@@ -116,4 +129,145 @@ def tutup_triwulan(request, kecamatan, tahun: int, triwulan: int):
         messages.error(request, str(exc))
     else:
         messages.success(request, f"Triwulan {triwulan} tahun {tahun} ditutup; realisasinya kini hanya dapat dibaca.")
+    return redirect("renja:realisasi", kode=kecamatan.kode, tahun=tahun)
+
+
+# ------------------------------------------------------------------------------------------------
+# One kegiatan: keterangan, bukti dukung, riwayat
+# ------------------------------------------------------------------------------------------------
+def _rinci_atau_404(kecamatan, tahun, node):
+    data = kegiatan_rinci(kecamatan, tahun, node)
+    if data is None:
+        raise Http404("Kegiatan tidak ditemukan untuk kecamatan dan tahun ini.")
+    return data
+
+
+def _ke_rinci(kecamatan, tahun, node):
+    return redirect("renja:kegiatan", kode=kecamatan.kode, tahun=tahun, node=node)
+
+
+@akses_kecamatan("lihat")
+def kegiatan(request, kecamatan, tahun: int, node: int):
+    data = _rinci_atau_404(kecamatan, tahun, node)
+    return render(
+        request,
+        "renja/kegiatan.html",
+        {
+            "kecamatan": kecamatan,
+            "tahun": tahun,
+            **data,
+            "riwayat": riwayat_kegiatan(kecamatan, tahun, node)[:200],
+            "boleh_ubah": boleh_ubah(request.user, kecamatan),
+            "ukuran_maks_mb": settings.BUKTI_UKURAN_MAKS // 1048576,
+        },
+    )
+
+
+def _triwulan(request) -> int:
+    try:
+        return int(request.POST.get("triwulan", ""))
+    except ValueError:
+        return 0
+
+
+@akses_kecamatan("ubah")
+@require_POST
+def keterangan(request, kecamatan, tahun: int, node: int):
+    data = _rinci_atau_404(kecamatan, tahun, node)
+    try:
+        keterangan_simpan(kecamatan, tahun, data["node"], _triwulan(request), request.POST.get("keterangan", ""), request.user)
+    except GalatRealisasi as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Keterangan tersimpan.")
+    return _ke_rinci(kecamatan, tahun, node)
+
+
+@akses_kecamatan("ubah")
+@require_POST
+def bukti_baru(request, kecamatan, tahun: int, node: int):
+    data = _rinci_atau_404(kecamatan, tahun, node)
+    try:
+        b = bukti_unggah(kecamatan, tahun, data["node"], _triwulan(request), request.FILES.get("berkas"), request.user)
+    except GalatRealisasi as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Bukti dukung '{b.nama_asli}' tersimpan.")
+    return _ke_rinci(kecamatan, tahun, node)
+
+
+def _bukti_atau_404(kecamatan, tahun, pk):
+    b = BuktiDukung.objects.filter(pk=pk, kecamatan=kecamatan, tahun=tahun).first()
+    if b is None:
+        raise Http404("Bukti dukung tidak ditemukan.")
+    return b
+
+
+@akses_kecamatan("lihat")
+def bukti_unduh(request, kecamatan, tahun: int, pk: int):
+    b = _bukti_atau_404(kecamatan, tahun, pk)
+    respons = FileResponse(b.berkas.open("rb"), content_type=b.jenis, as_attachment=True, filename=b.nama_asli)
+    respons["X-Content-Type-Options"] = "nosniff"
+    return respons
+
+
+@akses_kecamatan("ubah")
+@require_POST
+def bukti_hapus_view(request, kecamatan, tahun: int, pk: int):
+    b = _bukti_atau_404(kecamatan, tahun, pk)
+    try:
+        bukti_hapus(b, request.user)
+    except GalatRealisasi as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Bukti dukung dihapus.")
+    return _ke_rinci(kecamatan, tahun, b.nomenklatur_id)
+
+
+@akses_kecamatan("lihat")
+def riwayat_kegiatan_xlsx(request, kecamatan, tahun: int, node: int):
+    data = _rinci_atau_404(kecamatan, tahun, node)
+    isi = ke_xlsx(riwayat_kegiatan(kecamatan, tahun, node), f"Riwayat perubahan {data['node']} · {kecamatan} {tahun}")
+    return _xlsx(isi, f"Riwayat-{tahun}-{data['node'].kode}.xlsx")
+
+
+@akses_kecamatan("lihat")
+def riwayat_tahun_xlsx(request, kecamatan, tahun: int):
+    isi = ke_xlsx(riwayat_tahun(kecamatan, tahun), f"Riwayat perubahan {kecamatan} tahun {tahun}")
+    return _xlsx(isi, f"Riwayat-{tahun}-Kecamatan-{kecamatan.nama.replace(' ', '-')}.xlsx")
+
+
+def _xlsx(isi: bytes, nama: str) -> HttpResponse:
+    respons = HttpResponse(isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return respons
+
+
+# ------------------------------------------------------------------------------------------------
+# Catatan verifikator (Bappeda) and the kecamatan's answer
+# ------------------------------------------------------------------------------------------------
+@akses_kecamatan("lihat")
+@require_POST
+def catatan_tulis(request, kecamatan, tahun: int):
+    try:
+        catatan_verifikator_tulis(kecamatan, tahun, _triwulan(request), request.POST.get("catatan", ""), request.user)
+    except GalatRealisasi as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Catatan verifikator terkirim ke kecamatan.")
+    return redirect("renja:realisasi", kode=kecamatan.kode, tahun=tahun)
+
+
+@akses_kecamatan("ubah")
+@require_POST
+def catatan_jawab(request, kecamatan, tahun: int, pk: int):
+    catatan = CatatanVerifikator.objects.filter(pk=pk, kecamatan=kecamatan, tahun=tahun).first()
+    if catatan is None:
+        raise Http404("Catatan tidak ditemukan.")
+    try:
+        catatan_verifikator_jawab(catatan, request.POST.get("jawaban", ""), request.user)
+    except GalatRealisasi as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Jawaban tersimpan.")
     return redirect("renja:realisasi", kode=kecamatan.kode, tahun=tahun)

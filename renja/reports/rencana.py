@@ -1,0 +1,132 @@
+"""Renja lampiran — Rencana Program, Kegiatan dan Sub Kegiatan tahun N dengan prakiraan maju N+1 (T-C.33).
+
+(1) kode; (2) program/kegiatan/sub kegiatan; (3) indikator kinerja (uraian, satuan); rencana tahun N:
+(4) lokasi, (5) target capaian, (6) pagu indikatif, (7) sumber dana; (8) catatan penting (from the Tabel 2.4
+review of year N); prakiraan maju N+1: (9) target, (10) pagu. Program and kelompok pagu are sums of their
+lines; a total row closes both years. Three queries whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from core.capaian import jumlah
+from core.laporan.tabel import Baris, Kepala, Kolom, Sel, Tabel
+from renja.models import Anggaran, Indikator, RkpdReview
+from wilayah.models import Kecamatan
+
+from ._pohon import LELUHUR, Angka, Simpul, baris_pohon, gabung_indikator, kumpulkan_node, pohon_dari
+
+RP = ("pagu", "pagu_maju")
+
+
+def kepala_rencana(tahun: int) -> list[Kepala]:
+    return [
+        Kepala(_("Kode"), (Kolom("kode", "", "text", 11),), "(1)"),
+        Kepala(_("Program/ Kegiatan/ Sub Kegiatan"), (Kolom("uraian", "", "text", 32),), "(2)"),
+        Kepala(
+            _("Indikator Kinerja"),
+            (Kolom("indikator", _("Uraian"), "text", 28), Kolom("satuan", _("Satuan"), "text", 8)),
+            "(3)",
+        ),
+        Kepala(
+            _("Rencana Tahun %(th)s") % {"th": tahun},
+            (
+                Kolom("lokasi", _("Lokasi"), "text", 16, "(4)"),
+                Kolom("target", _("Target Capaian Kinerja"), "nilai", 9, "(5)"),
+                Kolom("pagu", _("Pagu Indikatif (Rp)"), "rupiah", 15, "(6)"),
+                Kolom("sumber_dana", _("Sumber Dana"), "text", 10, "(7)"),
+            ),
+        ),
+        Kepala(_("Catatan Penting"), (Kolom("catatan", "", "text", 16),), "(8)"),
+        Kepala(
+            _("Prakiraan Maju Rencana Tahun %(th)s") % {"th": tahun + 1},
+            (
+                Kolom("target_maju", _("Target Capaian Kinerja"), "nilai", 9, "(9)"),
+                Kolom("pagu_maju", _("Kebutuhan Dana/ Pagu Indikatif (Rp)"), "rupiah", 15, "(10)"),
+            ),
+        ),
+    ]
+
+
+def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
+    """Rencana program, kegiatan dan sub kegiatan of plan year ``tahun`` with the forecast for ``tahun + 1``."""
+    maju = tahun + 1
+    anggaran = list(
+        Anggaran.objects.filter(kecamatan=kecamatan, tahun__in=(tahun, maju)).select_related(LELUHUR, "kelurahan")
+    )
+    indikator = list(Indikator.objects.filter(kecamatan=kecamatan, tahun__in=(tahun, maju)).select_related(LELUHUR))
+    catatan: dict[int, list[str]] = defaultdict(list)
+    for pk, teks in RkpdReview.objects.filter(kecamatan=kecamatan, tahun=tahun).exclude(catatan="").values_list(
+        "nomenklatur_id", "catatan"
+    ):
+        if teks.strip() and teks.strip() not in catatan[pk]:
+            catatan[pk].append(teks.strip())
+
+    node = kumpulkan_node((a.nomenklatur for a in anggaran), (i.nomenklatur for i in indikator))
+    pohon = pohon_dari({a.nomenklatur_id for a in anggaran} | {i.nomenklatur_id for i in indikator}, node)
+
+    milik: dict[int, dict[str, Decimal | None]] = defaultdict(dict)
+    lokasi: dict[int, set[str]] = defaultdict(set)
+    sumber: dict[int, set[str]] = defaultdict(set)
+    for a in anggaran:
+        kunci = "pagu" if a.tahun == tahun else "pagu_maju"
+        milik[a.nomenklatur_id][kunci] = jumlah([milik[a.nomenklatur_id].get(kunci), a.pagu])
+        if a.tahun == tahun:
+            lokasi[a.nomenklatur_id].add(a.kelurahan.nama if a.kelurahan_id else "")
+            sumber[a.nomenklatur_id].add(a.sumber_dana)
+    rp = pohon.gulung(milik, RP)
+    gabung = gabung_indikator(indikator, tahun)
+    seluruh = _("Kecamatan %(nama)s") % {"nama": kecamatan.nama}
+
+    def sel_rp(nilai: Angka) -> dict[str, Sel]:
+        return {k: nilai.get(k) for k in RP}
+
+    def sel_indikator(s: Simpul) -> list[dict[str, Sel]]:
+        return [
+            {"indikator": g.uraian, "satuan": g.satuan, "target": g.target(tahun), "target_maju": g.target(maju)}
+            for g in gabung.get(s.id, [])
+        ]
+
+    def sel_lain(s: Simpul) -> dict[str, Sel]:
+        sel: dict[str, Sel] = {}
+        if s.id in lokasi:
+            nama = sorted(lokasi[s.id])
+            sel["lokasi"] = ", ".join(n or seluruh for n in nama)
+        dana = sorted({d for n in s.semua() for d in sumber.get(n.id, ())})
+        if dana:
+            sel["sumber_dana"] = ", ".join(dana)
+        if catatan.get(s.id):
+            sel["catatan"] = "; ".join(catatan[s.id])
+        return sel
+
+    baris = baris_pohon(
+        pohon, kecamatan, rp=rp, sel_rp=sel_rp, sel_indikator=sel_indikator, sel_lain=sel_lain, keys_rp=RP,
+        baris_opd=False,
+    )
+    baris.append(
+        Baris(
+            "total",
+            {
+                "uraian": _("JUMLAH"),
+                "pagu": jumlah(rp.get(s.id, {}).get("pagu") for s in pohon.akar),
+                "pagu_maju": jumlah(rp.get(s.id, {}).get("pagu_maju") for s in pohon.akar),
+            },
+        )
+    )
+    return Tabel(
+        judul=[
+            _("Rencana Program, Kegiatan dan Sub Kegiatan Perangkat Daerah Tahun %(th)s dan Prakiraan Maju "
+              "Tahun %(maju)s") % {"th": tahun, "maju": maju},
+            _("Kecamatan %(kec)s %(kota)s") % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama},
+        ],
+        kepala=kepala_rencana(tahun),
+        baris=baris,
+        keterangan=[
+            _("Pagu program dan jumlah dihitung dari baris kegiatan/sub kegiatan; target diambil dari indikator "
+              "tahun %(th)s dan %(maju)s.") % {"th": tahun, "maju": maju},
+        ],
+    )

@@ -1,0 +1,215 @@
+"""Renja Tabel 2.1 — Rekapitulasi Evaluasi Hasil Pelaksanaan Renja PD dan Pencapaian Renstra PD.
+
+For plan year N (DOMAIN.md): (4) Renstra end-of-period target, from the Renstra period that contains N−2;
+(5) realisasi from the period's first year through N−3; (6)/(7) target and realisasi of N−2; (8) = 7/6;
+(9) target of N−1; (10) = 5 + 7 + 9; (11) = 10/4; (12) catatan (predikat of column 8).
+K values come from :class:`~renja.models.Indikator` (matched across years by uraian) and
+:class:`~renja.models.RenstraTarget`; Rp from :class:`~renja.models.Anggaran` lines summed up the tree.
+Five queries whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from core.capaian import capaian_anggaran, capaian_kinerja, jumlah, metode_negatif_aktif, nilai_tahunan, predikat
+from core.laporan.tabel import Kepala, Kolom, Sel, Tabel
+from core.nilai import KOSONG, Nilai
+from renja.models import Anggaran, Indikator, RenstraTarget
+from wilayah.models import Kecamatan
+
+from ._pohon import LELUHUR, Angka, IndikatorGabung, Simpul, baris_pohon, gabung_indikator, kumpulkan_node
+from ._pohon import keterangan_negatif, kunci_indikator, pohon_dari
+
+RP = ("rp4", "rp5", "rp6", "rp7", "rp9")
+
+
+def kepala_tabel_2_1(tahun: int, akhir_renstra: int | None) -> list[Kepala]:
+    def kr(n: int, persen: bool = False) -> tuple[Kolom, Kolom]:
+        return (
+            Kolom(f"k{n}", "K", "persen" if persen else "nilai", 8),
+            Kolom(f"rp{n}", "Rp", "persen" if persen else "rupiah", 8 if persen else 14),
+        )
+
+    akhir = str(akhir_renstra) if akhir_renstra else "…"
+    return [
+        Kepala(_("Kode"), (Kolom("kode", "", "text", 12),), "(1)"),
+        Kepala(
+            _("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"),
+            (Kolom("uraian", "", "text", 28),),
+            "(2)",
+        ),
+        Kepala(
+            _("Indikator Kinerja Program (outcome)/ Kegiatan (output)"),
+            (Kolom("indikator", _("Uraian"), "text", 24), Kolom("satuan", _("Satuan"), "text", 7)),
+            "(3)",
+        ),
+        Kepala(
+            _("Target Kinerja Capaian Renstra PD Tahun %(akhir)s (Akhir Periode Renstra PD)") % {"akhir": akhir},
+            kr(4),
+            "(4)",
+        ),
+        Kepala(
+            _("Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun %(th)s") % {"th": tahun - 3},
+            kr(5),
+            "(5)",
+        ),
+        Kepala(_("Target Kinerja dan Anggaran Renja PD Tahun %(th)s") % {"th": tahun - 2}, kr(6), "(6)"),
+        Kepala(_("Realisasi Target Kinerja dan Anggaran Renja PD Tahun %(th)s") % {"th": tahun - 2}, kr(7), "(7)"),
+        Kepala(_("Tingkat Realisasi (%)"), kr(8, persen=True), "(8) = (7)/(6)"),
+        Kepala(_("Target Program dan Kegiatan Renja PD Tahun %(th)s") % {"th": tahun - 1}, kr(9), "(9)"),
+        Kepala(
+            _("Perkiraan Realisasi Capaian Target Renstra PD s/d Tahun %(th)s") % {"th": tahun - 1},
+            kr(10),
+            "(10) = (5)+(7)+(9)",
+        ),
+        Kepala(
+            _("Tingkat Capaian Realisasi Target Renstra PD s/d Tahun %(th)s (%%)") % {"th": tahun - 1},
+            kr(11, persen=True),
+            "(11) = (10)/(4)",
+        ),
+        Kepala(_("Catatan"), (Kolom("catatan", "", "text", 14),), "(12)"),
+    ]
+
+
+def _catatan(k8: Decimal | None, rp8: Decimal | None) -> str | None:
+    bagian = []
+    if k8 is not None:
+        bagian.append(_("K: %(p)s") % {"p": predikat(k8)})
+    if rp8 is not None:
+        bagian.append(_("Rp: %(p)s") % {"p": predikat(rp8)})
+    return "; ".join(bagian) or None
+
+
+def _sel_rp(nilai: Angka) -> dict[str, Sel]:
+    sel: dict[str, Sel] = {k: nilai.get(k) for k in RP}
+    rp10 = jumlah([nilai.get("rp5"), nilai.get("rp7"), nilai.get("rp9")])
+    sel["rp8"] = capaian_anggaran(nilai.get("rp6"), nilai.get("rp7"))
+    sel["rp10"] = rp10
+    sel["rp11"] = capaian_anggaran(nilai.get("rp4"), rp10)
+    return sel
+
+
+def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
+    """Tabel 2.1 of the Renja for plan year ``tahun`` (evaluating ``tahun − 2``)."""
+    th_eval, th_lalu, th_berjalan = tahun - 2, tahun - 3, tahun - 1
+    metode = metode_negatif_aktif()
+
+    renstra = list(
+        RenstraTarget.objects.filter(kecamatan=kecamatan, periode_awal__lte=th_eval, periode_akhir__gte=th_eval)
+        .select_related(LELUHUR)
+        .order_by("-periode_awal", "periode_akhir", "id")
+    )
+    periode = (renstra[0].periode_awal, renstra[0].periode_akhir) if renstra else None
+    renstra = [r for r in renstra if periode and (r.periode_awal, r.periode_akhir) == periode]
+    awal = periode[0] if periode else th_eval
+    tahun_lalu = range(periode[0], th_lalu + 1) if periode else range(0)
+
+    anggaran = list(
+        Anggaran.objects.filter(kecamatan=kecamatan, tahun__gte=awal, tahun__lte=th_berjalan).select_related(LELUHUR)
+    )
+    indikator = list(
+        Indikator.objects.filter(kecamatan=kecamatan, tahun__gte=awal, tahun__lte=th_berjalan).select_related(LELUHUR)
+    )
+
+    node = kumpulkan_node(
+        (a.nomenklatur for a in anggaran), (i.nomenklatur for i in indikator), (r.nomenklatur for r in renstra)
+    )
+    pohon = pohon_dari({a.nomenklatur_id for a in anggaran} | {i.nomenklatur_id for i in indikator}
+                       | {r.nomenklatur_id for r in renstra}, node)
+
+    # Rupiah per node: own lines, then summed up the tree.
+    milik: dict[int, dict[str, Decimal | None]] = defaultdict(dict)
+    for a in anggaran:
+        m = milik[a.nomenklatur_id]
+        if a.tahun == th_eval:
+            m["rp6"] = jumlah([m.get("rp6"), a.pagu])
+            m["rp7"] = jumlah([m.get("rp7"), a.realisasi_tahun])
+        elif a.tahun == th_berjalan:
+            m["rp9"] = jumlah([m.get("rp9"), a.pagu])
+        elif a.tahun in tahun_lalu:
+            m["rp5"] = jumlah([m.get("rp5"), a.realisasi_tahun])
+    rp = pohon.gulung(milik, ("rp5", "rp6", "rp7", "rp9"))
+    target_renstra: dict[int, dict[str, Nilai]] = defaultdict(dict)
+    pagu_renstra: dict[int, dict[str, Decimal | None]] = {}
+    for r in renstra:
+        if r.indikator.strip():
+            target_renstra[r.nomenklatur_id][kunci_indikator(r.indikator)] = r.target_akhir or KOSONG
+        else:
+            pagu_renstra[r.nomenklatur_id] = {"rp4": r.pagu_akhir}
+    for pk, v in pohon.gulung_target(pagu_renstra, ("rp4",)).items():
+        rp.setdefault(pk, {}).update(v)
+
+    gabung = gabung_indikator(indikator, th_eval)
+
+    def sel_k(s: Simpul, g: IndikatorGabung) -> dict[str, Sel]:
+        k4 = target_renstra.get(s.id, {}).get(kunci_indikator(g.uraian), KOSONG)
+        k5 = nilai_tahunan([g.realisasi(t) for t in tahun_lalu], g.sifat)
+        k6, k7, k9 = g.target(th_eval), g.realisasi(th_eval), g.target(th_berjalan)
+        k10 = nilai_tahunan([k5, k7, k9], g.sifat)
+        k8 = capaian_kinerja(k6, k7, g.polaritas, metode)
+        return {
+            "indikator": g.uraian,
+            "satuan": g.satuan,
+            "k4": k4,
+            "k5": k5,
+            "k6": k6,
+            "k7": k7,
+            "k8": k8,
+            "k9": k9,
+            "k10": k10,
+            "k11": capaian_kinerja(k4, k10, g.polaritas, metode),
+            "catatan": _catatan(k8, None),
+        }
+
+    def sel_indikator(s: Simpul) -> list[dict[str, Sel]]:
+        hasil = [sel_k(s, g) for g in gabung.get(s.id, [])]
+        # Renstra targets of indicators that have no Renja row in these years still get a row.
+        ada = {kunci_indikator(g.uraian) for g in gabung.get(s.id, [])}
+        for r in renstra:
+            if r.nomenklatur_id == s.id and r.indikator.strip() and kunci_indikator(r.indikator) not in ada:
+                hasil.append({"indikator": r.indikator, "k4": r.target_akhir or KOSONG})
+        return hasil
+
+    baris = baris_pohon(
+        pohon,
+        kecamatan,
+        rp=rp,
+        sel_rp=_sel_rp,
+        sel_indikator=sel_indikator,
+        keys_rp=("rp4", "rp5", "rp6", "rp7", "rp9"),
+    )
+    for b in baris:  # node rows: predikat of both K (first indicator) and Rp
+        if b.jenis != "indikator":
+            k8, rp8 = b.sel.get("k8"), b.sel.get("rp8")
+            b.sel["catatan"] = _catatan(
+                k8 if isinstance(k8, Decimal) else None, rp8 if isinstance(rp8, Decimal) else None
+            )
+
+    keterangan = [
+        _("K = kinerja (indikator), Rp = anggaran. Jumlah program, kelompok dan OPD dihitung dari baris "
+          "kegiatan/sub kegiatan; persentase dihitung dari nilai tak dibulatkan."),
+        _("Target 0 atau kosong, dan tahun tanpa data, ditampilkan sebagai \"-\"."),
+        keterangan_negatif(metode),
+        _("Predikat (kolom 12, dari kolom 8): ≥ 91 Sangat Tinggi; 76–90,99 Tinggi; 66–75,99 Sedang; "
+          "51–65,99 Rendah; ≤ 50,99 Sangat Rendah."),
+    ]
+    if periode is None:
+        keterangan.insert(0, _("Belum ada target Renstra yang periodenya mencakup tahun %(th)s: kolom (4), (5) "
+                               "dan (11) kosong.") % {"th": th_eval})
+    return Tabel(
+        judul=[
+            _("Tabel 2.1"),
+            _("Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra "
+              "Perangkat Daerah s/d Tahun %(th)s") % {"th": th_eval},
+            _("Kecamatan %(kec)s %(kota)s — Renja Tahun %(th)s")
+            % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama, "th": tahun},
+        ],
+        kepala=kepala_tabel_2_1(tahun, periode[1] if periode else None),
+        baris=baris,
+        keterangan=keterangan,
+    )
+

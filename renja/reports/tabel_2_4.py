@@ -1,0 +1,161 @@
+"""Renja Tabel 2.4 — Review terhadap Rancangan Awal RKPD (plan year N).
+
+Each :class:`~renja.models.RkpdReview` line is printed with both halves side by side (Rancangan Awal RKPD |
+Hasil Analisis Kebutuhan) under its program and kegiatan, whose rows carry the sums of their lines' pagu.
+A total row sums both pagu columns, and a closing sentence spells out the Hasil Analisis Kebutuhan total
+(terbilang). One query whatever the number of lines.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from core.angka import format_rupiah
+from core.capaian import jumlah
+from core.laporan.tabel import Baris, Kepala, Kolom, Sel, Tabel
+from core.terbilang import terbilang_rupiah
+from renja.models import RkpdReview
+from wilayah.models import Kecamatan
+
+from ._pohon import LELUHUR, Simpul, kumpulkan_node, pohon_dari
+
+
+def kepala_tabel_2_4() -> list[Kepala]:
+    def separuh(sisi: str, n: int) -> tuple[Kolom, ...]:
+        return (
+            Kolom(f"uraian_{sisi}", _("Program/ Kegiatan/ Sub Kegiatan"), "text", 28, f"({n})"),
+            Kolom(f"lokasi_{sisi}", _("Lokasi"), "text", 12, f"({n + 1})"),
+            Kolom(f"indikator_{sisi}", _("Indikator Kinerja"), "text", 22, f"({n + 2})"),
+            Kolom(f"target_{sisi}", _("Target Capaian"), "text", 8, f"({n + 3})"),
+            Kolom(f"pagu_{sisi}", _("Pagu Indikatif (Rp)"), "rupiah", 14, f"({n + 4})"),
+        )
+
+    return [
+        Kepala(pgettext("nomor urut", "No"), (Kolom("no", "", "text", 5),), "(1)"),
+        Kepala(_("Rancangan Awal RKPD"), separuh("rancangan", 2)),
+        Kepala(_("Hasil Analisis Kebutuhan"), separuh("kebutuhan", 7)),
+        Kepala(_("Catatan Penting"), (Kolom("catatan", "", "text", 16),), "(12)"),
+    ]
+
+
+def _berisi(r: RkpdReview) -> bool:
+    """False for a line that only places a heading (no indikator, target, pagu or catatan): the tree prints it."""
+    return any((r.indikator, r.target_rancangan, r.target_kebutuhan, r.catatan)) or (
+        r.pagu_rancangan is not None or r.pagu_kebutuhan is not None
+    )
+
+
+def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
+    """Tabel 2.4 of the Renja for plan year ``tahun``."""
+    review = list(
+        RkpdReview.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .select_related(LELUHUR, "kelurahan")
+        .order_by("urutan", "id")
+    )
+    node = kumpulkan_node(r.nomenklatur for r in review)
+    pohon = pohon_dari({r.nomenklatur_id for r in review}, node)
+    per_node: dict[int, list[RkpdReview]] = defaultdict(list)
+    for r in review:
+        if _berisi(r):
+            per_node[r.nomenklatur_id].append(r)
+    lokasi_umum = _("Kecamatan %(nama)s") % {"nama": kecamatan.nama}
+
+    def pagu(s: Simpul) -> tuple[Decimal | None, Decimal | None]:
+        lines = [r for n in s.semua() for r in per_node.get(n.id, [])]
+        return jumlah(r.pagu_rancangan for r in lines), jumlah(r.pagu_kebutuhan for r in lines)
+
+    def sel_baris(r: RkpdReview, uraian: str | None) -> dict[str, Sel]:
+        lokasi = r.kelurahan.nama if r.kelurahan_id else lokasi_umum
+        sel: dict[str, Sel] = {"catatan": r.catatan or None}
+        for sisi, target, nilai in (
+            ("rancangan", r.target_rancangan, r.pagu_rancangan),
+            ("kebutuhan", r.target_kebutuhan, r.pagu_kebutuhan),
+        ):
+            sel.update(
+                {
+                    f"uraian_{sisi}": uraian,
+                    f"lokasi_{sisi}": lokasi,
+                    f"indikator_{sisi}": r.indikator or None,
+                    f"target_{sisi}": target or None,
+                    f"pagu_{sisi}": nilai,
+                }
+            )
+        return sel
+
+    baris: list[Baris] = []
+
+    def tulis(s: Simpul, nomor: str, tingkat: int, program: str) -> None:
+        milik = per_node.get(s.id, [])
+        pid = f"n{s.id}"
+        if s.anak or not milik:
+            # A heading: the node's name with the sums of its lines; its own lines (if any) follow.
+            rancangan, kebutuhan = pagu(s)
+            sel: dict[str, Sel] = {
+                "no": nomor,
+                "uraian_rancangan": s.node.uraian,
+                "uraian_kebutuhan": s.node.uraian,
+                "pagu_rancangan": rancangan,
+                "pagu_kebutuhan": kebutuhan,
+            }
+            baris.append(Baris(s.jenis, sel, tingkat=tingkat, id=pid, induk=program))
+            for r in milik:
+                baris.append(Baris("indikator", sel_baris(r, None), tingkat=tingkat + 1, induk=program or pid))
+        else:
+            # A leaf: one row per line (other lokasi/indikator repeat the name, as the printed form does).
+            for i, r in enumerate(milik):
+                sel = sel_baris(r, s.node.uraian)
+                if i == 0:
+                    sel["no"] = nomor
+                baris.append(Baris(s.jenis, sel, tingkat=tingkat, id=pid if i == 0 else "",
+                                   induk=program or (pid if i else "")))
+        for j, a in enumerate(s.anak, start=1):
+            tulis(a, f"{nomor}.{j}", tingkat + 1, program or pid)
+
+    nomor = 0
+    for label, daftar in pohon.kelompok:
+        if label:
+            baris.append(Baris("kelompok", {"uraian_rancangan": label, "uraian_kebutuhan": label}))
+        for s in daftar:
+            nomor += 1
+            tulis(s, str(nomor), 1, "")
+
+    total_rancangan = jumlah(r.pagu_rancangan for r in review)
+    total_kebutuhan = jumlah(r.pagu_kebutuhan for r in review)
+    baris.append(
+        Baris(
+            "total",
+            {
+                "uraian_rancangan": _("JUMLAH"),
+                "uraian_kebutuhan": _("JUMLAH"),
+                "pagu_rancangan": total_rancangan,
+                "pagu_kebutuhan": total_kebutuhan,
+            },
+        )
+    )
+    if total_kebutuhan is not None:
+        baris.append(Baris("catatan", teks=kalimat_pengajuan(total_kebutuhan)))
+    return Tabel(
+        judul=[
+            _("Tabel 2.4"),
+            _("Review terhadap Rancangan Awal RKPD Tahun %(th)s") % {"th": tahun},
+            _("Kecamatan %(kec)s %(kota)s") % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama},
+        ],
+        kepala=kepala_tabel_2_4(),
+        baris=baris,
+        keterangan=[
+            _("Pagu program dan kegiatan adalah jumlah pagu baris di bawahnya; jumlah dihitung, tidak diketik."),
+        ],
+    )
+
+
+def kalimat_pengajuan(total: Decimal) -> str:
+    """"Pengajuan sebesar Rp 1.234 (seribu dua ratus tiga puluh empat rupiah)" — words via core.terbilang."""
+    total = total.quantize(Decimal(1), rounding=ROUND_HALF_UP)  # the figure and the words say the same
+    return _("Berdasarkan hasil analisis kebutuhan, pengajuan sebesar Rp %(angka)s (%(kata)s).") % {
+        "angka": format_rupiah(total),
+        "kata": terbilang_rupiah(total),
+    }
