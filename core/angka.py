@@ -14,7 +14,7 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 
-__all__ = ["AngkaError", "format_angka", "format_persen", "format_rupiah", "parse_angka"]
+__all__ = ["AngkaError", "format_angka", "format_excel", "format_persen", "format_rupiah", "parse_angka"]
 
 #: Strings that mean "no value" (not zero).
 _GARIS = frozenset({"-", "\u2013", "\u2014"})  # hyphen, en dash, em dash
@@ -152,3 +152,24 @@ def format_persen(value: object, suffix: bool = False) -> str:
     """A percentage with 2 decimals, rounded half up: ``98,92`` (``"98,92 %"`` with suffix)."""
     teks = format_angka(value, 2)
     return f"{teks} %" if suffix and teks != "-" else teks
+
+
+#: Excel display formats of the report columns. The grouping and decimal marks Excel shows follow the
+#: reader's regional settings: with Indonesian settings ``#,##0`` shows ``19.213.538.636``.
+EXCEL_RUPIAH = "#,##0"
+EXCEL_PERSEN = "#,##0.00"
+
+
+def format_excel(jenis: str, value: object = None) -> str:
+    """The Excel number format for a value of a report column kind (``rupiah``, ``persen``, ``angka``, ``nilai``).
+
+    Rupiah without cents and percentages with 2 decimals, like :func:`format_rupiah`/:func:`format_persen`;
+    other numbers with as many decimals as the value has (at most 6), like :func:`format_angka`.
+    """
+    if jenis == "rupiah":
+        return EXCEL_RUPIAH
+    if jenis == "persen":
+        return EXCEL_PERSEN
+    angka = parse_angka(value) if value is not None else None
+    desimal = 0 if angka is None else min(6, len(f"{angka:f}".partition(".")[2].rstrip("0")))
+    return "#,##0" + ("." + "0" * desimal if desimal else "")

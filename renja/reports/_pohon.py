@@ -69,7 +69,9 @@ class Pohon:
         for s in self.akar:
             yield from s.semua()
 
-    def gulung(self, sendiri: Mapping[int, Angka], keys: Iterable[str]) -> dict[int, dict[str, Decimal | None]]:
+    def gulung(
+        self, sendiri: Mapping[int, Angka], keys: Iterable[str]
+    ) -> dict[int, dict[str, Decimal | None]]:
         """Per node, the sum of its own lines and its subtree's (``None`` when nothing is there)."""
         keys = tuple(keys)
         hasil: dict[int, dict[str, Decimal | None]] = {}
@@ -84,7 +86,9 @@ class Pohon:
             _naik(s)
         return hasil
 
-    def gulung_target(self, sendiri: Mapping[int, Angka], keys: Iterable[str]) -> dict[int, dict[str, Decimal | None]]:
+    def gulung_target(
+        self, sendiri: Mapping[int, Angka], keys: Iterable[str]
+    ) -> dict[int, dict[str, Decimal | None]]:
         """Per node, the sum of its children's values, or its own when no child has one.
 
         For stored end-of-period targets (Renstra pagu): a program's own figure is only a fallback for
@@ -209,7 +213,8 @@ def gabung_indikator(daftar: Iterable[Indikator], tahun_utama: int) -> dict[int,
             per_node[ind.nomenklatur_id][kunci_indikator(ind.uraian)] = g
         g.per_tahun.setdefault(ind.tahun, ind)
     return {
-        pk: sorted(d.values(), key=lambda g: (g.urutan, kunci_indikator(g.uraian))) for pk, d in per_node.items()
+        pk: sorted(d.values(), key=lambda g: (g.urutan, kunci_indikator(g.uraian)))
+        for pk, d in per_node.items()
     }
 
 
@@ -241,7 +246,10 @@ def baris_pohon(
         baris.append(
             Baris(
                 "opd",
-                {"uraian": _("KECAMATAN %(nama)s") % {"nama": kecamatan.nama.upper()}, **sel_rp(_jumlah(pohon.akar))},
+                {
+                    "uraian": _("KECAMATAN %(nama)s") % {"nama": kecamatan.nama.upper()},
+                    **sel_rp(_jumlah(pohon.akar)),
+                },
             )
         )
 
@@ -271,7 +279,9 @@ def baris_pohon(
 def keterangan_negatif(metode: str) -> str:
     """Footnote naming the formula used for negatif indicators (:func:`core.capaian.metode_negatif_aktif`)."""
     if metode == MetodeNegatif.RASIO:
-        return _("Indikator berpolaritas negatif (makin rendah makin baik): capaian = target / realisasi × 100.")
+        return _(
+            "Indikator berpolaritas negatif (makin rendah makin baik): capaian = target / realisasi × 100."
+        )
     return _(
         "Indikator berpolaritas negatif (makin rendah makin baik): capaian = (2 × target − realisasi) / target "
         "× 100, minimal 0 (PermenPAN-RB 8/2021)."

@@ -13,14 +13,31 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from core.capaian import capaian_anggaran, capaian_kinerja, jumlah, metode_negatif_aktif, nilai_tahunan, predikat
+from core.capaian import (
+    capaian_anggaran,
+    capaian_kinerja,
+    jumlah,
+    metode_negatif_aktif,
+    nilai_tahunan,
+    predikat,
+)
 from core.laporan.tabel import Kepala, Kolom, Sel, Tabel
 from core.nilai import KOSONG, Nilai
 from renja.models import TRIWULAN, Anggaran, Indikator, RenstraTarget
 from wilayah.models import Kecamatan
 
-from ._pohon import LELUHUR, Angka, IndikatorGabung, Simpul, baris_pohon, gabung_indikator, keterangan_negatif
-from ._pohon import kumpulkan_node, kunci_indikator, pohon_dari
+from ._pohon import (
+    LELUHUR,
+    Angka,
+    IndikatorGabung,
+    Simpul,
+    baris_pohon,
+    gabung_indikator,
+    keterangan_negatif,
+    kumpulkan_node,
+    kunci_indikator,
+    pohon_dari,
+)
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 RP_DASAR = ("rp4", "rp5", "rp6", "rp7", "rp8", "rp9", "rp10", "rp11")
@@ -35,7 +52,9 @@ def kepala_evaluasi(tahun: int, akhir_renstra: int | None, triwulan: int) -> lis
 
     akhir = str(akhir_renstra) if akhir_renstra else "…"
     tw = [
-        Kepala(_("Realisasi Kinerja dan Anggaran Triwulan %(tw)s") % {"tw": ROMAWI[t]}, kr(6 + t), f"({6 + t})")
+        Kepala(
+            _("Realisasi Kinerja dan Anggaran Triwulan %(tw)s") % {"tw": ROMAWI[t]}, kr(6 + t), f"({6 + t})"
+        )
         for t in TRIWULAN
     ]
     sd = ROMAWI[triwulan]
@@ -47,7 +66,11 @@ def kepala_evaluasi(tahun: int, akhir_renstra: int | None, triwulan: int) -> lis
             (Kolom("indikator", _("Uraian"), "text", 18), Kolom("satuan", _("Satuan"), "text", 6)),
             "(3)",
         ),
-        Kepala(_("Target Renstra PD pada Tahun %(akhir)s (Akhir Periode Renstra)") % {"akhir": akhir}, kr(4), "(4)"),
+        Kepala(
+            _("Target Renstra PD pada Tahun %(akhir)s (Akhir Periode Renstra)") % {"akhir": akhir},
+            kr(4),
+            "(4)",
+        ),
         Kepala(_("Realisasi Capaian Kinerja Renstra PD s/d Tahun %(th)s") % {"th": tahun - 1}, kr(5), "(5)"),
         Kepala(_("Target Kinerja dan Anggaran Renja PD Tahun %(th)s") % {"th": tahun}, kr(6), "(6)"),
         *tw,
@@ -68,7 +91,8 @@ def kepala_evaluasi(tahun: int, akhir_renstra: int | None, triwulan: int) -> lis
             "(13) = (5)+(11)",
         ),
         Kepala(
-            _("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun %(th)s (%%)") % {"th": tahun},
+            _("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun %(th)s (%%)")
+            % {"th": tahun},
             kr(14, persen=True),
             "(14) = (13)/(4)",
         ),
@@ -109,10 +133,14 @@ def renja_evaluasi(kecamatan: Kecamatan, tahun: int, *, triwulan: int = 4, **_op
         )
     )
     indikator = list(
-        Indikator.objects.filter(kecamatan=kecamatan, tahun__gte=awal, tahun__lte=tahun).select_related(LELUHUR)
+        Indikator.objects.filter(kecamatan=kecamatan, tahun__gte=awal, tahun__lte=tahun).select_related(
+            LELUHUR
+        )
     )
     node = kumpulkan_node(
-        (a.nomenklatur for a in anggaran), (i.nomenklatur for i in indikator), (r.nomenklatur for r in renstra)
+        (a.nomenklatur for a in anggaran),
+        (i.nomenklatur for i in indikator),
+        (r.nomenklatur for r in renstra),
     )
     pohon = pohon_dari(
         {a.nomenklatur_id for a in anggaran if a.tahun == tahun}
@@ -202,22 +230,36 @@ def renja_evaluasi(kecamatan: Kecamatan, tahun: int, *, triwulan: int = 4, **_op
         return {"unit": _("Kecamatan %(nama)s") % {"nama": kecamatan.nama}}
 
     baris = baris_pohon(
-        pohon, kecamatan, rp=rp, sel_rp=sel_rp, sel_indikator=sel_indikator, sel_lain=sel_lain, keys_rp=RP_DASAR
+        pohon,
+        kecamatan,
+        rp=rp,
+        sel_rp=sel_rp,
+        sel_indikator=sel_indikator,
+        sel_lain=sel_lain,
+        keys_rp=RP_DASAR,
     )
     for b in baris:
         if b.jenis != "indikator":
             b.sel["keterangan"] = _predikat(b.sel.get("k12"), b.sel.get("rp12"))
 
     keterangan = [
-        _("K = kinerja (indikator), Rp = anggaran. Kolom (11) menjumlahkan triwulan I s/d %(tw)s untuk "
-          "indikator kumulatif dan mengambil triwulan terakhir yang dilaporkan untuk indikator akhir.")
+        _(
+            "K = kinerja (indikator), Rp = anggaran. Kolom (11) menjumlahkan triwulan I s/d %(tw)s untuk "
+            "indikator kumulatif dan mengambil triwulan terakhir yang dilaporkan untuk indikator akhir."
+        )
         % {"tw": ROMAWI[triwulan]},
-        _("Target 0 atau kosong, dan tahun tanpa data, ditampilkan sebagai \"-\"."),
+        _('Target 0 atau kosong, dan tahun tanpa data, ditampilkan sebagai "-".'),
         keterangan_negatif(metode),
     ]
     if periode is None:
-        keterangan.insert(0, _("Belum ada target Renstra yang periodenya mencakup tahun %(th)s: kolom (4), (5), "
-                               "(13) dan (14) tidak lengkap.") % {"th": tahun})
+        keterangan.insert(
+            0,
+            _(
+                "Belum ada target Renstra yang periodenya mencakup tahun %(th)s: kolom (4), (5), "
+                "(13) dan (14) tidak lengkap."
+            )
+            % {"th": tahun},
+        )
     return Tabel(
         judul=[
             _("Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah Tahun %(th)s s/d Triwulan %(tw)s")

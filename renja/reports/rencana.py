@@ -56,12 +56,18 @@ def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     """Rencana program, kegiatan dan sub kegiatan of plan year ``tahun`` with the forecast for ``tahun + 1``."""
     maju = tahun + 1
     anggaran = list(
-        Anggaran.objects.filter(kecamatan=kecamatan, tahun__in=(tahun, maju)).select_related(LELUHUR, "kelurahan")
+        Anggaran.objects.filter(kecamatan=kecamatan, tahun__in=(tahun, maju)).select_related(
+            LELUHUR, "kelurahan"
+        )
     )
-    indikator = list(Indikator.objects.filter(kecamatan=kecamatan, tahun__in=(tahun, maju)).select_related(LELUHUR))
+    indikator = list(
+        Indikator.objects.filter(kecamatan=kecamatan, tahun__in=(tahun, maju)).select_related(LELUHUR)
+    )
     catatan: dict[int, list[str]] = defaultdict(list)
-    for pk, teks in RkpdReview.objects.filter(kecamatan=kecamatan, tahun=tahun).exclude(catatan="").values_list(
-        "nomenklatur_id", "catatan"
+    for pk, teks in (
+        RkpdReview.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .exclude(catatan="")
+        .values_list("nomenklatur_id", "catatan")
     ):
         if teks.strip() and teks.strip() not in catatan[pk]:
             catatan[pk].append(teks.strip())
@@ -87,7 +93,12 @@ def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
 
     def sel_indikator(s: Simpul) -> list[dict[str, Sel]]:
         return [
-            {"indikator": g.uraian, "satuan": g.satuan, "target": g.target(tahun), "target_maju": g.target(maju)}
+            {
+                "indikator": g.uraian,
+                "satuan": g.satuan,
+                "target": g.target(tahun),
+                "target_maju": g.target(maju),
+            }
             for g in gabung.get(s.id, [])
         ]
 
@@ -104,7 +115,13 @@ def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         return sel
 
     baris = baris_pohon(
-        pohon, kecamatan, rp=rp, sel_rp=sel_rp, sel_indikator=sel_indikator, sel_lain=sel_lain, keys_rp=RP,
+        pohon,
+        kecamatan,
+        rp=rp,
+        sel_rp=sel_rp,
+        sel_indikator=sel_indikator,
+        sel_lain=sel_lain,
+        keys_rp=RP,
         baris_opd=False,
     )
     baris.append(
@@ -119,14 +136,20 @@ def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     )
     return Tabel(
         judul=[
-            _("Rencana Program, Kegiatan dan Sub Kegiatan Perangkat Daerah Tahun %(th)s dan Prakiraan Maju "
-              "Tahun %(maju)s") % {"th": tahun, "maju": maju},
+            _(
+                "Rencana Program, Kegiatan dan Sub Kegiatan Perangkat Daerah Tahun %(th)s dan Prakiraan Maju "
+                "Tahun %(maju)s"
+            )
+            % {"th": tahun, "maju": maju},
             _("Kecamatan %(kec)s %(kota)s") % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama},
         ],
         kepala=kepala_rencana(tahun),
         baris=baris,
         keterangan=[
-            _("Pagu program dan jumlah dihitung dari baris kegiatan/sub kegiatan; target diambil dari indikator "
-              "tahun %(th)s dan %(maju)s.") % {"th": tahun, "maju": maju},
+            _(
+                "Pagu program dan jumlah dihitung dari baris kegiatan/sub kegiatan; target diambil dari indikator "
+                "tahun %(th)s dan %(maju)s."
+            )
+            % {"th": tahun, "maju": maju},
         ],
     )

@@ -15,14 +15,31 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from core.capaian import capaian_anggaran, capaian_kinerja, jumlah, metode_negatif_aktif, nilai_tahunan, predikat
+from core.capaian import (
+    capaian_anggaran,
+    capaian_kinerja,
+    jumlah,
+    metode_negatif_aktif,
+    nilai_tahunan,
+    predikat,
+)
 from core.laporan.tabel import Kepala, Kolom, Sel, Tabel
 from core.nilai import KOSONG, Nilai
 from renja.models import Anggaran, Indikator, RenstraTarget
 from wilayah.models import Kecamatan
 
-from ._pohon import LELUHUR, Angka, IndikatorGabung, Simpul, baris_pohon, gabung_indikator, kumpulkan_node
-from ._pohon import keterangan_negatif, kunci_indikator, pohon_dari
+from ._pohon import (
+    LELUHUR,
+    Angka,
+    IndikatorGabung,
+    Simpul,
+    baris_pohon,
+    gabung_indikator,
+    keterangan_negatif,
+    kumpulkan_node,
+    kunci_indikator,
+    pohon_dari,
+)
 
 RP = ("rp4", "rp5", "rp6", "rp7", "rp9")
 
@@ -48,17 +65,21 @@ def kepala_tabel_2_1(tahun: int, akhir_renstra: int | None) -> list[Kepala]:
             "(3)",
         ),
         Kepala(
-            _("Target Kinerja Capaian Renstra PD Tahun %(akhir)s (Akhir Periode Renstra PD)") % {"akhir": akhir},
+            _("Target Kinerja Capaian Renstra PD Tahun %(akhir)s (Akhir Periode Renstra PD)")
+            % {"akhir": akhir},
             kr(4),
             "(4)",
         ),
         Kepala(
-            _("Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun %(th)s") % {"th": tahun - 3},
+            _("Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun %(th)s")
+            % {"th": tahun - 3},
             kr(5),
             "(5)",
         ),
         Kepala(_("Target Kinerja dan Anggaran Renja PD Tahun %(th)s") % {"th": tahun - 2}, kr(6), "(6)"),
-        Kepala(_("Realisasi Target Kinerja dan Anggaran Renja PD Tahun %(th)s") % {"th": tahun - 2}, kr(7), "(7)"),
+        Kepala(
+            _("Realisasi Target Kinerja dan Anggaran Renja PD Tahun %(th)s") % {"th": tahun - 2}, kr(7), "(7)"
+        ),
         Kepala(_("Tingkat Realisasi (%)"), kr(8, persen=True), "(8) = (7)/(6)"),
         Kepala(_("Target Program dan Kegiatan Renja PD Tahun %(th)s") % {"th": tahun - 1}, kr(9), "(9)"),
         Kepala(
@@ -99,7 +120,9 @@ def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     metode = metode_negatif_aktif()
 
     renstra = list(
-        RenstraTarget.objects.filter(kecamatan=kecamatan, periode_awal__lte=th_eval, periode_akhir__gte=th_eval)
+        RenstraTarget.objects.filter(
+            kecamatan=kecamatan, periode_awal__lte=th_eval, periode_akhir__gte=th_eval
+        )
         .select_related(LELUHUR)
         .order_by("-periode_awal", "periode_akhir", "id")
     )
@@ -109,17 +132,27 @@ def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     tahun_lalu = range(periode[0], th_lalu + 1) if periode else range(0)
 
     anggaran = list(
-        Anggaran.objects.filter(kecamatan=kecamatan, tahun__gte=awal, tahun__lte=th_berjalan).select_related(LELUHUR)
+        Anggaran.objects.filter(kecamatan=kecamatan, tahun__gte=awal, tahun__lte=th_berjalan).select_related(
+            LELUHUR
+        )
     )
     indikator = list(
-        Indikator.objects.filter(kecamatan=kecamatan, tahun__gte=awal, tahun__lte=th_berjalan).select_related(LELUHUR)
+        Indikator.objects.filter(kecamatan=kecamatan, tahun__gte=awal, tahun__lte=th_berjalan).select_related(
+            LELUHUR
+        )
     )
 
     node = kumpulkan_node(
-        (a.nomenklatur for a in anggaran), (i.nomenklatur for i in indikator), (r.nomenklatur for r in renstra)
+        (a.nomenklatur for a in anggaran),
+        (i.nomenklatur for i in indikator),
+        (r.nomenklatur for r in renstra),
     )
-    pohon = pohon_dari({a.nomenklatur_id for a in anggaran} | {i.nomenklatur_id for i in indikator}
-                       | {r.nomenklatur_id for r in renstra}, node)
+    pohon = pohon_dari(
+        {a.nomenklatur_id for a in anggaran}
+        | {i.nomenklatur_id for i in indikator}
+        | {r.nomenklatur_id for r in renstra},
+        node,
+    )
 
     # Rupiah per node: own lines, then summed up the tree.
     milik: dict[int, dict[str, Decimal | None]] = defaultdict(dict)
@@ -190,21 +223,34 @@ def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
             )
 
     keterangan = [
-        _("K = kinerja (indikator), Rp = anggaran. Jumlah program, kelompok dan OPD dihitung dari baris "
-          "kegiatan/sub kegiatan; persentase dihitung dari nilai tak dibulatkan."),
-        _("Target 0 atau kosong, dan tahun tanpa data, ditampilkan sebagai \"-\"."),
+        _(
+            "K = kinerja (indikator), Rp = anggaran. Jumlah program, kelompok dan OPD dihitung dari baris "
+            "kegiatan/sub kegiatan; persentase dihitung dari nilai tak dibulatkan."
+        ),
+        _('Target 0 atau kosong, dan tahun tanpa data, ditampilkan sebagai "-".'),
         keterangan_negatif(metode),
-        _("Predikat (kolom 12, dari kolom 8): ≥ 91 Sangat Tinggi; 76–90,99 Tinggi; 66–75,99 Sedang; "
-          "51–65,99 Rendah; ≤ 50,99 Sangat Rendah."),
+        _(
+            "Predikat (kolom 12, dari kolom 8): ≥ 91 Sangat Tinggi; 76–90,99 Tinggi; 66–75,99 Sedang; "
+            "51–65,99 Rendah; ≤ 50,99 Sangat Rendah."
+        ),
     ]
     if periode is None:
-        keterangan.insert(0, _("Belum ada target Renstra yang periodenya mencakup tahun %(th)s: kolom (4), (5) "
-                               "dan (11) kosong.") % {"th": th_eval})
+        keterangan.insert(
+            0,
+            _(
+                "Belum ada target Renstra yang periodenya mencakup tahun %(th)s: kolom (4), (5) "
+                "dan (11) kosong."
+            )
+            % {"th": th_eval},
+        )
     return Tabel(
         judul=[
             _("Tabel 2.1"),
-            _("Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra "
-              "Perangkat Daerah s/d Tahun %(th)s") % {"th": th_eval},
+            _(
+                "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra "
+                "Perangkat Daerah s/d Tahun %(th)s"
+            )
+            % {"th": th_eval},
             _("Kecamatan %(kec)s %(kota)s — Renja Tahun %(th)s")
             % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama, "th": tahun},
         ],
@@ -212,4 +258,3 @@ def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         baris=baris,
         keterangan=keterangan,
     )
-

@@ -103,15 +103,24 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
             }
             baris.append(Baris(s.jenis, sel, tingkat=tingkat, id=pid, induk=program))
             for r in milik:
-                baris.append(Baris("indikator", sel_baris(r, None), tingkat=tingkat + 1, induk=program or pid))
+                baris.append(
+                    Baris("indikator", sel_baris(r, None), tingkat=tingkat + 1, induk=program or pid)
+                )
         else:
             # A leaf: one row per line (other lokasi/indikator repeat the name, as the printed form does).
             for i, r in enumerate(milik):
                 sel = sel_baris(r, s.node.uraian)
                 if i == 0:
                     sel["no"] = nomor
-                baris.append(Baris(s.jenis, sel, tingkat=tingkat, id=pid if i == 0 else "",
-                                   induk=program or (pid if i else "")))
+                baris.append(
+                    Baris(
+                        s.jenis,
+                        sel,
+                        tingkat=tingkat,
+                        id=pid if i == 0 else "",
+                        induk=program or (pid if i else ""),
+                    )
+                )
         for j, a in enumerate(s.anak, start=1):
             tulis(a, f"{nomor}.{j}", tingkat + 1, program or pid)
 
@@ -147,13 +156,15 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         kepala=kepala_tabel_2_4(),
         baris=baris,
         keterangan=[
-            _("Pagu program dan kegiatan adalah jumlah pagu baris di bawahnya; jumlah dihitung, tidak diketik."),
+            _(
+                "Pagu program dan kegiatan adalah jumlah pagu baris di bawahnya; jumlah dihitung, tidak diketik."
+            ),
         ],
     )
 
 
 def kalimat_pengajuan(total: Decimal) -> str:
-    """"Pengajuan sebesar Rp 1.234 (seribu dua ratus tiga puluh empat rupiah)" — words via core.terbilang."""
+    """ "Pengajuan sebesar Rp 1.234 (seribu dua ratus tiga puluh empat rupiah)" — words via core.terbilang."""
     total = total.quantize(Decimal(1), rounding=ROUND_HALF_UP)  # the figure and the words say the same
     return _("Berdasarkan hasil analisis kebutuhan, pengajuan sebesar Rp %(angka)s (%(kata)s).") % {
         "angka": format_rupiah(total),

@@ -1,0 +1,46 @@
+"""One report in one downloadable format: what the view sends and ``export_report`` writes, byte for byte."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wilayah.models import Kecamatan
+
+from .registry import Laporan, Opsi
+
+FORMAT = ("html", "pdf", "xlsx")
+JENIS_ISI = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True)
+class Berkas:
+    isi: bytes
+    nama: str
+    jenis_isi: str
+
+
+def hasilkan(
+    laporan: Laporan, kecamatan: Kecamatan, tahun: int, format: str, opsi: Opsi | None = None
+) -> Berkas:
+    """Build the report once and draw it in ``format`` (``html``: the self-contained print document)."""
+    if format not in FORMAT:
+        raise ValueError(f"format '{format}' tidak dikenal (pilihan: {', '.join(FORMAT)})")
+    opsi = opsi or Opsi()
+    tabel = laporan.bangun(kecamatan, tahun, opsi)
+    if format == "pdf":
+        from .render_pdf import render_pdf  # WeasyPrint is slow to import; only when needed
+
+        isi = render_pdf(laporan, kecamatan, tahun, tabel, opsi)
+    elif format == "xlsx":
+        from .render_xlsx import render_xlsx
+
+        isi = render_xlsx(laporan, kecamatan, tahun, tabel, opsi)
+    else:
+        from .render_html import render_dokumen
+
+        isi = render_dokumen(laporan, kecamatan, tahun, tabel, opsi).encode("utf-8")
+    return Berkas(isi, laporan.berkas(kecamatan, tahun, format, opsi), JENIS_ISI[format])

@@ -1,0 +1,91 @@
+"""Report slug → builder, title, file-name part and orientation.
+
+One view (:mod:`core.laporan.views`) and one command (``export_report``) serve every registered report in
+every format. Apps register their reports in their ``reports`` package (imported lazily from
+:data:`MODUL_LAPORAN`, so this module does not depend on the apps).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wilayah.models import Kecamatan
+
+from .tabel import Tabel
+
+__all__ = ["Laporan", "Opsi", "daftarkan", "laporan", "semua"]
+
+#: Packages whose import registers reports.
+MODUL_LAPORAN: tuple[str, ...] = ("renja.reports", "lkjip.reports")
+
+#: Paper sizes (width × height in mm, portrait): A4, and F4/Folio as used by Indonesian offices.
+KERTAS = {"a4": (210, 297), "f4": (215, 330)}
+TRIWULAN = (1, 2, 3, 4)
+
+
+@dataclass(frozen=True)
+class Opsi:
+    """Per-request choices of a report. ``triwulan`` is used by quarterly reports only ("s/d TW II")."""
+
+    kertas: str = "a4"
+    triwulan: int = 4
+
+
+#: A builder: ``(kecamatan, tahun, triwulan=…) -> Tabel``; it must load its data in a fixed number of queries.
+Pembangun = Callable[..., Tabel]
+
+
+@dataclass(frozen=True)
+class Laporan:
+    slug: str
+    judul: str  # shown in the list of reports
+    dokumen: str  # "Renja" / "LKjIP": first part of the file name
+    nama_berkas: str  # "Tabel-2.1": last part of the file name
+    pembangun: Pembangun
+    lanskap: bool = True
+    pakai_triwulan: bool = False
+
+    def bangun(self, kecamatan: Kecamatan, tahun: int, opsi: Opsi | None = None) -> Tabel:
+        opsi = opsi or Opsi()
+        return self.pembangun(kecamatan, tahun, triwulan=opsi.triwulan)
+
+    def berkas(self, kecamatan: Kecamatan, tahun: int, ekstensi: str, opsi: Opsi | None = None) -> str:
+        """``Renja-2022-Kecamatan-Serang-Tabel-2.1.pdf`` (``…-sd-TW2`` for a quarter other than IV)."""
+        nama = "-".join(["Kecamatan", *kecamatan.nama.split()])
+        bagian = [self.dokumen, str(tahun), nama, self.nama_berkas]
+        if self.pakai_triwulan and opsi is not None and opsi.triwulan != 4:
+            bagian.append(f"sd-TW{opsi.triwulan}")
+        return "-".join(bagian) + f".{ekstensi}"
+
+
+_LAPORAN: dict[str, Laporan] = {}
+_dimuat = False
+
+
+def daftarkan(laporan: Laporan) -> Laporan:
+    if laporan.slug in _LAPORAN and _LAPORAN[laporan.slug] != laporan:
+        raise ValueError(f"laporan '{laporan.slug}' sudah terdaftar")
+    _LAPORAN[laporan.slug] = laporan
+    return laporan
+
+
+def _muat() -> None:
+    global _dimuat
+    if not _dimuat:
+        for modul in MODUL_LAPORAN:
+            importlib.import_module(modul)
+        _dimuat = True
+
+
+def semua() -> list[Laporan]:
+    """Every registered report, in registration order."""
+    _muat()
+    return list(_LAPORAN.values())
+
+
+def laporan(slug: str) -> Laporan:
+    """The report with this slug; ``KeyError`` when there is none."""
+    _muat()
+    return _LAPORAN[slug]

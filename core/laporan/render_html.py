@@ -1,0 +1,145 @@
+"""HTML of a report: the table partial (``laporan/_tabel.html``) inside the web page or the print document.
+
+The print document (``laporan/cetak.html``) is self-contained (``static/css/cetak.css`` inlined): it is the
+HTML download and the source of the PDF, so both show exactly the same table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+
+from wilayah.models import Kecamatan
+
+from .registry import KERTAS, Laporan, Opsi
+from .tabel import Baris, Kepala, Kolom, Sel, Tabel
+
+#: Rows that start a foldable block on the web page, and rows drawn bold.
+JENIS_TEBAL = ("opd", "kelompok", "program", "total")
+
+
+@dataclass(frozen=True)
+class SelTampil:
+    kolom: Kolom
+    ada: bool  # False: the row has no such value (blank cell); True with nilai None: "-"
+    nilai: Sel
+    span: int = 1
+
+
+@dataclass(frozen=True)
+class BarisTampil:
+    baris: Baris
+    sel: list[SelTampil]
+
+    @property
+    def jenis(self) -> str:
+        return self.baris.jenis
+
+
+def _sel(tabel: Tabel, b: Baris) -> list[SelTampil]:
+    if b.jenis == "catatan":
+        return [SelTampil(Kolom("teks", ""), True, b.teks, span=len(tabel.kolom))]
+    return [SelTampil(k, k.key in b.sel, b.sel.get(k.key)) for k in tabel.kolom]
+
+
+def _nomor(kepala: list[Kepala]) -> list[tuple[str, int]]:
+    sel: list[tuple[str, int]] = []
+    for kp in kepala:
+        if kp.nomor:
+            sel.append((kp.nomor, len(kp.kolom)))
+        else:
+            sel.extend((k.nomor, 1) for k in kp.kolom)
+    return sel
+
+
+def konteks_tabel(tabel: Tabel) -> dict[str, Any]:
+    """What ``laporan/_tabel.html`` draws: header rows, column widths (%), rows with their cells."""
+    kolom = tabel.kolom
+    total = sum(k.lebar for k in kolom) or 1
+    return {
+        "tabel": tabel,
+        "lebar": [(k, round(k.lebar * 100 / total, 2)) for k in kolom],
+        "dua_baris": tabel.ada_sub_kolom,
+        "sub_kolom": [k for kp in tabel.kepala if not kp.tunggal for k in kp.kolom],
+        "nomor": _nomor(tabel.kepala) if tabel.ada_nomor else [],
+        "baris": [BarisTampil(b, _sel(tabel, b)) for b in tabel.baris],
+        "jenis_tebal": JENIS_TEBAL,
+    }
+
+
+def render_tabel(tabel: Tabel) -> str:
+    return render_to_string("laporan/_tabel.html", konteks_tabel(tabel))
+
+
+@cache
+def _css_cetak() -> str:
+    path = finders.find("css/cetak.css")
+    if not path:  # pragma: no cover - part of the repository
+        raise FileNotFoundError("static/css/cetak.css")
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def kop(kecamatan: Kecamatan) -> list[str]:
+    """Letterhead lines: PEMERINTAH KOTA …, KECAMATAN …, address (when known)."""
+    kota = kecamatan.kota.nama.upper()
+    if not kota.startswith(("KOTA ", "KABUPATEN ")):
+        kota = f"KOTA {kota}"
+    baris = [f"PEMERINTAH {kota}", f"KECAMATAN {kecamatan.nama.upper()}"]
+    if kecamatan.alamat_kantor:
+        baris.append(kecamatan.alamat_kantor)
+    return baris
+
+
+def _teks_css(teks: str) -> str:
+    """Text safe inside a CSS string in a <style> element (no quotes, backslashes or tags)."""
+    return "".join(c for c in teks if c not in '"\\<>\n')
+
+
+#: Printable width in points of each paper (portrait, landscape), after the 10 mm side margins of cetak.css.
+_MARGIN_SAMPING_MM = 20
+_PT_PER_MM = 72 / 25.4
+#: Width in em of the widest figure a column shows in the narrow print font ("51.035.566.631": 14 characters),
+#: plus the cell padding.
+_EM_ANGKA = {"rupiah": 5.8, "persen": 3.0, "nilai": 2.4, "angka": 3.0}
+HURUF_MAKS, HURUF_MIN = 7.5, 5.0
+
+
+def ukuran_huruf(tabel: Tabel, kertas: str, lanskap: bool) -> float:
+    """The largest font size (pt) at which every number fits its column on this paper, within 5–7.5 pt."""
+    ukuran_kertas = KERTAS.get(kertas, KERTAS["a4"])
+    lebar_pt = ((ukuran_kertas[1] if lanskap else ukuran_kertas[0]) - _MARGIN_SAMPING_MM) * _PT_PER_MM
+    total = sum(k.lebar for k in tabel.kolom) or 1
+    ukuran = HURUF_MAKS
+    for k in tabel.kolom:
+        if k.jenis in _EM_ANGKA:
+            kolom_pt = k.lebar / total * lebar_pt - 4  # 2 pt padding each side
+            ukuran = min(ukuran, kolom_pt / _EM_ANGKA[k.jenis])
+    return round(max(HURUF_MIN, ukuran), 1)
+
+
+def render_dokumen(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel, opsi: Opsi) -> str:
+    """The self-contained print document (HTML download, PDF source)."""
+    lebar, tinggi = KERTAS.get(opsi.kertas, KERTAS["a4"])
+    if laporan.lanskap:
+        lebar, tinggi = tinggi, lebar
+    konteks = konteks_tabel(tabel)
+    konteks.update(
+        {
+            "laporan": laporan,
+            "kecamatan": kecamatan,
+            "tahun": tahun,
+            "kop": kop(kecamatan),
+            "css": _css_cetak(),
+            "ukuran_halaman": f"{lebar}mm {tinggi}mm",
+            "ukuran_huruf": ukuran_huruf(tabel, opsi.kertas, laporan.lanskap),
+            "kaki_css": _teks_css(
+                f"{laporan.dokumen} {tahun} · Kecamatan {kecamatan.nama} · {laporan.judul} · DRAF"
+            ),
+        }
+    )
+    return render_to_string("laporan/cetak.html", konteks)

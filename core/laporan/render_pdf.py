@@ -1,0 +1,18 @@
+"""PDF of a report: the print document of :mod:`.render_html` laid out by WeasyPrint."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from weasyprint import HTML
+
+from wilayah.models import Kecamatan
+
+from .registry import Laporan, Opsi
+from .render_html import render_dokumen
+from .tabel import Tabel
+
+
+def render_pdf(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel, opsi: Opsi) -> bytes:
+    """PDF bytes; the same input gives the same bytes (no creation date is embedded)."""
+    dokumen = render_dokumen(laporan, kecamatan, tahun, tabel, opsi)
+    return HTML(string=dokumen, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -1,0 +1,49 @@
+"""``export_report SLUG --kecamatan KODE --tahun N --format html|pdf|xlsx --output PATH``.
+
+Writes exactly the bytes the report page offers for download (the same :func:`core.laporan.keluaran.hasilkan`).
+This is an operator's tool: it reads any kecamatan, without a user's scoping.
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from core.laporan import registry
+from core.laporan.keluaran import FORMAT, hasilkan
+from core.laporan.registry import KERTAS, TRIWULAN, Opsi
+from wilayah.models import Kecamatan
+
+
+class Command(BaseCommand):
+    help = "Tulis satu laporan (HTML, PDF atau XLSX) satu kecamatan dan satu tahun ke berkas."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "slug", help="laporan, mis. renja-2.1 (" + ", ".join(l.slug for l in registry.semua()) + ")"
+        )
+        parser.add_argument("--kecamatan", required=True, help="kode kecamatan, mis. 36.73.01")
+        parser.add_argument(
+            "--tahun", required=True, type=int, help="tahun laporan (tahun rencana untuk Renja)"
+        )
+        parser.add_argument("--format", dest="format_", choices=FORMAT, default="pdf")
+        parser.add_argument("--kertas", choices=tuple(KERTAS), default="a4", help="a4 (bawaan) atau f4")
+        parser.add_argument(
+            "--triwulan", type=int, choices=TRIWULAN, default=4, help="untuk laporan triwulanan"
+        )
+        parser.add_argument("--output", required=True, help="berkas yang ditulis")
+
+    def handle(self, slug, kecamatan, tahun, format_, kertas, triwulan, output, **options):
+        try:
+            lap = registry.laporan(slug)
+        except KeyError:
+            raise CommandError(
+                f"Laporan '{slug}' tidak dikenal. Pilihan: {', '.join(l.slug for l in registry.semua())}"
+            ) from None
+        kec = Kecamatan.objects.select_related("kota").filter(kode=kecamatan).first()
+        if kec is None:
+            raise CommandError(f"Kecamatan dengan kode '{kecamatan}' tidak ditemukan.")
+        berkas = hasilkan(lap, kec, tahun, format_, Opsi(kertas=kertas, triwulan=triwulan))
+        Path(output).write_bytes(berkas.isi)
+        self.stdout.write(
+            f"Tertulis {output} ({len(berkas.isi):,} byte; nama unduhan {berkas.nama}).".replace(",", ".")
+        )

@@ -1,0 +1,124 @@
+"""Renja Tabel 2.4: both halves, headings with sums, totals and the amount in words."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from renja.reports.tabel_2_4 import kalimat_pengajuan, renja_tabel_2_4
+
+from .. import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data(kec):
+    kel = f.kelurahan(kec, "Sumur Pecung")
+    prog = f.nomenklatur("7.01.01", "PROGRAM PENUNJANG URUSAN", tingkat="program")
+    keg = f.nomenklatur(
+        "7.01.01.2.01", "Administrasi Umum Kelurahan Sumur Pecung", tingkat="kegiatan", induk=prog
+    )
+    sub1 = f.nomenklatur(
+        "7.01.01.2.01.0001", "Penyediaan Komponen Instalasi Listrik", tingkat="sub_kegiatan", induk=keg
+    )
+    sub2 = f.nomenklatur(
+        "7.01.01.2.01.0002", "Penyediaan Peralatan Kantor", tingkat="sub_kegiatan", induk=keg
+    )
+    f.rkpd(
+        kec,
+        sub1,
+        2022,
+        indikator_="Jumlah bulan",
+        kelurahan_=kel,
+        target_rancangan="12 bulan",
+        pagu_rancangan="1.500.000",
+        target_kebutuhan="12 bulan",
+        pagu_kebutuhan="1.500.000",
+        urutan=1,
+    )
+    f.rkpd(
+        kec,
+        sub2,
+        2022,
+        indikator_="Jumlah bulan ATK",
+        kelurahan_=kel,
+        target_rancangan="12 bulan",
+        pagu_rancangan="5.000.000",
+        target_kebutuhan="12 bulan",
+        pagu_kebutuhan="5.500.000",
+        catatan="Kenaikan harga ATK",
+        urutan=2,
+    )
+    f.rkpd(
+        kec,
+        sub2,
+        2022,
+        indikator_="Jumlah rim kertas",
+        target_rancangan="40 rim",
+        pagu_rancangan=None,
+        target_kebutuhan="40 rim",
+        pagu_kebutuhan="2.000.000",
+        urutan=3,
+    )
+    f.rkpd(kec, keg, 2022, urutan=0)  # a heading placeholder (nothing but the node): the tree prints it
+    return {"prog": prog, "keg": keg, "sub1": sub1, "sub2": sub2}
+
+
+def test_dua_sisi_dan_catatan(kec, data):
+    tabel = renja_tabel_2_4(kec, 2022)
+    baris = tabel.cari(uraian_rancangan="Penyediaan Peralatan Kantor")
+    assert baris.jenis == "sub_kegiatan"
+    assert baris.sel["lokasi_rancangan"] == baris.sel["lokasi_kebutuhan"] == "Sumur Pecung"
+    assert baris.sel["pagu_rancangan"] == Decimal(5000000)
+    assert baris.sel["pagu_kebutuhan"] == Decimal(5500000)
+    assert baris.sel["catatan"] == "Kenaikan harga ATK"
+    lanjut = tabel.baris[tabel.baris.index(baris) + 1]
+    assert lanjut.jenis == "sub_kegiatan" and lanjut.sel["indikator_kebutuhan"] == "Jumlah rim kertas"
+    assert lanjut.sel["uraian_kebutuhan"] == "Penyediaan Peralatan Kantor"  # repeated, as the form prints it
+    assert "no" not in lanjut.sel and lanjut.induk == tabel.baris[0].id
+    assert lanjut.sel["lokasi_rancangan"] == "Kecamatan Serang"
+    assert lanjut.sel["pagu_rancangan"] is None  # not known: "-", not 0
+
+
+def test_judul_program_dan_kegiatan_menjumlahkan(kec, data):
+    tabel = renja_tabel_2_4(kec, 2022)
+    prog, keg = tabel.baris[0], tabel.baris[1]
+    assert (prog.jenis, prog.sel["no"]) == ("program", "1")
+    assert (keg.jenis, keg.sel["no"]) == ("kegiatan", "1.1")
+    assert prog.sel["pagu_rancangan"] == keg.sel["pagu_rancangan"] == Decimal(6500000)
+    assert prog.sel["pagu_kebutuhan"] == keg.sel["pagu_kebutuhan"] == Decimal(9000000)
+
+
+def test_total_dan_terbilang(kec, data):
+    tabel = renja_tabel_2_4(kec, 2022)
+    total = next(b for b in tabel.baris if b.jenis == "total")
+    assert total.sel["pagu_rancangan"] == Decimal(6500000)
+    assert total.sel["pagu_kebutuhan"] == Decimal(9000000)
+    assert tabel.baris[-1].jenis == "catatan"
+    assert tabel.baris[-1].teks == (
+        "Berdasarkan hasil analisis kebutuhan, pengajuan sebesar Rp 9.000.000 (sembilan juta rupiah)."
+    )
+
+
+def test_terbilang_membulatkan_seperti_angkanya():
+    assert "Rp 1.001 (seribu satu rupiah)" in kalimat_pengajuan(Decimal("1000.50"))
+
+
+def test_tahun_tanpa_review(kec, data):
+    tabel = renja_tabel_2_4(kec, 2023)
+    assert [b.jenis for b in tabel.baris] == ["total"]
+    assert tabel.baris[0].sel["pagu_kebutuhan"] is None
+
+
+def test_kepala(kec, data):
+    tabel = renja_tabel_2_4(kec, 2022)
+    assert [kp.label for kp in tabel.kepala] == [
+        "No",
+        "Rancangan Awal RKPD",
+        "Hasil Analisis Kebutuhan",
+        "Catatan Penting",
+    ]
+    assert len(tabel.kolom) == 12
+    assert [k.nomor for k in tabel.kolom[1:6]] == ["(2)", "(3)", "(4)", "(5)", "(6)"]
