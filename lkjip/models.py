@@ -55,3 +55,33 @@ class IndikatorSasaran(models.Model):
 
     def __str__(self) -> str:
         return self.uraian
+
+
+class NarasiProgram(models.Model):
+    """What the kecamatan writes about one program's year (LKjIP §3.2): keberhasilan, hambatan, saran."""
+
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    nomenklatur = models.ForeignKey(
+        "renja.Nomenklatur", on_delete=models.PROTECT, related_name="+", verbose_name=_("program")
+    )
+    keberhasilan = models.TextField(_("keberhasilan"), blank=True)
+    hambatan = models.TextField(_("hambatan"), blank=True)
+    saran = models.TextField(_("saran"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("narasi program")
+        verbose_name_plural = _("narasi program")
+        ordering = ["tahun", "kecamatan", "nomenklatur__kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun", "nomenklatur"], name="narasi_program_kunci"),
+            models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="narasi_program_tahun_sah"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Narasi {self.tahun} {self.nomenklatur_id}"
+
+    @property
+    def kosong(self) -> bool:
+        return not (self.keberhasilan.strip() or self.hambatan.strip() or self.saran.strip())

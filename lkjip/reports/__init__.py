@@ -1,0 +1,46 @@
+"""LKjIP report builders, registered with :mod:`core.laporan.registry` on import.
+
+Each builder takes ``(kecamatan, tahun)`` and returns a :class:`~lkjip.reports._umum.TabelLkjip` (a
+:class:`~core.laporan.tabel.Tabel` with optional charts and formulas to draw under it).
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from core.laporan.registry import Laporan, daftarkan
+
+from .keuangan import lkjip_keuangan
+from .rekap import lkjip_rekap
+from .tabel_1_1 import lkjip_tabel_1_1
+from .tabel_2_1 import lkjip_tabel_2_1
+from .tabel_2_2 import lkjip_tabel_2_2
+from .tabel_3_1 import lkjip_tabel_3_1
+
+__all__ = [
+    "LAPORAN_LKJIP",
+    "lkjip_keuangan",
+    "lkjip_rekap",
+    "lkjip_tabel_1_1",
+    "lkjip_tabel_2_1",
+    "lkjip_tabel_2_2",
+    "lkjip_tabel_3_1",
+]
+
+LAPORAN_LKJIP = [
+    daftarkan(laporan)
+    for laporan in (
+        Laporan("lkjip-1.1", _("Tabel 1.1 Data Kelurahan"), "LKjIP", "Tabel-1.1", lkjip_tabel_1_1, lanskap=False),
+        Laporan("lkjip-2.1", _("Tabel 2.1 Perjanjian Kinerja"), "LKjIP", "Tabel-2.1", lkjip_tabel_2_1, lanskap=False),
+        Laporan(
+            "lkjip-2.2", _("Tabel 2.2 Program Kegiatan dan Pagu Anggaran"), "LKjIP", "Tabel-2.2", lkjip_tabel_2_2,
+            lanskap=False,
+        ),
+        Laporan("lkjip-3.1", _("Tabel 3.1 Pengukuran Sasaran Strategis"), "LKjIP", "Tabel-3.1", lkjip_tabel_3_1),
+        Laporan(
+            "lkjip-rekap", _("Laporan Rekapitulasi Kemajuan Pelaksanaan Kegiatan"), "LKjIP", "Rekap-Kemajuan",
+            lkjip_rekap,
+        ),
+        Laporan("lkjip-keuangan", _("Akuntabilitas Keuangan"), "LKjIP", "Akuntabilitas-Keuangan", lkjip_keuangan),
+    )
+]

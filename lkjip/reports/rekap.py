@@ -1,0 +1,327 @@
+"""Laporan Rekapitulasi Kemajuan Pelaksanaan Kegiatan: base year N−1 and year N side by side.
+
+Per year: target & pagu (K, Rp), realisasi (K, Rp), tingkat capaian (K %, Rp %). Every indicator of a
+program or kegiatan has its own line (the first on the node's row). The averages follow DOMAIN.md:
+
+- a node's capaian K = mean of its indicators' capaian (those that have one); capaian Rp = realisasi / pagu;
+- "Rata-rata capaian kinerja kegiatan" of a program = mean over its kegiatan that have a capaian (K and Rp
+  separately);
+- per kelompok: "Rata-rata capaian kinerja kegiatan <kelompok>" = mean of its programs' kegiatan averages;
+  "Jumlah & rata-rata capaian kinerja program <kelompok>" = summed Rp, mean of its programs' capaian K and Rp;
+- OPD: "Rata-rata capaian kinerja kegiatan OPD" = mean of every program's kegiatan average;
+  "Jumlah anggaran dan realisasi seluruh program" = summed Rp and their ratio;
+  "Total rata-rata kinerja dan anggaran dari seluruh program OPD" = mean of every program's capaian K and Rp.
+
+Program, kelompok and OPD Rupiah are sums of the kegiatan lines, never stored figures. The kecamatan's
+narrative (keberhasilan, hambatan, saran) of year N is printed under each program's figures.
+Three queries whatever the size (anggaran, indikator, narasi).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from core import grafik
+from core.capaian import capaian_anggaran, capaian_kinerja, jumlah, metode_negatif_aktif, rata_rata
+from core.laporan.tabel import Baris, Kepala, Kolom, Sel
+from lkjip.models import NarasiProgram
+from renja.models import Anggaran, Indikator, Tingkat
+from renja.reports._pohon import (
+    LELUHUR,
+    IndikatorGabung,
+    Simpul,
+    gabung_indikator,
+    keterangan_negatif,
+    kumpulkan_node,
+    pohon_dari,
+)
+from wilayah.models import Kecamatan
+
+from ._umum import Gambar, TabelLkjip, judul_kecamatan
+
+#: Year suffixes of the column keys: "0" = base year N−1, "1" = year N.
+TAHUN = ("0", "1")
+
+
+@dataclass
+class Angka:
+    """One node's figures for one year (raw, unrounded)."""
+
+    pagu: Decimal | None = None
+    realisasi: Decimal | None = None
+    capaian_k: Decimal | None = None  # mean of its indicators' capaian
+
+    @property
+    def capaian_rp(self) -> Decimal | None:
+        return capaian_anggaran(self.pagu, self.realisasi)
+
+
+@dataclass
+class RingkasanProgram:
+    """A program's figures per year and the means over its kegiatan, plus its narrative."""
+
+    simpul: Simpul
+    kelompok: str
+    per_tahun: dict[str, Angka]
+    rata_kegiatan_k: dict[str, Decimal | None]
+    rata_kegiatan_rp: dict[str, Decimal | None]
+    indikator: list[tuple[str, Decimal | None]] = field(default_factory=list)  # (uraian, capaian K) year N
+    narasi: NarasiProgram | None = None
+
+    @property
+    def node(self):
+        return self.simpul.node
+
+
+@dataclass
+class Rekap:
+    """Everything the rekap table, its charts and the narrative page show (one computation)."""
+
+    kecamatan: Kecamatan
+    tahun: int
+    kelompok: list[tuple[str, list[RingkasanProgram]]]
+    figur: dict[int, dict[str, Angka]]  # node pk → year suffix → figures
+    indikator: dict[int, list[IndikatorGabung]]
+    metode: str
+
+    @property
+    def program(self) -> list[RingkasanProgram]:
+        return [p for _k, daftar in self.kelompok for p in daftar]
+
+
+def _mean(values: Iterable[Decimal | None]) -> Decimal | None:
+    return rata_rata(values)
+
+
+def hitung_rekap(kecamatan: Kecamatan, tahun: int) -> Rekap:
+    """Load the two years (three queries) and compute every figure and average of the rekap."""
+    th = {"0": tahun - 1, "1": tahun}
+    metode = metode_negatif_aktif()
+    anggaran = list(
+        Anggaran.objects.filter(kecamatan=kecamatan, tahun__in=th.values()).select_related(LELUHUR)
+    )
+    indikator = list(
+        Indikator.objects.filter(kecamatan=kecamatan, tahun__in=th.values()).select_related(LELUHUR)
+    )
+    narasi = {n.nomenklatur_id: n for n in NarasiProgram.objects.filter(kecamatan=kecamatan, tahun=tahun)}
+
+    node = kumpulkan_node((a.nomenklatur for a in anggaran), (i.nomenklatur for i in indikator))
+    pohon = pohon_dari({a.nomenklatur_id for a in anggaran} | {i.nomenklatur_id for i in indikator}, node)
+
+    milik: dict[int, dict[str, Decimal | None]] = defaultdict(dict)
+    for a in anggaran:
+        y = "0" if a.tahun == th["0"] else "1"
+        m = milik[a.nomenklatur_id]
+        m[f"p{y}"] = jumlah([m.get(f"p{y}"), a.pagu])
+        m[f"r{y}"] = jumlah([m.get(f"r{y}"), a.realisasi_tahun])
+    rp = pohon.gulung(milik, ("p0", "r0", "p1", "r1"))
+    gabung = gabung_indikator(indikator, th["1"])
+
+    figur: dict[int, dict[str, Angka]] = {}
+    for s in pohon.semua():
+        figur[s.id] = {}
+        for y in TAHUN:
+            capaian = [capaian_kinerja(g.target(th[y]), g.realisasi(th[y]), g.polaritas, metode)
+                       for g in gabung.get(s.id, [])]
+            figur[s.id][y] = Angka(rp[s.id][f"p{y}"], rp[s.id][f"r{y}"], _mean(capaian))
+
+    kelompok: list[tuple[str, list[RingkasanProgram]]] = []
+    for label, daftar in pohon.kelompok:
+        hasil = []
+        for s in daftar:
+            kegiatan = [a for a in s.anak if a.node.tingkat == Tingkat.KEGIATAN] or s.anak
+            hasil.append(
+                RingkasanProgram(
+                    simpul=s,
+                    kelompok=label,
+                    per_tahun=figur[s.id],
+                    rata_kegiatan_k={y: _mean(figur[k.id][y].capaian_k for k in kegiatan) for y in TAHUN},
+                    rata_kegiatan_rp={y: _mean(figur[k.id][y].capaian_rp for k in kegiatan) for y in TAHUN},
+                    indikator=[
+                        (g.uraian, capaian_kinerja(g.target(tahun), g.realisasi(tahun), g.polaritas, metode))
+                        for g in gabung.get(s.id, [])
+                    ],
+                    narasi=narasi.get(s.id),
+                )
+            )
+        kelompok.append((label, hasil))
+    return Rekap(kecamatan, tahun, kelompok, figur, gabung, metode)
+
+
+def kepala_rekap(tahun: int) -> list[Kepala]:
+    def kr(key: str, n: int, label: str, persen: bool = False) -> Kepala:
+        return Kepala(
+            label,
+            (
+                Kolom(f"k_{key}", "K", "persen" if persen else "nilai", 7),
+                Kolom(f"rp_{key}", "Rp", "persen" if persen else "rupiah", 7 if persen else 14),
+            ),
+            f"({n}) = ({n - 1})/({n - 2})" if persen else f"({n})",
+        )
+
+    kepala = [
+        Kepala(_("Kode Rekening"), (Kolom("kode", "", "text", 14),), "(1)"),
+        Kepala(_("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"),
+               (Kolom("uraian", "", "text", 28),), "(2)"),
+        Kepala(_("Indikator Kinerja Program (outcome)/Kegiatan (output)"),
+               (Kolom("indikator", _("Uraian"), "text", 26), Kolom("satuan", _("Satuan"), "text", 6)), "(3)"),
+    ]
+    for y, n, nama in (("0", 4, _("Tahun Dasar %(th)s") % {"th": tahun - 1}),
+                       ("1", 7, _("Tahun %(th)s") % {"th": tahun})):
+        kepala += [
+            kr(f"t{y}", n, _("Target dan Pagu Anggaran %(th)s") % {"th": nama}),
+            kr(f"r{y}", n + 1, _("Realisasi Kinerja dan Anggaran %(th)s") % {"th": nama}),
+            kr(f"c{y}", n + 2, _("Tingkat Capaian Kinerja dan Anggaran %(th)s (%%)") % {"th": nama}, persen=True),
+        ]
+    return kepala
+
+
+def _sel_rp(a: dict[str, Angka]) -> dict[str, Sel]:
+    sel: dict[str, Sel] = {}
+    for y in TAHUN:
+        sel[f"rp_t{y}"] = a[y].pagu
+        sel[f"rp_r{y}"] = a[y].realisasi
+        sel[f"rp_c{y}"] = a[y].capaian_rp
+    return sel
+
+
+def _sel_rata(k: dict[str, Decimal | None], rp: dict[str, Decimal | None]) -> dict[str, Sel]:
+    return {**{f"k_c{y}": k[y] for y in TAHUN}, **{f"rp_c{y}": rp[y] for y in TAHUN}}
+
+
+def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip:
+    rekap = hitung_rekap(kecamatan, tahun)
+    th = {"0": tahun - 1, "1": tahun}
+
+    def sel_indikator(g: IndikatorGabung) -> dict[str, Sel]:
+        sel: dict[str, Sel] = {"indikator": g.uraian, "satuan": g.satuan}
+        for y in TAHUN:
+            t, r = g.target(th[y]), g.realisasi(th[y])
+            sel[f"k_t{y}"] = t
+            sel[f"k_r{y}"] = r
+            sel[f"k_c{y}"] = capaian_kinerja(t, r, g.polaritas, rekap.metode)
+        return sel
+
+    baris: list[Baris] = []
+
+    def tulis(s: Simpul, tingkat: int, program: str) -> None:
+        indikator = [sel_indikator(g) for g in rekap.indikator.get(s.id, [])]
+        pid = f"n{s.id}"
+        sel: dict[str, Sel] = {"kode": s.node.kode, "uraian": s.node.uraian, **_sel_rp(rekap.figur[s.id])}
+        if indikator:
+            sel.update(indikator[0])
+        baris.append(Baris(s.jenis, sel, tingkat=tingkat, id=pid, induk=program))
+        for lain in indikator[1:]:
+            baris.append(Baris("indikator", lain, tingkat=tingkat + 1, induk=program or pid))
+        for a in s.anak:
+            tulis(a, tingkat + 1, program or pid)
+
+    def baris_narasi(p: RingkasanProgram, pid: str) -> None:
+        n = p.narasi
+        if n is None or n.kosong:
+            return
+        for label, teks in ((_("Keberhasilan"), n.keberhasilan), (_("Hambatan"), n.hambatan),
+                            (_("Saran"), n.saran)):
+            if teks.strip():
+                baris.append(Baris("catatan", tingkat=1, induk=pid, teks=f"{label}: {teks.strip()}"))
+
+    semua_program = rekap.program
+    for label, daftar in rekap.kelompok:
+        if label:
+            baris.append(Baris("kelompok", {"uraian": label}))
+        for p in daftar:
+            pid = f"n{p.simpul.id}"
+            tulis(p.simpul, 1, "")
+            baris.append(Baris("total", {"uraian": _("Rata-rata capaian kinerja kegiatan"),
+                                         **_sel_rata(p.rata_kegiatan_k, p.rata_kegiatan_rp)},
+                               tingkat=1, induk=pid))
+            baris_narasi(p, pid)
+        if label:
+            baris.append(Baris("total", {
+                "uraian": _("Rata-rata capaian kinerja kegiatan %(k)s") % {"k": label},
+                **_sel_rata({y: _mean(p.rata_kegiatan_k[y] for p in daftar) for y in TAHUN},
+                            {y: _mean(p.rata_kegiatan_rp[y] for p in daftar) for y in TAHUN}),
+            }))
+            baris.append(Baris("total", {
+                "uraian": _("Jumlah & rata-rata capaian kinerja program %(k)s") % {"k": label},
+                **{f"rp_t{y}": jumlah(p.per_tahun[y].pagu for p in daftar) for y in TAHUN},
+                **{f"rp_r{y}": jumlah(p.per_tahun[y].realisasi for p in daftar) for y in TAHUN},
+                **_sel_rata({y: _mean(p.per_tahun[y].capaian_k for p in daftar) for y in TAHUN},
+                            {y: _mean(p.per_tahun[y].capaian_rp for p in daftar) for y in TAHUN}),
+            }))
+    pagu = {y: jumlah(p.per_tahun[y].pagu for p in semua_program) for y in TAHUN}
+    realisasi = {y: jumlah(p.per_tahun[y].realisasi for p in semua_program) for y in TAHUN}
+    baris += [
+        Baris("opd", {
+            "uraian": _("Rata-rata capaian kinerja kegiatan OPD"),
+            **_sel_rata({y: _mean(p.rata_kegiatan_k[y] for p in semua_program) for y in TAHUN},
+                        {y: _mean(p.rata_kegiatan_rp[y] for p in semua_program) for y in TAHUN}),
+        }),
+        Baris("opd", {
+            "uraian": _("Jumlah anggaran dan realisasi seluruh program"),
+            **{f"rp_t{y}": pagu[y] for y in TAHUN},
+            **{f"rp_r{y}": realisasi[y] for y in TAHUN},
+            **{f"rp_c{y}": capaian_anggaran(pagu[y], realisasi[y]) for y in TAHUN},
+        }),
+        Baris("opd", {
+            "uraian": _("Total rata-rata kinerja dan anggaran dari seluruh program OPD"),
+            **_sel_rata({y: _mean(p.per_tahun[y].capaian_k for p in semua_program) for y in TAHUN},
+                        {y: _mean(p.per_tahun[y].capaian_rp for p in semua_program) for y in TAHUN}),
+        }),
+    ]
+    return TabelLkjip(
+        judul=[
+            _("Laporan Rekapitulasi Kemajuan Pelaksanaan Kegiatan"),
+            _("Kecamatan %(kec)s — APBD %(kota)s Tahun Anggaran %(th)s")
+            % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama, "th": tahun},
+        ],
+        kepala=kepala_rekap(tahun),
+        baris=baris,
+        keterangan=[
+            _("K = kinerja (indikator), Rp = anggaran. Rupiah program, kelompok dan OPD = jumlah baris kegiatan; "
+              "persentase dihitung dari nilai tak dibulatkan."),
+            _("Capaian K program/kegiatan = rata-rata capaian indikatornya; rata-rata capaian kinerja kegiatan = "
+              "rata-rata kegiatan yang memiliki capaian (K dan Rp terpisah); rata-rata kelompok dan OPD = "
+              "rata-rata atas program."),
+            _("Target atau pagu 0/kosong memberi capaian \"-\" dan tidak ikut dirata-ratakan."),
+            keterangan_negatif(rekap.metode),
+        ],
+        gambar=grafik_rekap(rekap),
+    )
+
+
+def _nama(p: RingkasanProgram) -> str:
+    return f"{p.node.kode} {p.node.uraian}"
+
+
+def grafik_rekap(rekap: Rekap) -> list[Gambar]:
+    """Serapan per program (N, against 100 %), capaian per program indicator (N, against 100 %) and
+    realisasi anggaran per program N−1 against N."""
+    program = rekap.program
+    if not program:
+        return []
+    th, th0 = rekap.tahun, rekap.tahun - 1
+    j1 = _("Serapan anggaran per program tahun %(th)s") % {"th": th}
+    j2 = _("Capaian kinerja per indikator program tahun %(th)s terhadap target 100 %%") % {"th": th}
+    j3 = _("Realisasi anggaran per program: tahun %(th0)s dan %(th)s") % {"th0": th0, "th": th}
+    nama = [_nama(p) for p in program]
+    indikator = [(f"{p.node.kode} {u}", c) for p in program for u, c in p.indikator]
+    gambar = [
+        Gambar(j1, grafik.capaian(nama, [p.per_tahun["1"].capaian_rp for p in program], judul=j1,
+                                  label=_("Serapan"), lebar=960, lebar_label=440)),
+    ]
+    if indikator:
+        gambar.append(Gambar(j2, grafik.capaian([u for u, _c in indikator], [c for _u, c in indikator], judul=j2,
+                                                 lebar=960, lebar_label=520, baris_label=1)))
+    gambar.append(
+        Gambar(j3, grafik.batang(nama, [
+            grafik.Seri(str(th0), [p.per_tahun["0"].realisasi for p in program]),
+            grafik.Seri(str(th), [p.per_tahun["1"].realisasi for p in program]),
+        ], judul=j3, satuan="rupiah", lebar=960, lebar_label=440))
+    )
+    return gambar

@@ -1,0 +1,48 @@
+"""LKjIP Tabel 2.1 Perjanjian Kinerja: sasaran, indikator sasaran, target. Two queries."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from core.laporan.tabel import Baris, Kepala, Kolom
+from core.nilai import KOSONG
+from lkjip.models import IndikatorSasaran, Sasaran
+from wilayah.models import Kecamatan
+
+from ._umum import TabelLkjip, judul_kecamatan
+
+
+def sasaran_tahun(kecamatan: Kecamatan, tahun: int) -> list[Sasaran]:
+    """The year's sasaran with their indicators in order (two queries)."""
+    return list(
+        Sasaran.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .order_by("urutan", "id")
+        .prefetch_related(Prefetch("indikator_set", IndikatorSasaran.objects.order_by("urutan", "id")))
+    )
+
+
+def lkjip_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip:
+    baris: list[Baris] = []
+    for no, s in enumerate(sasaran_tahun(kecamatan, tahun), start=1):
+        indikator = list(s.indikator_set.all()) or [None]
+        for i, ind in enumerate(indikator):
+            sel = {
+                "indikator": ind.uraian if ind else None,
+                "target": (ind.target or KOSONG) if ind else None,
+                "satuan": ind.satuan if ind else None,
+            }
+            if i == 0:
+                sel.update(no=str(no), sasaran=s.uraian)
+            baris.append(Baris("kegiatan" if i == 0 else "indikator", sel, id=f"s{s.pk}" if i == 0 else "",
+                               induk="" if i == 0 else f"s{s.pk}"))
+    return TabelLkjip(
+        judul=[_("Tabel 2.1 Perjanjian Kinerja Tahun %(th)s") % {"th": tahun}, judul_kecamatan(kecamatan, tahun)],
+        kepala=[
+            Kepala(_("No"), (Kolom("no", "", "text", 5),), "(1)"),
+            Kepala(_("Sasaran Strategis"), (Kolom("sasaran", "", "text", 36),), "(2)"),
+            Kepala(_("Indikator Sasaran"), (Kolom("indikator", "", "text", 36),), "(3)"),
+            Kepala(_("Target"), (Kolom("target", _("Nilai"), "nilai", 10), Kolom("satuan", _("Satuan"), "text", 8)), "(4)"),
+        ],
+        baris=baris,
+    )

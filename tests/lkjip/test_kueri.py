@@ -1,0 +1,35 @@
+"""Every LKjIP report loads its data in a constant number of queries: the same bound for a small dataset and a
+ten times larger one."""
+
+from __future__ import annotations
+
+import pytest
+
+from lkjip.reports import LAPORAN_LKJIP
+from wilayah.models import Kecamatan
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+#: Upper bound per report (the builders use 1–3 queries; +1 for the kecamatan's kota when not loaded).
+BATAS = {"lkjip-1.1": 1, "lkjip-2.1": 2, "lkjip-2.2": 2, "lkjip-3.1": 2, "lkjip-rekap": 3, "lkjip-keuangan": 2}
+
+
+@pytest.mark.parametrize("lap", LAPORAN_LKJIP, ids=lambda lap: lap.slug)
+@pytest.mark.parametrize("kali", [1, 10])
+def test_query_count_does_not_grow_with_data(lap, kali, django_assert_max_num_queries):
+    kode = f.dataset(kali).kode
+    kec = Kecamatan.objects.select_related("kota").get(kode=kode)
+    with django_assert_max_num_queries(BATAS[lap.slug]):
+        tabel = lap.bangun(kec, 2020)
+    assert len(tabel.baris) > 1
+
+
+def test_dataset_grows_tenfold():
+    kecil = f.dataset(1, "36.73.07")
+    besar = f.dataset(10, "36.73.08")
+    k = Kecamatan.objects.select_related("kota")
+    n_kecil = len(LAPORAN_LKJIP[4].bangun(k.get(pk=kecil.pk), 2020).baris)
+    n_besar = len(LAPORAN_LKJIP[4].bangun(k.get(pk=besar.pk), 2020).baris)
+    assert n_besar > 7 * n_kecil  # fixed kelompok/OPD rows aside, ten times the rows
