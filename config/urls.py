@@ -14,7 +14,12 @@ urlpatterns = [
         auth_views.LoginView.as_view(extra_context={"demo": settings.DEBUG}),
         name="login",
     ),
-    path("akun/", include("django.contrib.auth.urls")),
+    path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("akun/sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("akun/sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("kecamatan/", include("core.laporan.urls")),
     path("", include("wilayah.urls")),
     path("", include("renja.urls")),
+    path("", include("core.dokumen.urls")),
+    path("", include("lkjip.urls")),
 ]

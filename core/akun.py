@@ -28,6 +28,8 @@ def pengguna_simpan(username: str, peran: Peran, kecamatan=None, password: str |
         raise ValueError(f"Peran {peran.label} wajib terikat pada satu kecamatan.")
     if peran not in PERAN_KECAMATAN:
         kecamatan = None
+    if peran == Peran.BAPPEDA:
+        buat_peran()  # make sure the group carries its admin permissions
     User = get_user_model()
     user, _ = User.objects.get_or_create(username=username)
     for nama, nilai in atribut.items():

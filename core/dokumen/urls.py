@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "dokumen"
+
+_awal = "kecamatan/<str:kode>/<int:tahun>/dokumen/<str:jenis>/"
+
+urlpatterns = [
+    path(_awal, views.halaman, name="halaman"),
+    path(_awal + "narasi/", views.simpan_narasi, name="narasi"),
+    path(_awal + "aksi/<str:nama>/", views.aksi, name="aksi"),
+    path(_awal + "pdf/", views.pdf, name="pdf"),
+    path(_awal + "revisi/<int:revisi>/pdf/", views.pdf_revisi, name="pdf-revisi"),
+]

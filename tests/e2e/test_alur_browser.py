@@ -1,0 +1,92 @@
+"""The whole flow in a real browser (Debian's Chromium driven by Playwright, headless):
+operator enters a quarter's realisasi and sees the total update, submits the LKjIP; the camat approves it and
+downloads the signed PDF; another kecamatan's operator gets 404."""
+
+import os
+import re
+import subprocess
+
+import pytest
+from django.core.management import call_command
+
+from renja.models import Anggaran
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield b
+        b.close()
+
+
+def masuk(page, live_server, username):
+    page.goto(f"{live_server.url}/akun/masuk/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "demo")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def test_operator_mengisi_mengajukan_camat_menyetujui(browser, live_server, settings, tmp_path):
+    settings.DEBUG = True
+    call_command("load_demo")
+    baris = (
+        Anggaran.objects.filter(kecamatan__kode="36.73.03", tahun=2020, pagu__gt=2_000_000)
+        .order_by("nomenklatur__kode")
+        .first()
+    )
+    Anggaran.objects.filter(pk=baris.pk).update(realisasi=None)  # a line being reported quarter by quarter
+
+    konteks = browser.new_context(accept_downloads=True, locale="id-ID")
+    page = konteks.new_page()
+    masuk(page, live_server, "operator_walantaka")
+    page.goto(f"{live_server.url}/kecamatan/36.73.03/2020/realisasi/")
+    tr = page.locator(f'tr[data-url$="/anggaran/{baris.pk}/"]')
+    tr.locator('input[name="realisasi_tw1"]').fill("1.000.000")
+    tr.locator('input[name="realisasi_tw2"]').fill("250.000")
+    assert tr.locator(".jumlah").inner_text() == "1.250.000"  # updated while typing
+    tr.locator("button.simpan").click()
+    page.wait_for_function(
+        "el => el.textContent === 'Tersimpan'", arg=tr.locator(".status").element_handle(), timeout=10000
+    )
+    baris.refresh_from_db()
+    assert baris.realisasi_tw1 == 1_000_000 and baris.realisasi == 1_250_000
+
+    page.goto(f"{live_server.url}/kecamatan/36.73.03/2020/dokumen/lkjip/")
+    page.click("text=Ajukan ke camat")
+    page.wait_for_selector("text=Dokumen diajukan kepada camat.")
+    konteks.close()
+
+    konteks = browser.new_context(accept_downloads=True, locale="id-ID")
+    page = konteks.new_page()
+    masuk(page, live_server, "camat_walantaka")
+    page.goto(f"{live_server.url}/kecamatan/36.73.03/2020/dokumen/lkjip/")
+    page.click("text=Setujui dan tanda tangani")
+    page.wait_for_selector("text=Dokumen disetujui", timeout=120000)
+    respons = page.request.get(f"{live_server.url}/kecamatan/36.73.03/2020/dokumen/lkjip/pdf/")
+    assert respons.status == 200 and respons.headers["content-type"] == "application/pdf"
+    pdf = tmp_path / "lkjip.pdf"
+    pdf.write_bytes(respons.body())
+    teks = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True).stdout.decode()
+    assert "CAMAT WALANTAKA" in teks and re.search(r"NIP\. \d{8} \d{6} \d \d{3}", teks)
+    assert "DRAF" not in teks
+    konteks.close()
+
+    konteks = browser.new_context(locale="id-ID")
+    page = konteks.new_page()
+    masuk(page, live_server, "operator_serang")
+    for url in ("/kecamatan/36.73.03/2020/realisasi/", "/kecamatan/36.73.03/2020/dokumen/lkjip/"):
+        assert page.goto(f"{live_server.url}{url}").status == 404
+    konteks.close()
