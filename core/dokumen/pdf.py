@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 
 from core.laporan.registry import KERTAS, laporan as cari_laporan
-from core.laporan.render_html import _css_cetak, kop, konteks_tabel
+from core.laporan.render_html import _css_cetak, kop, konteks_tabel, ukuran_huruf
 from core.models import Dokumen
 from wilayah.models import Kecamatan
 
@@ -28,6 +28,7 @@ class TabelDokumen:
     judul: str
     lanskap: bool
     konteks: dict | None  # None: the report is not available
+    huruf: float = 7.0  # pt: the largest size at which every figure fits its column
 
 
 @dataclass
@@ -63,10 +64,14 @@ def konteks_dokumen(kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dok
                     cetak.tabel.append(TabelDokumen(slug, slug, False, None))
                     continue
                 tabel = lap.bangun(kecamatan, tahun)
-                cetak.tabel.append(TabelDokumen(slug, lap.judul, lap.lanskap, konteks_tabel(tabel)))
+                cetak.tabel.append(
+                    TabelDokumen(
+                        slug, lap.judul, lap.lanskap, konteks_tabel(tabel), ukuran_huruf(tabel, kertas, lap.lanskap)
+                    )
+                )
             isi.append(cetak)
         bab.append((b, f"bab{i}", isi))
-    ukuran = KERTAS.get(kertas, KERTAS["a4"])
+    lebar, tinggi = KERTAS.get(kertas, KERTAS["a4"])
     tempat = kecamatan.kota.nama.removeprefix("Kota ").removeprefix("Kabupaten ")
     return {
         "struktur": struktur,
@@ -74,7 +79,8 @@ def konteks_dokumen(kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dok
         "tahun": tahun,
         "kop": kop(kecamatan),
         "css": _css_cetak(),
-        "ukuran": ukuran,
+        "halaman_tegak": f"{lebar}mm {tinggi}mm",
+        "halaman_lanskap": f"{tinggi}mm {lebar}mm",
         "kata_pengantar": paragraf(narasi["kata_pengantar"]),
         "bab": bab,
         "disetujui": disetujui,
