@@ -139,3 +139,11 @@ def narasi_dokumen(kecamatan, tahun: int, jenis: str) -> dict[str, str]:
     for b in struktur.semua_bagian():
         hasil[b.kunci] = tersimpan.get(b.kunci) or teks_bawaan(b.bawaan, kecamatan, tahun)
     return hasil
+
+
+def dokumen_per_jenis(kecamatan, tahun: int) -> dict[str, Dokumen | None]:
+    """The newest revision of each document for the kecamatan/year page (None: not started), one query."""
+    hasil: dict[str, Dokumen | None] = dict.fromkeys(STRUKTUR)
+    for dok in Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by("jenis", "revisi"):
+        hasil[dok.jenis] = dok
+    return hasil

@@ -12,4 +12,5 @@ urlpatterns = [
     path(_awal + "aksi/<str:nama>/", views.aksi, name="aksi"),
     path(_awal + "pdf/", views.pdf, name="pdf"),
     path(_awal + "revisi/<int:revisi>/pdf/", views.pdf_revisi, name="pdf-revisi"),
+    path(_awal + "riwayat.xlsx", views.riwayat_xlsx, name="riwayat"),
 ]

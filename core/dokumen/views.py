@@ -24,6 +24,18 @@ from .services import (
 from .struktur import STRUKTUR
 
 
+def riwayat_dokumen(kecamatan, tahun: int, jenis: str):
+    """Status changes and narrative edits of this document, newest first."""
+    from core.models import BagianNarasi
+    from core.riwayat import perubahan
+
+    return perubahan(
+        Dokumen.history.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis),
+        BagianNarasi.history.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis),
+        label=lambda rec: f"Narasi {rec.kunci}" if hasattr(rec, "kunci") else f"Revisi {rec.revisi}",
+    )
+
+
 def _struktur(jenis: str):
     if jenis not in STRUKTUR:
         raise Http404("Jenis dokumen tidak dikenal.")
@@ -63,6 +75,7 @@ def halaman(request, kecamatan, tahun: int, jenis: str):
             and dok.status in (StatusDokumen.DRAF, StatusDokumen.DIKEMBALIKAN),
             "boleh_putuskan": adalah_camat_dari(request.user, kecamatan) and dok.status == StatusDokumen.DIAJUKAN,
             "boleh_revisi": p == Peran.BAPPEDA and dok.status == StatusDokumen.DISETUJUI,
+            "riwayat": riwayat_dokumen(kecamatan, tahun, jenis)[:200],
         },
     )
 
@@ -105,6 +118,18 @@ def aksi(request, kecamatan, tahun: int, jenis: str, nama: str):
     except GalatDokumen as exc:
         messages.error(request, str(exc))
     return _kembali(kecamatan, tahun, jenis)
+
+
+@akses_kecamatan("lihat")
+def riwayat_xlsx(request, kecamatan, tahun: int, jenis: str):
+    struktur = _struktur(jenis)
+    from core.riwayat import ke_xlsx
+
+    isi = ke_xlsx(riwayat_dokumen(kecamatan, tahun, jenis), f"Riwayat {struktur.singkatan} {kecamatan} {tahun}")
+    respons = HttpResponse(isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    nama = _nama_berkas(struktur, kecamatan, tahun, "-Riwayat").removesuffix(".pdf") + ".xlsx"
+    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return respons
 
 
 def _nama_berkas(struktur, kecamatan, tahun, akhiran: str = "") -> str:

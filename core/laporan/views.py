@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from core.akses import kecamatan_atau_404
+from core.dokumen.services import dokumen_per_jenis
+from core.dokumen.struktur import STRUKTUR
 
 from . import registry
 from .keluaran import FORMAT, hasilkan
@@ -41,7 +43,13 @@ def indeks(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     return render(
         request,
         "laporan/indeks.html",
-        {"kecamatan": kecamatan, "tahun": _tahun(tahun), "daftar": registry.semua(), "triwulan": TRIWULAN},
+        {
+            "kecamatan": kecamatan,
+            "tahun": _tahun(tahun),
+            "daftar": registry.semua(),
+            "triwulan": TRIWULAN,
+            "dokumen": [(STRUKTUR[j], d) for j, d in dokumen_per_jenis(kecamatan, tahun).items()],
+        },
     )
 
 

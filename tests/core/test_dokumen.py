@@ -109,3 +109,15 @@ def test_halaman_dokumen_dan_aksi_lewat_web(client, d):
     assert "CAMAT WALANTAKA" in teks_pdf(b"".join(r.streaming_content))
     client.force_login(d["users"]["operator_b"])
     assert client.get(url).status_code == 404
+
+
+def test_riwayat_dokumen_mencatat_status_dan_narasi(client, d):
+    op = d["users"]["operator_a"]
+    narasi_simpan(d["a"], 2020, "renja", "bab1.latar_belakang", "Versi pertama.", op)
+    narasi_simpan(d["a"], 2020, "renja", "bab1.latar_belakang", "Versi kedua.", op)
+    dokumen_ajukan(dokumen_terkini(d["a"], 2020, "renja"), op)
+    client.force_login(d["users"]["camat_a"])
+    isi = client.get(reverse("dokumen:halaman", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "renja"})).content.decode()
+    assert "Versi pertama." in isi and "Versi kedua." in isi and "diajukan" in isi
+    r = client.get(reverse("dokumen:riwayat", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "renja"}))
+    assert r.status_code == 200 and r["Content-Disposition"].endswith('.xlsx"')
