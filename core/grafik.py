@@ -161,7 +161,7 @@ def batang(
     def x(v: Decimal) -> float:
         return x0 + float(v / ujung) * lebar_plot
 
-    defs, isi = [], []
+    defs: list[str] = []
     pola = []
     for i in range(len(seri)):
         d, f = _pola(prefix, i)

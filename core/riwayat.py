@@ -96,3 +96,14 @@ def ke_xlsx(daftar: list[Perubahan], judul: str) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def respons_riwayat(daftar: list[Perubahan], judul: str, nama_berkas: str):
+    """The XLSX download of an audit trail (used by every riwayat link)."""
+    from django.http import HttpResponse
+
+    respons = HttpResponse(
+        ke_xlsx(daftar, judul), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    respons["Content-Disposition"] = f'attachment; filename="{nama_berkas}"'
+    return respons

@@ -6,15 +6,14 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
 from core.angka import format_angka, format_persen, format_rupiah
 from core.capaian import capaian_anggaran, capaian_kinerja, metode_negatif_aktif
-
-from core.riwayat import ke_xlsx
+from core.riwayat import respons_riwayat
 
 from .models import TRIWULAN, Anggaran, BuktiDukung, CatatanVerifikator, Indikator
 from .selectors import TRIWULAN_LABEL, kegiatan_rinci, realisasi_grid, riwayat_kegiatan, riwayat_tahun
@@ -227,20 +226,14 @@ def bukti_hapus_view(request, kecamatan, tahun: int, pk: int):
 @akses_kecamatan("lihat")
 def riwayat_kegiatan_xlsx(request, kecamatan, tahun: int, node: int):
     data = _rinci_atau_404(kecamatan, tahun, node)
-    isi = ke_xlsx(riwayat_kegiatan(kecamatan, tahun, node), f"Riwayat perubahan {data['node']} · {kecamatan} {tahun}")
-    return _xlsx(isi, f"Riwayat-{tahun}-{data['node'].kode}.xlsx")
+    judul = f"Riwayat perubahan {data['node']} · {kecamatan} {tahun}"
+    return respons_riwayat(riwayat_kegiatan(kecamatan, tahun, node), judul, f"Riwayat-{tahun}-{data['node'].kode}.xlsx")
 
 
 @akses_kecamatan("lihat")
 def riwayat_tahun_xlsx(request, kecamatan, tahun: int):
-    isi = ke_xlsx(riwayat_tahun(kecamatan, tahun), f"Riwayat perubahan {kecamatan} tahun {tahun}")
-    return _xlsx(isi, f"Riwayat-{tahun}-Kecamatan-{kecamatan.nama.replace(' ', '-')}.xlsx")
-
-
-def _xlsx(isi: bytes, nama: str) -> HttpResponse:
-    respons = HttpResponse(isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return respons
+    nama = f"Riwayat-{tahun}-Kecamatan-{kecamatan.nama.replace(' ', '-')}.xlsx"
+    return respons_riwayat(riwayat_tahun(kecamatan, tahun), f"Riwayat perubahan {kecamatan} tahun {tahun}", nama)
 
 
 # ------------------------------------------------------------------------------------------------

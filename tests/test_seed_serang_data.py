@@ -432,9 +432,8 @@ def test_opd_2217_persen_sesuai_angka_tercetak():
     importlib.util.find_spec("seed.walantaka") is None, reason="fixtures/seed/walantaka.py belum ada"
 )
 def test_workbook_terbentuk():
-    from openpyxl import load_workbook
-
     import build_fixtures
+    from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(build_fixtures.build(serang)))
     assert wb.sheetnames == ["wilayah", "nomenklatur", "anggaran", "indikator", "renstra", "rkpd"]

@@ -13,8 +13,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 
-from core.laporan.registry import KERTAS, laporan as cari_laporan
-from core.laporan.render_html import _css_cetak, kop, konteks_tabel, ukuran_huruf
+from core.laporan.registry import KERTAS
+from core.laporan.registry import laporan as cari_laporan
+from core.laporan.render_html import _css_cetak, konteks_tabel, kop, ukuran_huruf
 from core.models import Dokumen
 from wilayah.models import Kecamatan
 

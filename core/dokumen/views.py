@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from core.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
 from core.models import Dokumen, StatusDokumen
+from core.riwayat import perubahan, respons_riwayat
 
 from .pdf import dokumen_pdf
 from .services import (
@@ -27,7 +28,6 @@ from .struktur import STRUKTUR
 def riwayat_dokumen(kecamatan, tahun: int, jenis: str):
     """Status changes and narrative edits of this document, newest first."""
     from core.models import BagianNarasi
-    from core.riwayat import perubahan
 
     return perubahan(
         Dokumen.history.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis),
@@ -123,13 +123,9 @@ def aksi(request, kecamatan, tahun: int, jenis: str, nama: str):
 @akses_kecamatan("lihat")
 def riwayat_xlsx(request, kecamatan, tahun: int, jenis: str):
     struktur = _struktur(jenis)
-    from core.riwayat import ke_xlsx
-
-    isi = ke_xlsx(riwayat_dokumen(kecamatan, tahun, jenis), f"Riwayat {struktur.singkatan} {kecamatan} {tahun}")
-    respons = HttpResponse(isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     nama = _nama_berkas(struktur, kecamatan, tahun, "-Riwayat").removesuffix(".pdf") + ".xlsx"
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return respons
+    judul = f"Riwayat {struktur.singkatan} {kecamatan} {tahun}"
+    return respons_riwayat(riwayat_dokumen(kecamatan, tahun, jenis), judul, nama)
 
 
 def _nama_berkas(struktur, kecamatan, tahun, akhiran: str = "") -> str:

@@ -42,7 +42,7 @@ from renja.reports._pohon import (
 )
 from wilayah.models import Kecamatan
 
-from ._umum import Gambar, TabelLkjip, judul_kecamatan
+from ._umum import Gambar, TabelLkjip
 
 #: Year suffixes of the column keys: "0" = base year N−1, "1" = year N.
 TAHUN = ("0", "1")

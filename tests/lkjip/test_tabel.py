@@ -84,7 +84,8 @@ def test_pecah_formula(teks, hasil):
 
 def test_keuangan_by_sumber_dana_and_unit():
     kec = f.kecamatan()
-    k1, k2 = f.kelurahan(kec, 1), f.kelurahan(kec, 2)
+    k1 = f.kelurahan(kec, 1)
+    f.kelurahan(kec, 2)
     keg = f.kegiatan(f.program("9.01"), 1)
     keg2 = f.kegiatan(f.program("9.02"), 1)
     f.anggaran(kec, keg, 2020, 1000, 900, kel=k1)

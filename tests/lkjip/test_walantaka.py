@@ -15,11 +15,17 @@ from openpyxl import load_workbook
 from core.angka import format_persen
 from core.laporan import registry
 from core.laporan.keluaran import hasilkan
-from core.laporan.render_html import render_dokumen
 from core.laporan.registry import Opsi
+from core.laporan.render_html import render_dokumen
 from core.workbook.impor import impor_workbook
-from lkjip.reports import lkjip_keuangan, lkjip_rekap, lkjip_tabel_1_1, lkjip_tabel_2_1, lkjip_tabel_2_2
-from lkjip.reports import lkjip_tabel_3_1
+from lkjip.reports import (
+    lkjip_keuangan,
+    lkjip_rekap,
+    lkjip_tabel_1_1,
+    lkjip_tabel_2_1,
+    lkjip_tabel_2_2,
+    lkjip_tabel_3_1,
+)
 from wilayah.models import Kecamatan
 
 from ..conftest import REPO

@@ -6,8 +6,14 @@ import pytest
 from django.urls import reverse
 
 from core.nilai import Nilai
-from renja.models import Anggaran, Indikator
-from renja.services import GalatRealisasi, KonflikVersi, anggaran_set_realisasi, indikator_set_realisasi, triwulan_tutup
+from renja.models import Anggaran
+from renja.services import (
+    GalatRealisasi,
+    KonflikVersi,
+    anggaran_set_realisasi,
+    indikator_set_realisasi,
+    triwulan_tutup,
+)
 
 from ..data_uji import dua_kecamatan
 

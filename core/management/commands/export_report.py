@@ -19,7 +19,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "slug", help="laporan, mis. renja-2.1 (" + ", ".join(l.slug for l in registry.semua()) + ")"
+            "slug", help="laporan, mis. renja-2.1 (" + ", ".join(lap.slug for lap in registry.semua()) + ")"
         )
         parser.add_argument("--kecamatan", required=True, help="kode kecamatan, mis. 36.73.01")
         parser.add_argument(
@@ -37,7 +37,7 @@ class Command(BaseCommand):
             lap = registry.laporan(slug)
         except KeyError:
             raise CommandError(
-                f"Laporan '{slug}' tidak dikenal. Pilihan: {', '.join(l.slug for l in registry.semua())}"
+                f"Laporan '{slug}' tidak dikenal. Pilihan: {', '.join(lap.slug for lap in registry.semua())}"
             ) from None
         kec = Kecamatan.objects.select_related("kota").filter(kode=kecamatan).first()
         if kec is None:
