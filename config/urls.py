@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("renja.urls")),
     path("", include("core.dokumen.urls")),
     path("", include("lkjip.urls")),
+    path("", include("core.workbook.urls")),
 ]
