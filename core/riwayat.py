@@ -18,6 +18,9 @@ from core.nilai import Nilai
 JENIS = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
 ABAIKAN = {"id", "history_id", "history_date", "history_change_reason", "history_type", "history_user",
            "history_user_id", "history_relation", "versi"}
+# What identifies a row is in its label already; listing it as "changed" on creation is noise.
+IDENTITAS = {"tahun", "kecamatan_id", "nomenklatur_id", "kelurahan_id", "sasaran_id", "jenis", "revisi", "kunci",
+             "triwulan", "periode_awal", "periode_akhir"}
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def perubahan(*riwayat: QuerySet, label=str) -> list[Perubahan]:
     hasil: list[Perubahan] = []
     for qs in riwayat:
         model = qs.model
-        kolom = [f for f in model._meta.fields if f.attname not in ABAIKAN]
+        kolom = [f for f in model._meta.fields if f.attname not in ABAIKAN | IDENTITAS]
         sebelumnya: dict[Any, Any] = {}
         for rec in qs.select_related("history_user").order_by("history_date", "history_id"):
             lalu = sebelumnya.get(rec.id)
@@ -63,6 +66,9 @@ def perubahan(*riwayat: QuerySet, label=str) -> list[Perubahan]:
                 if lalu is None and baru in (None, ""):
                     continue
                 nama = str(f.verbose_name)
+                if f.choices:
+                    pilihan = dict(f.flatchoices)
+                    lama, baru = pilihan.get(lama, lama), pilihan.get(baru, baru)
                 hasil.append(Perubahan(rec.history_date, pengguna, nama_objek, nama, _teks(lama), _teks(baru), jenis, alasan))
             sebelumnya[rec.id] = rec
     hasil.sort(key=lambda p: p.waktu, reverse=True)
