@@ -28,7 +28,7 @@ class KotaAdmin(admin.ModelAdmin):
 @admin.register(Kecamatan)
 class KecamatanAdmin(AdminBerlingkup, admin.ModelAdmin):
     jalur_kecamatan = ""
-    list_display = ["kode", "nama", "kota", "nama_camat", "nip_camat"]
+    list_display = ["kode", "nama", "kota", "nama_camat", "pangkat_camat", "nip_camat"]
     list_filter = ["kota"]
     search_fields = ["kode", "nama", "nama_camat"]
     inlines = [KelurahanInline]

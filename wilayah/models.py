@@ -26,6 +26,9 @@ class Kecamatan(models.Model):
     alamat_kantor = models.CharField(_("alamat kantor"), max_length=255, blank=True)
     nama_camat = models.CharField(_("nama camat"), max_length=150, blank=True)
     nip_camat = models.CharField(_("NIP camat"), max_length=30, blank=True)
+    pangkat_camat = models.CharField(
+        _("pangkat camat"), max_length=60, blank=True, help_text=_("Dicetak di blok tanda tangan, mis. Pembina Tk. I")
+    )
 
     class Meta:
         verbose_name = _("kecamatan")

@@ -91,6 +91,7 @@ def konteks_dokumen(kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dok
             "tanggal": tanggal_indonesia(disetujui.diputuskan_pada) if disetujui and disetujui.diputuskan_pada else "",
             "jabatan": f"CAMAT {kecamatan.nama.upper()}",
             "nama": kecamatan.nama_camat,
+            "pangkat": kecamatan.pangkat_camat,
             "nip": kecamatan.nip_camat,
         },
     }

@@ -45,11 +45,13 @@ def test_alur_ajukan_setujui_dan_pdf_dibekukan(d):
         dokumen_setujui(dok, d["users"]["camat_b"])
     with pytest.raises(GalatDokumen, match="Hanya camat"):
         dokumen_setujui(dok, op)
+    d["a"].pangkat_camat = "Pembina Tk. I"
+    d["a"].save()
     dok = dokumen_setujui(dok, camat)
     assert dok.status == StatusDokumen.DISETUJUI and dok.diputuskan_oleh == camat
     tersimpan = dok.pdf.read()
     teks = teks_pdf(tersimpan)
-    assert "CAMAT WALANTAKA" in teks and "Camat W" in teks and "NIP. 1" in teks
+    assert "CAMAT WALANTAKA" in teks and "Camat W" in teks and "Pembina Tk. I" in teks and "NIP. 1" in teks
     assert "DRAF" not in teks
 
     # data edited afterwards: the approved PDF stays byte-for-byte the same
