@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from dokumen.views_laporan import beranda
+
 admin.site.site_header = "Rencana & Kinerja Kecamatan — Data induk"
 admin.site.site_title = "Data induk"
 admin.site.index_title = "Data induk Bappeda"
@@ -17,10 +19,10 @@ urlpatterns = [
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("akun/sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("akun/sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path("kecamatan/", include("core.laporan.urls")),
-    path("", include("wilayah.urls")),
+    path("kecamatan/", include("dokumen.urls_laporan")),
+    path("", beranda, name="home"),
     path("", include("renja.urls")),
-    path("", include("core.dokumen.urls")),
+    path("", include("dokumen.urls")),
     path("", include("lkjip.urls")),
-    path("", include("core.workbook.urls")),
+    path("", include("workbook.urls")),
 ]

@@ -2,19 +2,7 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    default_auto_field = "django.db.models.BigAutoField"
+    """What every app stands on (numbers, formulas, the report machinery); no models of its own."""
+
     name = "core"
     verbose_name = "Inti"
-
-    def ready(self):
-        from django.db.models.signals import post_migrate
-
-        # Every app's post_migrate: the permissions of later apps exist only after their own post_migrate.
-        post_migrate.connect(_peran_setelah_migrate)
-
-
-def _peran_setelah_migrate(sender, using="default", **kwargs):
-    """After every migrate the role groups exist and Admin Bappeda has the admin permissions."""
-    from .akun import buat_peran
-
-    buat_peran()

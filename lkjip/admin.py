@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_akses import AdminBerlingkup
+from wilayah.admin_akses import AdminBerlingkup
 
 from .models import IndikatorSasaran, Sasaran
 

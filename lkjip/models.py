@@ -7,10 +7,16 @@ from simple_history.models import HistoricalRecords
 
 from core.choices import Polaritas
 from core.fields import NilaiField
-from wilayah.models import Kecamatan
+from wilayah.models import DataKecamatanQuerySet, Kecamatan
+
+
+class IndikatorSasaranQuerySet(DataKecamatanQuerySet):
+    jalur_kecamatan = "sasaran__kecamatan"
+    jalur_tahun = "sasaran__tahun"
 
 
 class Sasaran(models.Model):
+    objects = DataKecamatanQuerySet.as_manager()
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
     uraian = models.CharField(_("sasaran strategis"), max_length=500)
@@ -19,7 +25,7 @@ class Sasaran(models.Model):
     class Meta:
         verbose_name = _("sasaran strategis")
         verbose_name_plural = _("sasaran strategis")
-        ordering = ["tahun", "kecamatan", "urutan", "id"]
+        ordering = ["tahun", "kecamatan_id", "urutan", "id"]
         constraints = [
             models.UniqueConstraint(fields=["tahun", "kecamatan", "uraian"], name="sasaran_kunci"),
             models.CheckConstraint(condition=~Q(uraian=""), name="sasaran_uraian_wajib"),
@@ -31,6 +37,7 @@ class Sasaran(models.Model):
 
 
 class IndikatorSasaran(models.Model):
+    objects = IndikatorSasaranQuerySet.as_manager()
     sasaran = models.ForeignKey(
         Sasaran, on_delete=models.CASCADE, related_name="indikator_set", verbose_name=_("sasaran")
     )
@@ -46,7 +53,7 @@ class IndikatorSasaran(models.Model):
     class Meta:
         verbose_name = _("indikator sasaran")
         verbose_name_plural = _("indikator sasaran")
-        ordering = ["sasaran__urutan", "urutan", "id"]
+        ordering = ["sasaran_id", "urutan", "id"]
         constraints = [
             models.UniqueConstraint(fields=["sasaran", "uraian"], name="indikator_sasaran_kunci"),
             models.CheckConstraint(condition=Q(polaritas__in=Polaritas.values), name="indikator_sasaran_polaritas_sah"),
@@ -59,6 +66,8 @@ class IndikatorSasaran(models.Model):
 
 class NarasiProgram(models.Model):
     """What the kecamatan writes about one program's year (LKjIP §3.2): keberhasilan, hambatan, saran."""
+
+    objects = DataKecamatanQuerySet.as_manager()
 
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
     tahun = models.PositiveSmallIntegerField(_("tahun"))
@@ -73,7 +82,7 @@ class NarasiProgram(models.Model):
     class Meta:
         verbose_name = _("narasi program")
         verbose_name_plural = _("narasi program")
-        ordering = ["tahun", "kecamatan", "nomenklatur__kode"]
+        ordering = ["tahun", "kecamatan_id", "nomenklatur_id"]
         constraints = [
             models.UniqueConstraint(fields=["kecamatan", "tahun", "nomenklatur"], name="narasi_program_kunci"),
             models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="narasi_program_tahun_sah"),

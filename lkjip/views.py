@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from core.akses import akses_kecamatan, boleh_ubah
+from wilayah.akses import akses_kecamatan, boleh_ubah
 
 from .forms import NarasiProgramForm
 from .selectors import narasi_daftar, program_narasi_atau_none

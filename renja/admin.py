@@ -3,7 +3,7 @@ from import_export import resources
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_akses import AdminBerlingkup
+from wilayah.admin_akses import AdminBerlingkup
 
 from .models import Anggaran, Indikator, Nomenklatur, RenstraTarget, RkpdReview
 
@@ -16,7 +16,7 @@ class NomenklaturResource(resources.ModelResource):
 
 
 @admin.register(Nomenklatur)
-class NomenklaturAdmin(ImportExportModelAdmin):
+class NomenklaturAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [NomenklaturResource]
     list_display = ["kode", "tingkat", "uraian", "kelompok"]
     list_filter = ["tingkat", "kelompok"]

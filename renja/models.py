@@ -17,7 +17,7 @@ from core.choices import Polaritas, Sifat, SumberDana
 from core.fields import NilaiField
 from core.nilai import KOSONG, Nilai
 from core.penyimpanan import penyimpanan_privat
-from wilayah.models import Kecamatan, Kelurahan
+from wilayah.models import DataKecamatanQuerySet, Kecamatan, Kelurahan
 
 UANG = {"max_digits": 18, "decimal_places": 2, "null": True, "blank": True}
 TRIWULAN = (1, 2, 3, 4)
@@ -39,6 +39,13 @@ def _nonneg(field: str, name: str) -> models.CheckConstraint:
     return models.CheckConstraint(condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}), name=name)
 
 
+class RenstraQuerySet(DataKecamatanQuerySet):
+    def untuk(self, kecamatan, tahun: int | None = None):
+        """Targets of ``kecamatan`` whose Renstra period covers ``tahun``."""
+        qs = self.filter(kecamatan=kecamatan)
+        return qs if tahun is None else qs.filter(periode_awal__lte=tahun, periode_akhir__gte=tahun)
+
+
 class Nomenklatur(models.Model):
     """One node of the city-wide program tree; old (2020) and new (Permendagri 90/2019) codes side by side."""
 
@@ -51,6 +58,7 @@ class Nomenklatur(models.Model):
     kelompok = models.CharField(
         _("kelompok"), max_length=100, blank=True, help_text=_("Kelompok laporan, mis. NON URUSAN")
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("nomenklatur")
@@ -72,6 +80,7 @@ class Nomenklatur(models.Model):
 class Anggaran(models.Model):
     """Pagu and realisasi of one kegiatan/sub kegiatan line for one year, lokasi and sumber dana."""
 
+    objects = DataKecamatanQuerySet.as_manager()
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
     nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("kegiatan/sub kegiatan"))
@@ -91,7 +100,7 @@ class Anggaran(models.Model):
     class Meta:
         verbose_name = _("anggaran")
         verbose_name_plural = _("anggaran")
-        ordering = ["tahun", "kecamatan", "nomenklatur__kode", "kelurahan__kode", "sumber_dana"]
+        ordering = ["tahun", "kecamatan_id", "nomenklatur_id", "kelurahan_id", "sumber_dana"]
         constraints = [
             models.UniqueConstraint(
                 fields=["tahun", "kecamatan", "nomenklatur", "kelurahan", "sumber_dana"],
@@ -131,6 +140,7 @@ class Anggaran(models.Model):
 class Indikator(models.Model):
     """A performance indicator of a program/kegiatan/sub kegiatan for one year and kecamatan."""
 
+    objects = DataKecamatanQuerySet.as_manager()
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
     nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("program/kegiatan"))
@@ -151,7 +161,7 @@ class Indikator(models.Model):
     class Meta:
         verbose_name = _("indikator")
         verbose_name_plural = _("indikator")
-        ordering = ["tahun", "kecamatan", "nomenklatur__kode", "urutan", "id"]
+        ordering = ["tahun", "kecamatan_id", "nomenklatur_id", "urutan", "id"]
         constraints = [
             models.UniqueConstraint(fields=["tahun", "kecamatan", "nomenklatur", "uraian"], name="indikator_kunci"),
             models.CheckConstraint(condition=Q(polaritas__in=Polaritas.values), name="indikator_polaritas_sah"),
@@ -170,6 +180,7 @@ class Indikator(models.Model):
 class RenstraTarget(models.Model):
     """End-of-period Renstra target of a node: an indicator's target, or (indikator blank) its Rupiah."""
 
+    objects = RenstraQuerySet.as_manager()
     periode_awal = models.PositiveSmallIntegerField(_("awal periode"))
     periode_akhir = models.PositiveSmallIntegerField(_("akhir periode"))
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
@@ -181,7 +192,7 @@ class RenstraTarget(models.Model):
     class Meta:
         verbose_name = _("target Renstra")
         verbose_name_plural = _("target Renstra")
-        ordering = ["periode_awal", "kecamatan", "nomenklatur__kode", "indikator"]
+        ordering = ["periode_awal", "kecamatan_id", "nomenklatur_id", "indikator"]
         constraints = [
             models.UniqueConstraint(
                 fields=["periode_awal", "periode_akhir", "kecamatan", "nomenklatur", "indikator"],
@@ -202,6 +213,7 @@ class RenstraTarget(models.Model):
 class RkpdReview(models.Model):
     """One line of Renja Tabel 2.4: the Rancangan Awal RKPD against the Hasil Analisis Kebutuhan."""
 
+    objects = DataKecamatanQuerySet.as_manager()
     tahun = models.PositiveSmallIntegerField(_("tahun rencana"))
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
     nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("program/kegiatan"))
@@ -217,7 +229,7 @@ class RkpdReview(models.Model):
     class Meta:
         verbose_name = _("review rancangan awal RKPD")
         verbose_name_plural = _("review rancangan awal RKPD")
-        ordering = ["tahun", "kecamatan", "urutan", "id"]
+        ordering = ["tahun", "kecamatan_id", "urutan", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["tahun", "kecamatan", "nomenklatur", "kelurahan", "indikator"],
@@ -240,6 +252,7 @@ class RkpdReview(models.Model):
 class TriwulanDitutup(models.Model):
     """A quarter the camat has closed: its realisasi are read-only from then on."""
 
+    objects = DataKecamatanQuerySet.as_manager()
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     triwulan = models.PositiveSmallIntegerField(_("triwulan"))
@@ -264,6 +277,7 @@ class TriwulanDitutup(models.Model):
 class CatatanRealisasi(models.Model):
     """Keterangan of one kegiatan/sub kegiatan for one quarter, written by the kecamatan."""
 
+    objects = DataKecamatanQuerySet.as_manager()
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("kegiatan"))
@@ -289,6 +303,7 @@ def _lokasi_bukti(instance: "BuktiDukung", filename: str) -> str:
 class BuktiDukung(models.Model):
     """An evidence file for one kegiatan and quarter; stored outside the web root, served only in scope."""
 
+    objects = DataKecamatanQuerySet.as_manager()
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("kegiatan"))
@@ -301,6 +316,7 @@ class BuktiDukung(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("diunggah oleh")
     )
     diunggah_pada = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("bukti dukung")
@@ -317,6 +333,7 @@ class BuktiDukung(models.Model):
 class CatatanVerifikator(models.Model):
     """Bappeda's note on a kecamatan's quarter, and the kecamatan's answer."""
 
+    objects = DataKecamatanQuerySet.as_manager()
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     triwulan = models.PositiveSmallIntegerField(_("triwulan"))

@@ -9,7 +9,7 @@ from core.angka import format_angka
 from core.capaian import capaian_anggaran, capaian_kinerja
 from core.nilai import KOSONG
 
-from .models import TRIWULAN, Anggaran, CatatanRealisasi, Indikator, Nomenklatur, Tingkat, TriwulanDitutup
+from .models import TRIWULAN, Anggaran, BuktiDukung, CatatanRealisasi, Indikator, Nomenklatur, Tingkat, TriwulanDitutup
 
 
 @dataclass
@@ -131,8 +131,6 @@ TRIWULAN_LABEL = [(tw, triwulan_label(tw)) for tw in TRIWULAN]
 def kegiatan_rinci(kecamatan, tahun: int, node_id: int):
     """One kegiatan's page: its node, anggaran lines, indicators, keterangan and evidence per quarter.
     None when the kegiatan has no data for this kecamatan and year (the view answers 404)."""
-    from .models import BuktiDukung
-
     node = Nomenklatur.objects.filter(pk=node_id).first()
     if node is None:
         return None
@@ -165,30 +163,14 @@ def riwayat_kegiatan(kecamatan, tahun: int, node_id: int):
         CatatanRealisasi.history.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur_id=node_id).select_related(
             "nomenklatur"
         ),
-        label=_label_riwayat,
+        BuktiDukung.history.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur_id=node_id).select_related(
+            "nomenklatur"
+        ),
+        label=label_riwayat,
     )
 
 
-def riwayat_tahun(kecamatan, tahun: int):
-    """Every recorded change of the kecamatan's data, narrative and documents for one year."""
-    from core.models import BagianNarasi, Dokumen
-    from core.riwayat import perubahan
-
-    from .models import CatatanVerifikator
-
-    return perubahan(
-        Anggaran.history.filter(kecamatan=kecamatan, tahun=tahun).select_related("nomenklatur", "kelurahan"),
-        Indikator.history.filter(kecamatan=kecamatan, tahun=tahun).select_related("nomenklatur"),
-        CatatanRealisasi.history.filter(kecamatan=kecamatan, tahun=tahun).select_related("nomenklatur"),
-        CatatanVerifikator.history.filter(kecamatan=kecamatan, tahun=tahun),
-        TriwulanDitutup.history.filter(kecamatan=kecamatan, tahun=tahun),
-        BagianNarasi.history.filter(kecamatan=kecamatan, tahun=tahun),
-        Dokumen.history.filter(kecamatan=kecamatan, tahun=tahun),
-        label=_label_riwayat,
-    )
-
-
-def _label_riwayat(rec) -> str:
+def label_riwayat(rec) -> str:
     model = rec.instance_type.__name__
     if model == "Anggaran":
         return f"Anggaran {rec.nomenklatur.kode}" + (f" · {rec.kelurahan.nama}" if rec.kelurahan_id else "")
@@ -196,12 +178,10 @@ def _label_riwayat(rec) -> str:
         return f"Indikator {rec.nomenklatur.kode}: {rec.uraian}"
     if model == "CatatanRealisasi":
         return f"Keterangan {rec.nomenklatur.kode} TW {rec.triwulan}"
+    if model == "BuktiDukung":
+        return f"Bukti dukung {rec.nomenklatur.kode} TW {rec.triwulan}: {rec.nama_asli}"
     if model == "CatatanVerifikator":
         return f"Catatan verifikator TW {rec.triwulan}"
     if model == "TriwulanDitutup":
         return f"Triwulan {rec.triwulan} ditutup"
-    if model == "BagianNarasi":
-        return f"Narasi {rec.get_jenis_display()} {rec.kunci}"
-    if model == "Dokumen":
-        return f"Dokumen {rec.get_jenis_display()} revisi {rec.revisi}"
     return model

@@ -257,7 +257,7 @@ def keterangan_simpan(kecamatan, tahun: int, nomenklatur, triwulan: int, teks: s
 
 
 def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str, user):
-    from core.akses import Peran, peran
+    from wilayah.akses import Peran, peran
 
     from .models import CatatanVerifikator
 

@@ -33,5 +33,4 @@ urlpatterns += [
     path(_awal + "bukti/<int:pk>/hapus/", views.bukti_hapus_view, name="bukti-hapus"),
     path(_awal + "catatan/", views.catatan_tulis, name="catatan"),
     path(_awal + "catatan/<int:pk>/jawab/", views.catatan_jawab, name="catatan-jawab"),
-    path("kecamatan/<str:kode>/<int:tahun>/riwayat.xlsx", views.riwayat_tahun_xlsx, name="riwayat-tahun"),
 ]

@@ -10,13 +10,13 @@ from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonRespo
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from core.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
+from wilayah.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
 from core.angka import format_angka, format_persen, format_rupiah
 from core.capaian import capaian_anggaran, capaian_kinerja, metode_negatif_aktif
 from core.riwayat import respons_riwayat
 
 from .models import TRIWULAN, Anggaran, BuktiDukung, CatatanVerifikator, Indikator
-from .selectors import TRIWULAN_LABEL, kegiatan_rinci, realisasi_grid, riwayat_kegiatan, riwayat_tahun
+from .selectors import TRIWULAN_LABEL, kegiatan_rinci, realisasi_grid, riwayat_kegiatan
 from .services import (
     GalatRealisasi,
     KonflikVersi,
@@ -228,12 +228,6 @@ def riwayat_kegiatan_xlsx(request, kecamatan, tahun: int, node: int):
     data = _rinci_atau_404(kecamatan, tahun, node)
     judul = f"Riwayat perubahan {data['node']} · {kecamatan} {tahun}"
     return respons_riwayat(riwayat_kegiatan(kecamatan, tahun, node), judul, f"Riwayat-{tahun}-{data['node'].kode}.xlsx")
-
-
-@akses_kecamatan("lihat")
-def riwayat_tahun_xlsx(request, kecamatan, tahun: int):
-    nama = f"Riwayat-{tahun}-Kecamatan-{kecamatan.nama.replace(' ', '-')}.xlsx"
-    return respons_riwayat(riwayat_tahun(kecamatan, tahun), f"Riwayat perubahan {kecamatan} tahun {tahun}", nama)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.akun import pengguna_simpan
-from core.models import Peran
+from wilayah.akun import pengguna_simpan
+from wilayah.models import Peran
 from renja.models import Anggaran, Indikator, Nomenklatur
 from wilayah.models import Kecamatan, Kelurahan, Kota
 

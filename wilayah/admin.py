@@ -1,10 +1,11 @@
 from django.contrib import admin
 from import_export import resources
 from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_akses import AdminBerlingkup
+from wilayah.admin_akses import AdminBerlingkup
 
-from .models import Kecamatan, Kelurahan, Kota
+from .models import Kecamatan, Kelurahan, Kota, ProfilPengguna
 
 
 class KelurahanResource(resources.ModelResource):
@@ -26,7 +27,7 @@ class KotaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Kecamatan)
-class KecamatanAdmin(AdminBerlingkup, admin.ModelAdmin):
+class KecamatanAdmin(AdminBerlingkup, SimpleHistoryAdmin):
     jalur_kecamatan = ""
     list_display = ["kode", "nama", "kota", "nama_camat", "pangkat_camat", "nip_camat"]
     list_filter = ["kota"]
@@ -35,9 +36,16 @@ class KecamatanAdmin(AdminBerlingkup, admin.ModelAdmin):
 
 
 @admin.register(Kelurahan)
-class KelurahanAdmin(AdminBerlingkup, ImportExportModelAdmin):
+class KelurahanAdmin(AdminBerlingkup, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [KelurahanResource]
     jalur_kecamatan = "kecamatan"
     list_display = ["kode", "nama", "kecamatan", "jumlah_rt_rw"]
     list_filter = ["kecamatan"]
     search_fields = ["kode", "nama"]
+
+
+@admin.register(ProfilPengguna)
+class ProfilPenggunaAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "kecamatan"]
+    list_filter = ["kecamatan"]
+    search_fields = ["user__username"]

@@ -1,6 +1,31 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class DataKecamatanQuerySet(models.QuerySet):
+    """Rows that belong to one kecamatan (and usually one year): the filters every page writes.
+
+    ``jalur_kecamatan`` is the lookup from the model to its kecamatan (``sasaran__kecamatan`` for rows that
+    hang under another row)."""
+
+    jalur_kecamatan = "kecamatan"
+    jalur_tahun = "tahun"
+
+    def untuk(self, kecamatan, tahun: int | None = None):
+        """Rows of ``kecamatan`` (an instance or a pk), and of ``tahun`` when given."""
+        saring = {self.jalur_kecamatan: kecamatan}
+        if tahun is not None:
+            saring[self.jalur_tahun] = tahun
+        return self.filter(**saring)
+
+    def terlihat_oleh(self, user):
+        """Rows of the kecamatan ``user`` may see (wilayah.akses decides)."""
+        from .akses import kecamatan_terlihat
+
+        return self.filter(**{f"{self.jalur_kecamatan}__in": kecamatan_terlihat(user)})
 
 
 class Kota(models.Model):
@@ -29,6 +54,7 @@ class Kecamatan(models.Model):
     pangkat_camat = models.CharField(
         _("pangkat camat"), max_length=60, blank=True, help_text=_("Dicetak di blok tanda tangan, mis. Pembina Tk. I")
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("kecamatan")
@@ -49,6 +75,7 @@ class Kelurahan(models.Model):
     kode = models.CharField(_("kode"), max_length=13, unique=True, help_text=_("Contoh: 36.73.01.1001"))
     nama = models.CharField(_("nama"), max_length=100)
     jumlah_rt_rw = models.PositiveIntegerField(_("jumlah RT dan RW"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("kelurahan")
@@ -63,3 +90,38 @@ class Kelurahan(models.Model):
 
     def __str__(self) -> str:
         return f"Kelurahan {self.nama}"
+
+
+class Peran(models.TextChoices):
+    """Role names; each is also the name of a Django group."""
+
+    OPERATOR = "Operator Kecamatan", _("Operator kecamatan")
+    CAMAT = "Camat", _("Camat")
+    BAPPEDA = "Admin Bappeda", _("Admin Bappeda")
+    PIMPINAN = "Pimpinan", _("Pimpinan")
+
+
+PERAN_KECAMATAN = (Peran.OPERATOR, Peran.CAMAT)
+
+
+class ProfilPengguna(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profil", verbose_name=_("pengguna")
+    )
+    kecamatan = models.ForeignKey(
+        "wilayah.Kecamatan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kecamatan"),
+        help_text=_("Wajib untuk operator kecamatan dan camat; kosong untuk Bappeda dan pimpinan."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("profil pengguna")
+        verbose_name_plural = _("profil pengguna")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "wilayah",
     "renja",
     "lkjip",
+    "dokumen",
+    "workbook",
 ]
 
 MIDDLEWARE = [

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wilayah.models import Kecamatan
-
-from .registry import Laporan, Opsi
+from .registry import Kecamatan, Laporan, Opsi
 
 FORMAT = ("html", "pdf", "xlsx")
 JENIS_ISI = {

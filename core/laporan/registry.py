@@ -1,24 +1,29 @@
 """Report slug → builder, title, file-name part and orientation.
 
-One view (:mod:`core.laporan.views`) and one command (``export_report``) serve every registered report in
+One view (:mod:`dokumen.views_laporan`) and one command (``export_report``) serve every registered report in
 every format. Apps register their reports in their ``reports`` package (imported lazily from
 :data:`MODUL_LAPORAN`, so this module does not depend on the apps).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from wilayah.models import Kecamatan
+from typing import Any, Protocol
 
 from .tabel import Tabel
 
 __all__ = ["Laporan", "Opsi", "daftarkan", "laporan", "semua"]
 
-#: Packages whose import registers reports.
-MODUL_LAPORAN: tuple[str, ...] = ("renja.reports", "lkjip.reports")
+class Kecamatan(Protocol):
+    """What the report machinery reads of a kecamatan (``wilayah.models.Kecamatan`` is one); core knows no
+    model of the apps."""
+
+    pk: Any
+    kode: str
+    nama: str
+    alamat_kantor: str
+
 
 #: Paper sizes (width × height in mm, portrait): A4, and F4/Folio as used by Indonesian offices.
 KERTAS = {"a4": (210, 297), "f4": (215, 330)}
@@ -61,7 +66,6 @@ class Laporan:
 
 
 _LAPORAN: dict[str, Laporan] = {}
-_dimuat = False
 
 
 def daftarkan(laporan: Laporan) -> Laporan:
@@ -71,21 +75,11 @@ def daftarkan(laporan: Laporan) -> Laporan:
     return laporan
 
 
-def _muat() -> None:
-    global _dimuat
-    if not _dimuat:
-        for modul in MODUL_LAPORAN:
-            importlib.import_module(modul)
-        _dimuat = True
-
-
 def semua() -> list[Laporan]:
     """Every registered report, in registration order."""
-    _muat()
     return list(_LAPORAN.values())
 
 
 def laporan(slug: str) -> Laporan:
     """The report with this slug; ``KeyError`` when there is none."""
-    _muat()
     return _LAPORAN[slug]

@@ -13,9 +13,7 @@ from typing import Any
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from wilayah.models import Kecamatan
-
-from .registry import KERTAS, Laporan, Opsi
+from .registry import Kecamatan, KERTAS, Laporan, Opsi
 from .tabel import Baris, Kepala, Kolom, Sel, Tabel
 
 #: Rows that start a foldable block on the web page, and rows drawn bold.
@@ -76,7 +74,7 @@ def render_tabel(tabel: Tabel) -> str:
 
 
 @cache
-def _css_cetak() -> str:
+def css_cetak() -> str:
     path = finders.find("css/cetak.css")
     if not path:  # pragma: no cover - part of the repository
         raise FileNotFoundError("static/css/cetak.css")
@@ -134,7 +132,7 @@ def render_dokumen(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Ta
             "kecamatan": kecamatan,
             "tahun": tahun,
             "kop": kop(kecamatan),
-            "css": _css_cetak(),
+            "css": css_cetak(),
             "ukuran_halaman": f"{lebar}mm {tinggi}mm",
             "ukuran_huruf": ukuran_huruf(tabel, opsi.kertas, laporan.lanskap),
             "kaki_css": _teks_css(

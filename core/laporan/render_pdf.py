@@ -5,9 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from weasyprint import HTML
 
-from wilayah.models import Kecamatan
-
-from .registry import Laporan, Opsi
+from .registry import Kecamatan, Laporan, Opsi
 from .render_html import render_dokumen
 from .tabel import Tabel
 

@@ -31,7 +31,7 @@ from core.capaian import capaian_anggaran, capaian_kinerja, jumlah, metode_negat
 from core.laporan.tabel import Baris, Kepala, Kolom, Sel
 from lkjip.models import NarasiProgram
 from renja.models import Anggaran, Indikator, Tingkat
-from renja.reports._pohon import (
+from renja.reports.pohon import (
     LELUHUR,
     IndikatorGabung,
     Simpul,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from core.capaian import jumlah
 from core.laporan.tabel import Baris, Kepala, Kolom
 from renja.models import Anggaran, Indikator
-from renja.reports._pohon import LELUHUR, Simpul, kumpulkan_node, pohon_dari
+from renja.reports.pohon import LELUHUR, Simpul, kumpulkan_node, pohon_dari
 from wilayah.models import Kecamatan
 
 from ._umum import TabelLkjip, judul_kecamatan

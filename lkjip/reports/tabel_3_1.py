@@ -18,7 +18,7 @@ from core.choices import MetodeNegatif, Polaritas
 from core.laporan.tabel import Baris, Kepala, Kolom
 from core.nilai import KOSONG, Nilai
 from lkjip.models import IndikatorSasaran
-from renja.reports._pohon import keterangan_negatif
+from renja.reports.pohon import keterangan_negatif
 from wilayah.models import Kecamatan
 
 from ._umum import Gambar, Rumus, TabelLkjip, judul_kecamatan, pecah_formula

@@ -26,12 +26,12 @@ from core.nilai import KOSONG, Nilai
 from renja.models import TRIWULAN, Anggaran, Indikator, RenstraTarget
 from wilayah.models import Kecamatan
 
-from ._pohon import (
+from .pohon import (
     LELUHUR,
     Angka,
     IndikatorGabung,
     Simpul,
-    baris_pohon,
+    barispohon,
     gabung_indikator,
     keterangan_negatif,
     kumpulkan_node,
@@ -229,7 +229,7 @@ def renja_evaluasi(kecamatan: Kecamatan, tahun: int, *, triwulan: int = 4, **_op
             return {"unit": _("Kelurahan %(nama)s") % {"nama": nama.pop()}}
         return {"unit": _("Kecamatan %(nama)s") % {"nama": kecamatan.nama}}
 
-    baris = baris_pohon(
+    baris = barispohon(
         pohon,
         kecamatan,
         rp=rp,

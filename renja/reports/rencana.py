@@ -18,7 +18,7 @@ from core.laporan.tabel import Baris, Kepala, Kolom, Sel, Tabel
 from renja.models import Anggaran, Indikator, RkpdReview
 from wilayah.models import Kecamatan
 
-from ._pohon import LELUHUR, Angka, Simpul, baris_pohon, gabung_indikator, kumpulkan_node, pohon_dari
+from .pohon import LELUHUR, Angka, Simpul, barispohon, gabung_indikator, kumpulkan_node, pohon_dari
 
 RP = ("pagu", "pagu_maju")
 
@@ -114,7 +114,7 @@ def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
             sel["catatan"] = "; ".join(catatan[s.id])
         return sel
 
-    baris = baris_pohon(
+    baris = barispohon(
         pohon,
         kecamatan,
         rp=rp,

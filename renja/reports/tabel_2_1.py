@@ -28,12 +28,12 @@ from core.nilai import KOSONG, Nilai
 from renja.models import Anggaran, Indikator, RenstraTarget
 from wilayah.models import Kecamatan
 
-from ._pohon import (
+from .pohon import (
     LELUHUR,
     Angka,
     IndikatorGabung,
     Simpul,
-    baris_pohon,
+    barispohon,
     gabung_indikator,
     keterangan_negatif,
     kumpulkan_node,
@@ -207,7 +207,7 @@ def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
                 hasil.append({"indikator": r.indikator, "k4": r.target_akhir or KOSONG})
         return hasil
 
-    baris = baris_pohon(
+    baris = barispohon(
         pohon,
         kecamatan,
         rp=rp,

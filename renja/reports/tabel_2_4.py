@@ -21,7 +21,7 @@ from core.terbilang import terbilang_rupiah
 from renja.models import RkpdReview
 from wilayah.models import Kecamatan
 
-from ._pohon import LELUHUR, Simpul, kumpulkan_node, pohon_dari
+from .pohon import LELUHUR, Simpul, kumpulkan_node, pohon_dari
 
 
 def kepala_tabel_2_4() -> list[Kepala]:

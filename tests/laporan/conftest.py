@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.akun import pengguna_simpan
-from core.models import Peran
+from wilayah.akun import pengguna_simpan
+from wilayah.models import Peran
 from wilayah.models import Kecamatan
 
 from .. import factories as f

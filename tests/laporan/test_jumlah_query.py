@@ -49,8 +49,8 @@ def test_jumlah_query_tetap(kecil_besar, slug, django_assert_max_num_queries):
 
 @pytest.mark.parametrize("slug", ["renja-2.1", "renja-evaluasi"])
 def test_halaman_jumlah_query_tetap(client, kecil_besar, slug, django_assert_max_num_queries):
-    from core.akun import pengguna_simpan
-    from core.models import Peran
+    from wilayah.akun import pengguna_simpan
+    from wilayah.models import Peran
 
     client.force_login(pengguna_simpan("bappeda", Peran.BAPPEDA, password="x-rahasia-123"))
     hitung = []

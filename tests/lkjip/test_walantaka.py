@@ -17,7 +17,7 @@ from core.laporan import registry
 from core.laporan.keluaran import hasilkan
 from core.laporan.registry import Opsi
 from core.laporan.render_html import render_dokumen
-from core.workbook.impor import impor_workbook
+from workbook.impor import impor_workbook
 from lkjip.reports import (
     lkjip_keuangan,
     lkjip_rekap,

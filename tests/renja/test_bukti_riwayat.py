@@ -107,7 +107,7 @@ def test_riwayat_mencatat_siapa_kapan_lama_baru_dan_bisa_diekspor(client, d):
     tw1 = [b for b in baris if b[3] == "realisasi TW I"]
     assert tw1[0][1] == "camat_a" and (tw1[0][4], tw1[0][5]) == ("100.000", "150.000")
     assert tw1[1][1] == "operator_a" and (tw1[1][4], tw1[1][5]) == ("-", "100.000")
-    r = client.get(reverse("renja:riwayat-tahun", kwargs={"kode": d["a"].kode, "tahun": 2020}))
+    r = client.get(reverse("laporan:riwayat-tahun", kwargs={"kode": d["a"].kode, "tahun": 2020}))
     assert r.status_code == 200 and r["Content-Type"].startswith("application/vnd.openxmlformats")
 
 

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from core.angka import format_persen
 from core.laporan import registry
 from core.laporan.keluaran import hasilkan
-from core.workbook.impor import impor_workbook
+from workbook.impor import impor_workbook
 from wilayah.models import Kecamatan
 
 from ..conftest import REPO

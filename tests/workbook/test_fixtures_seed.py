@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Sum
 
-from core.akses import kecamatan_terlihat
-from core.workbook.ekspor import ekspor_workbook
-from core.workbook.impor import impor_workbook
+from wilayah.akses import kecamatan_terlihat
+from workbook.ekspor import ekspor_workbook
+from workbook.impor import impor_workbook
 from renja.models import Anggaran
 from wilayah.models import Kecamatan, Kelurahan
 

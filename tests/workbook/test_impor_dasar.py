@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from core.nilai import Nilai
-from core.workbook.impor import impor_workbook
+from workbook.impor import impor_workbook
 from renja.models import Anggaran, Indikator, Nomenklatur
 from wilayah.models import Kecamatan, Kelurahan, Kota
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from core.workbook.impor import impor_workbook
+from workbook.impor import impor_workbook
 from renja.models import Anggaran, Indikator, Nomenklatur
 from wilayah.models import Kecamatan, Kota
 

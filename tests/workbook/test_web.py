@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from core.workbook.kolom import SHEETS
+from workbook.kolom import SHEETS
 from wilayah.models import Kecamatan
 
 from ..conftest import buat_xlsx

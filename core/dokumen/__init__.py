@@ -1,1 +1,0 @@
-"""The whole Renja and LKjIP documents: structure, narrative, approval workflow and the PDF."""

@@ -1,0 +1,95 @@
+"""A kecamatan's Renja and LKjIP as documents: their revisions and approval, and their narrative sections."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.penyimpanan import penyimpanan_privat
+from wilayah.models import DataKecamatanQuerySet
+
+
+class JenisDokumen(models.TextChoices):
+    RENJA = "renja", _("Renja")
+    LKJIP = "lkjip", _("LKjIP")
+
+
+class StatusDokumen(models.TextChoices):
+    DRAF = "draf", _("Draf")
+    DIAJUKAN = "diajukan", _("Diajukan")
+    DISETUJUI = "disetujui", _("Disetujui")
+    DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
+
+
+class Dokumen(models.Model):
+    """One revision of a kecamatan's Renja or LKjIP for a year, moving draf → diajukan → disetujui /
+    dikembalikan. An approved revision keeps the PDF it was approved with; Bappeda can open a new revision."""
+
+    objects = DataKecamatanQuerySet.as_manager()
+
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    jenis = models.CharField(_("jenis"), max_length=10, choices=JenisDokumen.choices)
+    revisi = models.PositiveSmallIntegerField(_("revisi"), default=0)
+    status = models.CharField(_("status"), max_length=15, choices=StatusDokumen.choices, default=StatusDokumen.DRAF)
+    catatan = models.TextField(_("catatan pengembalian"), blank=True)
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("diajukan oleh"),
+    )
+    diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
+    diputuskan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("disetujui/dikembalikan oleh"),
+    )
+    diputuskan_pada = models.DateTimeField(_("disetujui/dikembalikan pada"), null=True, blank=True)
+    pdf = models.FileField(
+        _("PDF yang disetujui"), upload_to="dokumen/", storage=penyimpanan_privat, blank=True, max_length=255
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("dokumen")
+        verbose_name_plural = _("dokumen")
+        ordering = ["kecamatan_id", "tahun", "jenis", "-revisi"]
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun", "jenis", "revisi"], name="dokumen_kunci"),
+            models.CheckConstraint(condition=models.Q(jenis__in=JenisDokumen.values), name="dokumen_jenis_sah"),
+            models.CheckConstraint(condition=models.Q(status__in=StatusDokumen.values), name="dokumen_status_sah"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.tahun} {self.kecamatan}" + (
+            f" (revisi {self.revisi})" if self.revisi else ""
+        )
+
+    @property
+    def judul_revisi(self) -> str:
+        if not self.revisi:
+            return "Awal"
+        return "Perubahan" + (f" ke-{self.revisi}" if self.revisi > 1 else "")
+
+
+class BagianNarasi(models.Model):
+    """Narrative text of one section (e.g. ``bab1.latar_belakang``) of a kecamatan's document for a year.
+
+    Absent rows mean "use the default text" of dokumen.struktur."""
+
+    objects = DataKecamatanQuerySet.as_manager()
+
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    jenis = models.CharField(_("jenis"), max_length=10, choices=JenisDokumen.choices)
+    kunci = models.CharField(_("bagian"), max_length=60)
+    isi = models.TextField(_("isi"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bagian narasi")
+        verbose_name_plural = _("bagian narasi")
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun", "jenis", "kunci"], name="bagian_narasi_kunci"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kunci} {self.tahun}"

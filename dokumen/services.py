@@ -1,0 +1,148 @@
+"""The approval workflow and narrative writes. Each transition locks the document row and checks its status
+inside one transaction, so a double submit or two people acting at once cannot skip or repeat a step."""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from wilayah.akses import Peran, adalah_camat_dari, boleh_ubah, peran
+from dokumen.models import BagianNarasi, Dokumen, StatusDokumen
+
+from .struktur import STRUKTUR
+
+
+class GalatDokumen(Exception):
+    """A transition that is not allowed now; the message is for the user (Bahasa Indonesia)."""
+
+
+def dokumen_terkini(kecamatan, tahun: int, jenis: str) -> Dokumen:
+    """The newest revision, created as a draf on first use."""
+    if jenis not in STRUKTUR:
+        raise GalatDokumen(f"Jenis dokumen '{jenis}' tidak dikenal.")
+    dok = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).order_by("-revisi").first()
+    if dok is None:
+        dok, _ = Dokumen.objects.get_or_create(kecamatan=kecamatan, tahun=tahun, jenis=jenis, revisi=0)
+    return dok
+
+
+def _kunci(dokumen: Dokumen) -> Dokumen:
+    return Dokumen.objects.select_for_update().get(pk=dokumen.pk)
+
+
+def _catat(dok: Dokumen, user, alasan: str) -> None:
+    dok._history_user = user
+    dok._change_reason = alasan
+
+
+@transaction.atomic
+def dokumen_ajukan(dokumen: Dokumen, user) -> Dokumen:
+    dok = _kunci(dokumen)
+    if peran(user) != Peran.OPERATOR or not boleh_ubah(user, dok.kecamatan):
+        raise GalatDokumen("Hanya operator kecamatan ini yang dapat mengajukan dokumen.")
+    if dok.status == StatusDokumen.DIAJUKAN:
+        raise GalatDokumen("Dokumen ini sudah diajukan dan sedang menunggu keputusan camat.")
+    if dok.status == StatusDokumen.DISETUJUI:
+        raise GalatDokumen("Dokumen ini sudah disetujui; perubahan memerlukan revisi yang dibuka Bappeda.")
+    dok.status = StatusDokumen.DIAJUKAN
+    dok.diajukan_oleh, dok.diajukan_pada = user, timezone.now()
+    _catat(dok, user, "Diajukan")
+    dok.save()
+    return dok
+
+
+@transaction.atomic
+def dokumen_kembalikan(dokumen: Dokumen, user, catatan: str) -> Dokumen:
+    dok = _kunci(dokumen)
+    if not adalah_camat_dari(user, dok.kecamatan):
+        raise GalatDokumen("Hanya camat kecamatan ini yang dapat mengembalikan dokumen.")
+    if dok.status != StatusDokumen.DIAJUKAN:
+        raise GalatDokumen(f"Dokumen berstatus {dok.get_status_display().lower()}; hanya dokumen yang diajukan dapat dikembalikan.")
+    if not (catatan or "").strip():
+        raise GalatDokumen("Tuliskan catatan: apa yang perlu diperbaiki operator.")
+    dok.status = StatusDokumen.DIKEMBALIKAN
+    dok.catatan = catatan.strip()
+    dok.diputuskan_oleh, dok.diputuskan_pada = user, timezone.now()
+    _catat(dok, user, "Dikembalikan")
+    dok.save()
+    return dok
+
+
+@transaction.atomic
+def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
+    """Approve and freeze: the signed PDF is rendered now and stored; it is served unchanged afterwards."""
+    from .pdf import dokumen_pdf
+
+    dok = _kunci(dokumen)
+    if not adalah_camat_dari(user, dok.kecamatan):
+        raise GalatDokumen("Hanya camat kecamatan ini yang dapat menyetujui dokumen.")
+    if dok.status != StatusDokumen.DIAJUKAN:
+        raise GalatDokumen(f"Dokumen berstatus {dok.get_status_display().lower()}; hanya dokumen yang diajukan dapat disetujui.")
+    dok.status = StatusDokumen.DISETUJUI
+    dok.diputuskan_oleh, dok.diputuskan_pada = user, timezone.now()
+    dok.catatan = ""
+    isi = dokumen_pdf(dok.kecamatan, dok.tahun, dok.jenis, disetujui=dok)
+    nama = f"{dok.jenis}-{dok.kecamatan.kode}-{dok.tahun}-r{dok.revisi}.pdf"
+    dok.pdf.save(nama, ContentFile(isi), save=False)
+    _catat(dok, user, "Disetujui")
+    dok.save()
+    return dok
+
+
+@transaction.atomic
+def dokumen_buka_revisi(dokumen: Dokumen, user) -> Dokumen:
+    dok = _kunci(dokumen)
+    if peran(user) != Peran.BAPPEDA:
+        raise GalatDokumen("Hanya admin Bappeda yang dapat membuka revisi.")
+    if dok.status != StatusDokumen.DISETUJUI:
+        raise GalatDokumen("Revisi hanya dapat dibuka dari dokumen yang sudah disetujui.")
+    if Dokumen.objects.filter(kecamatan=dok.kecamatan, tahun=dok.tahun, jenis=dok.jenis, revisi__gt=dok.revisi).exists():
+        raise GalatDokumen("Revisi yang lebih baru sudah dibuka.")
+    baru = Dokumen(kecamatan=dok.kecamatan, tahun=dok.tahun, jenis=dok.jenis, revisi=dok.revisi + 1)
+    _catat(baru, user, f"Revisi dibuka dari revisi {dok.revisi}")
+    baru.save()
+    return baru
+
+
+@transaction.atomic
+def narasi_simpan(kecamatan, tahun: int, jenis: str, kunci: str, isi: str, user) -> BagianNarasi:
+    struktur = STRUKTUR.get(jenis)
+    if struktur is None or kunci not in {b.kunci for b in struktur.semua_bagian()} | {"kata_pengantar"}:
+        raise GalatDokumen("Bagian dokumen tidak dikenal.")
+    dok = dokumen_terkini(kecamatan, tahun, jenis)
+    if dok.status in (StatusDokumen.DIAJUKAN, StatusDokumen.DISETUJUI):
+        raise GalatDokumen(
+            f"Dokumen berstatus {dok.get_status_display().lower()}; narasinya tidak dapat diubah sekarang."
+        )
+    obj, _ = BagianNarasi.objects.select_for_update().get_or_create(
+        kecamatan=kecamatan, tahun=tahun, jenis=jenis, kunci=kunci
+    )
+    if obj.isi != isi:
+        obj.isi = isi
+        obj._history_user = user
+        obj._change_reason = "Narasi diubah"
+        obj.save()
+    return obj
+
+
+def narasi_dokumen(kecamatan, tahun: int, jenis: str) -> dict[str, str]:
+    """Every section's text: what the kecamatan wrote, else the default filled in (one query)."""
+    from .struktur import teks_bawaan
+
+    struktur = STRUKTUR[jenis]
+    tersimpan = dict(
+        BagianNarasi.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).values_list("kunci", "isi")
+    )
+    hasil = {"kata_pengantar": tersimpan.get("kata_pengantar") or teks_bawaan(struktur.kata_pengantar, kecamatan, tahun)}
+    for b in struktur.semua_bagian():
+        hasil[b.kunci] = tersimpan.get(b.kunci) or teks_bawaan(b.bawaan, kecamatan, tahun)
+    return hasil
+
+
+def dokumen_per_jenis(kecamatan, tahun: int) -> dict[str, Dokumen | None]:
+    """The newest revision of each document for the kecamatan/year page (None: not started), one query."""
+    hasil: dict[str, Dokumen | None] = dict.fromkeys(STRUKTUR)
+    for dok in Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by("jenis", "revisi"):
+        hasil[dok.jenis] = dok
+    return hasil
