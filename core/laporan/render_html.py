@@ -41,7 +41,7 @@ class BarisTampil:
 def _sel(tabel: Tabel, b: Baris) -> list[SelTampil]:
     if b.jenis == "catatan":
         return [SelTampil(Kolom("teks", ""), True, b.teks, span=len(tabel.kolom))]
-    return [SelTampil(k, k.key in b.sel, b.sel.get(k.key)) for k in tabel.kolom]
+    return [SelTampil(k, k.kunci in b.sel, b.sel.get(k.kunci)) for k in tabel.kolom]
 
 
 def _nomor(kepala: list[Kepala]) -> list[tuple[str, int]]:

@@ -43,7 +43,7 @@ _WAKTU = datetime(2000, 1, 1)
 
 def _nilai_sel(kolom: Kolom, nilai: Sel) -> tuple[object, str | None]:
     """(cell value, number format) — numbers stay numbers; no value is ``-``."""
-    if kolom.jenis == "text":
+    if kolom.jenis == "teks":
         return (nilai if nilai not in (None, "") else None), None
     if isinstance(nilai, Nilai):
         if nilai.is_grade:
@@ -70,20 +70,20 @@ def _tulis_baris(ws, r: int, tabel: Tabel, b: Baris) -> None:
         return
     for i, k in enumerate(kolom, start=1):
         c = ws.cell(r, i)
-        if k.key in b.sel:
-            nilai, fmt = _nilai_sel(k, b.sel[k.key])
+        if k.kunci in b.sel:
+            nilai, fmt = _nilai_sel(k, b.sel[k.kunci])
             c.value = nilai
             if fmt:
                 c.number_format = fmt
         c.border = _BINGKAI
-        if k.jenis == "text":
-            indent = b.tingkat if k.key == "uraian" else 0
+        if k.jenis == "teks":
+            indent = b.tingkat if k.kunci == "uraian" else 0
             c.alignment = Alignment(wrap_text=True, vertical="top", indent=min(indent, 15))
         else:
             c.alignment = Alignment(horizontal="right", vertical="top")
         if tebal:
             c.font = Font(bold=True)
-        elif b.jenis == "sub_kegiatan" and k.key == "uraian":
+        elif b.jenis == "sub_kegiatan" and k.kunci == "uraian":
             c.font = Font(italic=True)
         if isi is not None:
             c.fill = isi
@@ -113,13 +113,13 @@ def render_xlsx(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel
         if kp.tunggal:
             if dua:
                 ws.merge_cells(start_row=r, start_column=c_, end_row=r + 1, end_column=c_)
-            ws.cell(r, c_, kp.label)
+            ws.cell(r, c_, kp.judul)
         else:
             if lebar > 1:
                 ws.merge_cells(start_row=r, start_column=c_, end_row=r, end_column=c_ + lebar - 1)
-            ws.cell(r, c_, kp.label)
+            ws.cell(r, c_, kp.judul)
             for j, k in enumerate(kp.kolom):
-                ws.cell(r + 1, c_ + j, k.label)
+                ws.cell(r + 1, c_ + j, k.judul)
         c_ += lebar
     baris_kepala = [r, r + 1] if dua else [r]
     r += len(baris_kepala)
@@ -157,7 +157,7 @@ def render_xlsx(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel
 
     for i, k in enumerate(kolom, start=1):
         ws.column_dimensions[get_column_letter(i)].width = k.lebar
-    beku = next((i + 1 for i, k in enumerate(kolom) if k.key == "uraian"), 1) + 1
+    beku = next((i + 1 for i, k in enumerate(kolom) if k.kunci == "uraian"), 1) + 1
     ws.freeze_panes = ws.cell(awal_data, beku)
 
     ws.page_setup.orientation = "landscape" if laporan.lanskap else "portrait"

@@ -25,7 +25,7 @@ __all__ = ["Baris", "Jenis", "JenisBaris", "Kepala", "Kolom", "Nilai", "Sel", "T
 
 #: How a column's values are shown: text as is; rupiah without cents; persen with 2 decimals;
 #: nilai a Nilai (number as typed, or a grade); angka a plain number.
-Jenis: TypeAlias = Literal["text", "rupiah", "persen", "nilai", "angka"]
+Jenis: TypeAlias = Literal["teks", "rupiah", "persen", "nilai", "angka"]
 
 #: What a row is; renderers style by it (program rows bold and shaded, totals bold, …).
 JenisBaris: TypeAlias = Literal[
@@ -35,7 +35,7 @@ JenisBaris: TypeAlias = Literal[
 #: One cell's raw value.
 Sel: TypeAlias = Decimal | Nilai | str | None
 
-JENIS_KOLOM: tuple[str, ...] = ("text", "rupiah", "persen", "nilai", "angka")
+JENIS_KOLOM: tuple[str, ...] = ("teks", "rupiah", "persen", "nilai", "angka")
 JENIS_BARIS: tuple[str, ...] = (
     "opd",
     "kelompok",
@@ -52,9 +52,9 @@ JENIS_BARIS: tuple[str, ...] = (
 class Kolom:
     """One column of values. ``lebar`` is its width in characters (XLSX) and its share of the page width."""
 
-    key: str
-    label: str
-    jenis: Jenis = "text"
+    kunci: str
+    judul: str
+    jenis: Jenis = "teks"
     lebar: float = 12
     nomor: str = ""
 
@@ -65,21 +65,21 @@ class Kolom:
     @property
     def angka(self) -> bool:
         """True for columns drawn right-aligned (everything but text)."""
-        return self.jenis != "text"
+        return self.jenis != "teks"
 
 
 @dataclass(frozen=True)
 class Kepala:
     """A top-level caption over one or more columns, with the numbered-row text (e.g. ``"(8) = (7)/(6)"``)."""
 
-    label: str
+    judul: str
     kolom: tuple[Kolom, ...]
     nomor: str = ""
 
     @property
     def tunggal(self) -> bool:
         """A single column without its own label: the caption spans both header rows."""
-        return len(self.kolom) == 1 and not self.kolom[0].label
+        return len(self.kolom) == 1 and not self.kolom[0].judul
 
 
 @dataclass
@@ -101,8 +101,8 @@ class Baris:
         if self.jenis not in JENIS_BARIS:
             raise ValueError(f"jenis baris '{self.jenis}' tidak dikenal")
 
-    def get(self, key: str) -> Sel:
-        return self.sel.get(key)
+    def get(self, kunci: str) -> Sel:
+        return self.sel.get(kunci)
 
 
 @dataclass
@@ -132,7 +132,7 @@ class Tabel:
         """Each row with its cells in column order (blank cells as ``None``)."""
         kolom = self.kolom
         for b in self.baris:
-            yield b, [(k, b.sel.get(k.key)) for k in kolom]
+            yield b, [(k, b.sel.get(k.kunci)) for k in kolom]
 
     def cari(self, **sel: str) -> Baris:
         """The first row whose text cells equal the given values (for tests and checks)."""

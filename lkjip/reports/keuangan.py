@@ -85,8 +85,8 @@ def lkjip_keuangan(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLk
                                **sel(_tambah(kel_total, kantor))}))
 
     kepala = [
-        Kepala(_("No."), (Kolom("no", "", "text", 5),)),
-        Kepala(_("Kelurahan / Kecamatan"), (Kolom("unit", "", "text", 30),)),
+        Kepala(_("No."), (Kolom("no", "", "teks", 5),)),
+        Kepala(_("Kelurahan / Kecamatan"), (Kolom("unit", "", "teks", 30),)),
     ]
     for g in list(sumber) + ([JUMLAH] if len(sumber) > 1 else []):
         k = _kunci(g)

@@ -165,11 +165,11 @@ def kepala_rekap(tahun: int) -> list[Kepala]:
         )
 
     kepala = [
-        Kepala(_("Kode Rekening"), (Kolom("kode", "", "text", 14),), "(1)"),
+        Kepala(_("Kode Rekening"), (Kolom("kode", "", "teks", 14),), "(1)"),
         Kepala(_("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"),
-               (Kolom("uraian", "", "text", 28),), "(2)"),
+               (Kolom("uraian", "", "teks", 28),), "(2)"),
         Kepala(_("Indikator Kinerja Program (outcome)/Kegiatan (output)"),
-               (Kolom("indikator", _("Uraian"), "text", 26), Kolom("satuan", _("Satuan"), "text", 6)), "(3)"),
+               (Kolom("indikator", _("Uraian"), "teks", 26), Kolom("satuan", _("Satuan"), "teks", 6)), "(3)"),
     ]
     for y, n, nama in (("0", 4, _("Tahun Dasar %(th)s") % {"th": tahun - 1}),
                        ("1", 7, _("Tahun %(th)s") % {"th": tahun})):

@@ -30,8 +30,8 @@ def lkjip_tabel_1_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
     return TabelLkjip(
         judul=[_("Tabel 1.1 Data Kelurahan"), judul_kecamatan(kecamatan, tahun)],
         kepala=[
-            Kepala(_("No."), (Kolom("no", "", "text", 5),)),
-            Kepala(_("Kelurahan"), (Kolom("kelurahan", "", "text", 30),)),
+            Kepala(_("No."), (Kolom("no", "", "teks", 5),)),
+            Kepala(_("Kelurahan"), (Kolom("kelurahan", "", "teks", 30),)),
             Kepala(_("Jumlah RT dan RW"), (Kolom("rt_rw", "", "angka", 14),)),
         ],
         baris=baris,

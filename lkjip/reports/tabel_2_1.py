@@ -39,10 +39,10 @@ def lkjip_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
     return TabelLkjip(
         judul=[_("Tabel 2.1 Perjanjian Kinerja Tahun %(th)s") % {"th": tahun}, judul_kecamatan(kecamatan, tahun)],
         kepala=[
-            Kepala(_("No"), (Kolom("no", "", "text", 5),), "(1)"),
-            Kepala(_("Sasaran Strategis"), (Kolom("sasaran", "", "text", 36),), "(2)"),
-            Kepala(_("Indikator Sasaran"), (Kolom("indikator", "", "text", 36),), "(3)"),
-            Kepala(_("Target"), (Kolom("target", _("Nilai"), "nilai", 10), Kolom("satuan", _("Satuan"), "text", 8)), "(4)"),
+            Kepala(_("No"), (Kolom("no", "", "teks", 5),), "(1)"),
+            Kepala(_("Sasaran Strategis"), (Kolom("sasaran", "", "teks", 36),), "(2)"),
+            Kepala(_("Indikator Sasaran"), (Kolom("indikator", "", "teks", 36),), "(3)"),
+            Kepala(_("Target"), (Kolom("target", _("Nilai"), "nilai", 10), Kolom("satuan", _("Satuan"), "teks", 8)), "(4)"),
         ],
         baris=baris,
     )

@@ -56,9 +56,9 @@ def lkjip_tabel_2_2(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
             judul_kecamatan(kecamatan, tahun),
         ],
         kepala=[
-            Kepala(_("No."), (Kolom("no", "", "text", 5),)),
-            Kepala(_("Kode"), (Kolom("kode", "", "text", 18),)),
-            Kepala(_("Uraian"), (Kolom("uraian", "", "text", 56),)),
+            Kepala(_("No."), (Kolom("no", "", "teks", 5),)),
+            Kepala(_("Kode"), (Kolom("kode", "", "teks", 18),)),
+            Kepala(_("Uraian"), (Kolom("uraian", "", "teks", 56),)),
             Kepala(_("Pagu Anggaran (Rp)"), (Kolom("pagu", "", "rupiah", 18),)),
         ],
         baris=baris,

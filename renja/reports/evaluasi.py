@@ -59,11 +59,11 @@ def kepala_evaluasi(tahun: int, akhir_renstra: int | None, triwulan: int) -> lis
     ]
     sd = ROMAWI[triwulan]
     return [
-        Kepala(_("Kode"), (Kolom("kode", "", "text", 10),), "(1)"),
-        Kepala(_("Program/ Kegiatan/ Sub Kegiatan"), (Kolom("uraian", "", "text", 22),), "(2)"),
+        Kepala(_("Kode"), (Kolom("kode", "", "teks", 10),), "(1)"),
+        Kepala(_("Program/ Kegiatan/ Sub Kegiatan"), (Kolom("uraian", "", "teks", 22),), "(2)"),
         Kepala(
             _("Indikator Kinerja Program (outcome)/ Kegiatan (output)"),
-            (Kolom("indikator", _("Uraian"), "text", 18), Kolom("satuan", _("Satuan"), "text", 6)),
+            (Kolom("indikator", _("Uraian"), "teks", 18), Kolom("satuan", _("Satuan"), "teks", 6)),
             "(3)",
         ),
         Kepala(
@@ -96,8 +96,8 @@ def kepala_evaluasi(tahun: int, akhir_renstra: int | None, triwulan: int) -> lis
             kr(14, persen=True),
             "(14) = (13)/(4)",
         ),
-        Kepala(_("Unit PD Penanggung Jawab"), (Kolom("unit", "", "text", 10),), "(15)"),
-        Kepala(_("Keterangan"), (Kolom("keterangan", "", "text", 10),), "(16)"),
+        Kepala(_("Unit PD Penanggung Jawab"), (Kolom("unit", "", "teks", 10),), "(15)"),
+        Kepala(_("Keterangan"), (Kolom("keterangan", "", "teks", 10),), "(16)"),
     ]
 
 

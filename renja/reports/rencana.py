@@ -25,23 +25,23 @@ RP = ("pagu", "pagu_maju")
 
 def kepala_rencana(tahun: int) -> list[Kepala]:
     return [
-        Kepala(_("Kode"), (Kolom("kode", "", "text", 11),), "(1)"),
-        Kepala(_("Program/ Kegiatan/ Sub Kegiatan"), (Kolom("uraian", "", "text", 32),), "(2)"),
+        Kepala(_("Kode"), (Kolom("kode", "", "teks", 11),), "(1)"),
+        Kepala(_("Program/ Kegiatan/ Sub Kegiatan"), (Kolom("uraian", "", "teks", 32),), "(2)"),
         Kepala(
             _("Indikator Kinerja"),
-            (Kolom("indikator", _("Uraian"), "text", 28), Kolom("satuan", _("Satuan"), "text", 8)),
+            (Kolom("indikator", _("Uraian"), "teks", 28), Kolom("satuan", _("Satuan"), "teks", 8)),
             "(3)",
         ),
         Kepala(
             _("Rencana Tahun %(th)s") % {"th": tahun},
             (
-                Kolom("lokasi", _("Lokasi"), "text", 16, "(4)"),
+                Kolom("lokasi", _("Lokasi"), "teks", 16, "(4)"),
                 Kolom("target", _("Target Capaian Kinerja"), "nilai", 9, "(5)"),
                 Kolom("pagu", _("Pagu Indikatif (Rp)"), "rupiah", 15, "(6)"),
-                Kolom("sumber_dana", _("Sumber Dana"), "text", 10, "(7)"),
+                Kolom("sumber_dana", _("Sumber Dana"), "teks", 10, "(7)"),
             ),
         ),
-        Kepala(_("Catatan Penting"), (Kolom("catatan", "", "text", 16),), "(8)"),
+        Kepala(_("Catatan Penting"), (Kolom("catatan", "", "teks", 16),), "(8)"),
         Kepala(
             _("Prakiraan Maju Rencana Tahun %(th)s") % {"th": tahun + 1},
             (

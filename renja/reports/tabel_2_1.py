@@ -53,15 +53,15 @@ def kepala_tabel_2_1(tahun: int, akhir_renstra: int | None) -> list[Kepala]:
 
     akhir = str(akhir_renstra) if akhir_renstra else "…"
     return [
-        Kepala(_("Kode"), (Kolom("kode", "", "text", 12),), "(1)"),
+        Kepala(_("Kode"), (Kolom("kode", "", "teks", 12),), "(1)"),
         Kepala(
             _("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"),
-            (Kolom("uraian", "", "text", 28),),
+            (Kolom("uraian", "", "teks", 28),),
             "(2)",
         ),
         Kepala(
             _("Indikator Kinerja Program (outcome)/ Kegiatan (output)"),
-            (Kolom("indikator", _("Uraian"), "text", 24), Kolom("satuan", _("Satuan"), "text", 7)),
+            (Kolom("indikator", _("Uraian"), "teks", 24), Kolom("satuan", _("Satuan"), "teks", 7)),
             "(3)",
         ),
         Kepala(
@@ -92,7 +92,7 @@ def kepala_tabel_2_1(tahun: int, akhir_renstra: int | None) -> list[Kepala]:
             kr(11, persen=True),
             "(11) = (10)/(4)",
         ),
-        Kepala(_("Catatan"), (Kolom("catatan", "", "text", 14),), "(12)"),
+        Kepala(_("Catatan"), (Kolom("catatan", "", "teks", 14),), "(12)"),
     ]
 
 

@@ -27,18 +27,18 @@ from .pohon import LELUHUR, Simpul, kumpulkan_node, pohon_dari
 def kepala_tabel_2_4() -> list[Kepala]:
     def separuh(sisi: str, n: int) -> tuple[Kolom, ...]:
         return (
-            Kolom(f"uraian_{sisi}", _("Program/ Kegiatan/ Sub Kegiatan"), "text", 28, f"({n})"),
-            Kolom(f"lokasi_{sisi}", _("Lokasi"), "text", 12, f"({n + 1})"),
-            Kolom(f"indikator_{sisi}", _("Indikator Kinerja"), "text", 22, f"({n + 2})"),
-            Kolom(f"target_{sisi}", _("Target Capaian"), "text", 8, f"({n + 3})"),
+            Kolom(f"uraian_{sisi}", _("Program/ Kegiatan/ Sub Kegiatan"), "teks", 28, f"({n})"),
+            Kolom(f"lokasi_{sisi}", _("Lokasi"), "teks", 12, f"({n + 1})"),
+            Kolom(f"indikator_{sisi}", _("Indikator Kinerja"), "teks", 22, f"({n + 2})"),
+            Kolom(f"target_{sisi}", _("Target Capaian"), "teks", 8, f"({n + 3})"),
             Kolom(f"pagu_{sisi}", _("Pagu Indikatif (Rp)"), "rupiah", 14, f"({n + 4})"),
         )
 
     return [
-        Kepala(pgettext("nomor urut", "No"), (Kolom("no", "", "text", 5),), "(1)"),
+        Kepala(pgettext("nomor urut", "No"), (Kolom("no", "", "teks", 5),), "(1)"),
         Kepala(_("Rancangan Awal RKPD"), separuh("rancangan", 2)),
         Kepala(_("Hasil Analisis Kebutuhan"), separuh("kebutuhan", 7)),
-        Kepala(_("Catatan Penting"), (Kolom("catatan", "", "text", 16),), "(12)"),
+        Kepala(_("Catatan Penting"), (Kolom("catatan", "", "teks", 16),), "(12)"),
     ]
 
 

@@ -24,7 +24,7 @@ def test_kepala_tunggal_dan_sub_kolom():
     ]
     tabel = Tabel(["Judul"], kepala, [Baris("program", {"kode": "1"})])
     assert kepala[0].tunggal and not kepala[1].tunggal
-    assert [k.key for k in tabel.kolom] == ["kode", "k", "rp"]
+    assert [k.kunci for k in tabel.kolom] == ["kode", "k", "rp"]
     assert tabel.ada_sub_kolom and tabel.ada_nomor
     assert tabel.cari(kode="1").jenis == "program"
     ((_baris, sel),) = list(tabel.sel())

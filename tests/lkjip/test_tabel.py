@@ -100,11 +100,11 @@ def test_keuangan_by_sumber_dana_and_unit():
     assert rows["Jumlah 2 kelurahan"]["s_jumlah"] == D(600)
     total = rows["Jumlah Kecamatan Uji"]
     assert (total["p_jumlah"], total["r_jumlah"], total["c_jumlah"]) == (D(1800), D(1200), D(1200) / D(1800) * 100)
-    assert [k.label for k in t.kepala[2:]] == ["Sumber dana APBD", "Sumber dana DAU-T", "Jumlah semua sumber dana"]
+    assert [k.judul for k in t.kepala[2:]] == ["Sumber dana APBD", "Sumber dana DAU-T", "Jumlah semua sumber dana"]
 
 
 def test_keuangan_single_sumber_dana_has_no_jumlah_group():
     kec = f.kecamatan()
     f.anggaran(kec, f.kegiatan(f.program("9.01"), 1), 2020, 10, 5)
     t = lkjip_keuangan(kec, 2020)
-    assert [k.label for k in t.kepala[2:]] == ["Sumber dana APBD"]
+    assert [k.judul for k in t.kepala[2:]] == ["Sumber dana APBD"]

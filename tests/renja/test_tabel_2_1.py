@@ -159,7 +159,7 @@ def test_tanpa_renstra_kolom_renstra_kosong(kec, data):
     tabel = renja_tabel_2_1(kec, 2030)  # no Renstra period contains 2028, no data at all
     assert tabel.baris[0].jenis == "opd" and tabel.baris[0].sel["rp6"] is None
     assert "Belum ada target Renstra" in tabel.keterangan[0]
-    assert "s/d Tahun 2027" in tabel.kepala[4].label
+    assert "s/d Tahun 2027" in tabel.kepala[4].judul
 
 
 def test_catatan_berisi_predikat(kec, data):
@@ -178,7 +178,7 @@ def test_kecamatan_lain_tidak_ikut(kec, kec_lain, data):
 def test_kepala_dua_tingkat_dan_baris_rumus(kec, data):
     tabel = renja_tabel_2_1(kec, 2022)
     assert len(tabel.kolom) == 21
-    assert [k.key for k in tabel.kolom][4:8] == ["k4", "rp4", "k5", "rp5"]
+    assert [k.kunci for k in tabel.kolom][4:8] == ["k4", "rp4", "k5", "rp5"]
     nomor = [kp.nomor for kp in tabel.kepala]
     assert "(8) = (7)/(6)" in nomor and "(10) = (5)+(7)+(9)" in nomor and "(11) = (10)/(4)" in nomor
-    assert "2023" in tabel.kepala[3].label and "2019" in tabel.kepala[4].label
+    assert "2023" in tabel.kepala[3].judul and "2019" in tabel.kepala[4].judul

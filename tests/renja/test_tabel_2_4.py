@@ -114,7 +114,7 @@ def test_tahun_tanpa_review(kec, data):
 
 def test_kepala(kec, data):
     tabel = renja_tabel_2_4(kec, 2022)
-    assert [kp.label for kp in tabel.kepala] == [
+    assert [kp.judul for kp in tabel.kepala] == [
         "No",
         "Rancangan Awal RKPD",
         "Hasil Analisis Kebutuhan",
