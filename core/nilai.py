@@ -60,11 +60,6 @@ class Nilai:
         if self.grade is not None and self.grade not in GRADES:
             raise NilaiError(self.grade)
 
-    @classmethod
-    def kosong_(cls) -> Nilai:
-        """The empty value ("no value", shown as ``-``); the same as :data:`KOSONG`."""
-        return KOSONG
-
     @property
     def kosong(self) -> bool:
         """True when there is no value."""

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from wilayah.akun import pengguna_simpan
-from wilayah.models import Peran
 from renja.models import Anggaran, Indikator, Nomenklatur
-from wilayah.models import Kecamatan, Kelurahan, Kota
+from wilayah.akun import pengguna_simpan
+from wilayah.models import Kecamatan, Kelurahan, Kota, Peran
 
 SANDI = "sandi-uji-123"
 

@@ -13,11 +13,8 @@ from typing import Any
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from .registry import Kecamatan, KERTAS, Laporan, Opsi
+from .registry import KERTAS, Kecamatan, Laporan, Opsi
 from .tabel import Baris, Kepala, Kolom, Sel, Tabel
-
-#: Rows that start a foldable block on the web page, and rows drawn bold.
-JENIS_TEBAL = ("opd", "kelompok", "program", "total")
 
 
 @dataclass(frozen=True)
@@ -65,7 +62,6 @@ def konteks_tabel(tabel: Tabel) -> dict[str, Any]:
         "sub_kolom": [k for kp in tabel.kepala if not kp.tunggal for k in kp.kolom],
         "nomor": _nomor(tabel.kepala) if tabel.ada_nomor else [],
         "baris": [BarisTampil(b, _sel(tabel, b)) for b in tabel.baris],
-        "jenis_tebal": JENIS_TEBAL,
     }
 
 

@@ -18,7 +18,7 @@ def test_grades_ordinal_dan_midpoint():
 
 
 def test_kosong():
-    assert KOSONG == Nilai() == Nilai.kosong_()
+    assert KOSONG == Nilai()
     assert KOSONG.kosong and not KOSONG.is_grade and not KOSONG.is_angka
     assert KOSONG.skor is None
     assert KOSONG.to_db() is None

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from dokumen.models import StatusDokumen
 from dokumen.pdf import dokumen_pdf
 from dokumen.services import (
     GalatDokumen,
@@ -16,7 +17,6 @@ from dokumen.services import (
     dokumen_terkini,
     narasi_simpan,
 )
-from dokumen.models import StatusDokumen
 from renja.models import Anggaran
 
 from ..data_uji import dua_kecamatan

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wilayah.akun import pengguna_simpan
-from wilayah.models import Peran
-from wilayah.models import Kecamatan
+from wilayah.models import Kecamatan, Peran
 
 from .. import factories as f
 

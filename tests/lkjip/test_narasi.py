@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from wilayah.akun import pengguna_simpan
-from wilayah.models import Peran
 from lkjip.models import NarasiProgram
 from lkjip.reports import lkjip_rekap
+from wilayah.akun import pengguna_simpan
+from wilayah.models import Peran
 
 from . import factories as f
 

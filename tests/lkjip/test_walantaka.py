@@ -17,7 +17,6 @@ from core.laporan import registry
 from core.laporan.keluaran import hasilkan
 from core.laporan.registry import Opsi
 from core.laporan.render_html import render_dokumen
-from workbook.impor import impor_workbook
 from lkjip.reports import (
     lkjip_keuangan,
     lkjip_rekap,
@@ -27,6 +26,7 @@ from lkjip.reports import (
     lkjip_tabel_3_1,
 )
 from wilayah.models import Kecamatan
+from workbook.impor import impor_workbook
 
 from ..conftest import REPO
 

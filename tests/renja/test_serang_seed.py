@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 from core.angka import format_persen
 from core.laporan import registry
 from core.laporan.keluaran import hasilkan
-from workbook.impor import impor_workbook
 from wilayah.models import Kecamatan
+from workbook.impor import impor_workbook
 
 from ..conftest import REPO
 

@@ -8,11 +8,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Sum
 
+from renja.models import Anggaran
 from wilayah.akses import kecamatan_terlihat
+from wilayah.models import Kecamatan, Kelurahan
 from workbook.ekspor import ekspor_workbook
 from workbook.impor import impor_workbook
-from renja.models import Anggaran
-from wilayah.models import Kecamatan, Kelurahan
 
 from ..conftest import REPO
 

@@ -3,9 +3,9 @@ from decimal import Decimal
 import pytest
 
 from core.nilai import Nilai
-from workbook.impor import impor_workbook
 from renja.models import Anggaran, Indikator, Nomenklatur
 from wilayah.models import Kecamatan, Kelurahan, Kota
+from workbook.impor import impor_workbook
 
 pytestmark = pytest.mark.django_db
 
