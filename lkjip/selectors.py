@@ -39,7 +39,7 @@ def program_narasi_atau_none(kecamatan: Kecamatan, tahun: int, pk: int) -> Nomen
         frontier = list(Nomenklatur.objects.filter(induk_id__in=frontier).values_list("pk", flat=True))
         subtree += frontier
     ada = (
-        Anggaran.objects.filter(kecamatan=kecamatan, tahun__in=tahun_ada, nomenklatur_id__in=subtree).exists()
-        or Indikator.objects.filter(kecamatan=kecamatan, tahun__in=tahun_ada, nomenklatur_id__in=subtree).exists()
+        Anggaran.objects.untuk(kecamatan).filter(tahun__in=tahun_ada, nomenklatur_id__in=subtree).exists()
+        or Indikator.objects.untuk(kecamatan).filter(tahun__in=tahun_ada, nomenklatur_id__in=subtree).exists()
     )
     return program if ada else None

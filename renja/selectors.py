@@ -78,16 +78,16 @@ def realisasi_grid(kecamatan, tahun: int) -> tuple[list[GrupProgram], set[int]]:
     and the set of closed quarters."""
     semua = {n.pk: n for n in Nomenklatur.objects.all()}
     anggaran = list(
-        Anggaran.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        Anggaran.objects.untuk(kecamatan, tahun)
         .select_related("kelurahan")
         .order_by("kelurahan__kode", "sumber_dana", "id")
     )
-    indikator = list(Indikator.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by("urutan", "id"))
-    keterangan = CatatanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun).values_list(
+    indikator = list(Indikator.objects.untuk(kecamatan, tahun).order_by("urutan", "id"))
+    keterangan = CatatanRealisasi.objects.untuk(kecamatan, tahun).values_list(
         "nomenklatur_id", "triwulan", "keterangan"
     )
     ditutup = set(
-        TriwulanDitutup.objects.filter(kecamatan=kecamatan, tahun=tahun).values_list("triwulan", flat=True)
+        TriwulanDitutup.objects.untuk(kecamatan, tahun).values_list("triwulan", flat=True)
     )
 
     grup: dict[int | None, GrupProgram] = {}
@@ -143,17 +143,17 @@ def kegiatan_rinci(kecamatan, tahun: int, node_id: int):
     node = Nomenklatur.objects.filter(pk=node_id).first()
     if node is None:
         return None
-    anggaran = list(Anggaran.objects.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur=node).select_related("kelurahan"))
-    indikator = list(Indikator.objects.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur=node))
+    anggaran = list(Anggaran.objects.untuk(kecamatan, tahun).filter(nomenklatur=node).select_related("kelurahan"))
+    indikator = list(Indikator.objects.untuk(kecamatan, tahun).filter(nomenklatur=node))
     if not anggaran and not indikator:
         return None
     keterangan = dict(
-        CatatanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur=node).values_list("triwulan", "keterangan")
+        CatatanRealisasi.objects.untuk(kecamatan, tahun).filter(nomenklatur=node).values_list("triwulan", "keterangan")
     )
     bukti: dict[int, list] = {tw: [] for tw in TRIWULAN}
-    for b in BuktiDukung.objects.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur=node).select_related("diunggah_oleh"):
+    for b in BuktiDukung.objects.untuk(kecamatan, tahun).filter(nomenklatur=node).select_related("diunggah_oleh"):
         bukti[b.triwulan].append(b)
-    ditutup = set(TriwulanDitutup.objects.filter(kecamatan=kecamatan, tahun=tahun).values_list("triwulan", flat=True))
+    ditutup = set(TriwulanDitutup.objects.untuk(kecamatan, tahun).values_list("triwulan", flat=True))
     triwulan = [
         {"tw": tw, "label": triwulan_label(tw), "keterangan": keterangan.get(tw, ""), "bukti": bukti[tw], "ditutup": tw in ditutup}
         for tw in TRIWULAN

@@ -48,7 +48,7 @@ def _kunci(sd: str) -> str:
 def lkjip_keuangan(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip:
     kelurahan = list(Kelurahan.objects.filter(kecamatan=kecamatan).order_by("kode"))
     anggaran = list(
-        Anggaran.objects.filter(kecamatan=kecamatan, tahun=tahun).only(
+        Anggaran.objects.untuk(kecamatan, tahun).only(
             "kelurahan_id", "sumber_dana", "pagu", "realisasi",
             "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
         )

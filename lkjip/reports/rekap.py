@@ -103,12 +103,12 @@ def hitung_rekap(kecamatan: Kecamatan, tahun: int) -> Rekap:
     th = {"0": tahun - 1, "1": tahun}
     metode = metode_negatif_aktif()
     anggaran = list(
-        Anggaran.objects.filter(kecamatan=kecamatan, tahun__in=th.values()).select_related(LELUHUR)
+        Anggaran.objects.untuk(kecamatan).filter(tahun__in=th.values()).select_related(LELUHUR)
     )
     indikator = list(
-        Indikator.objects.filter(kecamatan=kecamatan, tahun__in=th.values()).select_related(LELUHUR)
+        Indikator.objects.untuk(kecamatan).filter(tahun__in=th.values()).select_related(LELUHUR)
     )
-    narasi = {n.nomenklatur_id: n for n in NarasiProgram.objects.filter(kecamatan=kecamatan, tahun=tahun)}
+    narasi = {n.nomenklatur_id: n for n in NarasiProgram.objects.untuk(kecamatan, tahun)}
 
     node = kumpulkan_node((a.nomenklatur for a in anggaran), (i.nomenklatur for i in indikator))
     pohon = pohon_dari({a.nomenklatur_id for a in anggaran} | {i.nomenklatur_id for i in indikator}, node)

@@ -16,7 +16,7 @@ from ._umum import TabelLkjip, judul_kecamatan
 def sasaran_tahun(kecamatan: Kecamatan, tahun: int) -> list[Sasaran]:
     """The year's sasaran with their indicators in order (two queries)."""
     return list(
-        Sasaran.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        Sasaran.objects.untuk(kecamatan, tahun)
         .order_by("urutan", "id")
         .prefetch_related(Prefetch("indikator_set", IndikatorSasaran.objects.order_by("urutan", "id")))
     )

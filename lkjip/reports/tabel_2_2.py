@@ -22,8 +22,8 @@ from ._umum import TabelLkjip, judul_kecamatan
 
 
 def lkjip_tabel_2_2(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip:
-    anggaran = list(Anggaran.objects.filter(kecamatan=kecamatan, tahun=tahun).select_related(LELUHUR))
-    indikator = list(Indikator.objects.filter(kecamatan=kecamatan, tahun=tahun).select_related(LELUHUR))
+    anggaran = list(Anggaran.objects.untuk(kecamatan, tahun).select_related(LELUHUR))
+    indikator = list(Indikator.objects.untuk(kecamatan, tahun).select_related(LELUHUR))
     node = kumpulkan_node((a.nomenklatur for a in anggaran), (i.nomenklatur for i in indikator))
     pohon = pohon_dari({a.nomenklatur_id for a in anggaran} | {i.nomenklatur_id for i in indikator}, node)
 

@@ -118,7 +118,7 @@ def renja_evaluasi(kecamatan: Kecamatan, tahun: int, *, triwulan: int = 4, **_op
     sampai = TRIWULAN[:triwulan]
 
     renstra = list(
-        RenstraTarget.objects.filter(kecamatan=kecamatan, periode_awal__lte=tahun, periode_akhir__gte=tahun)
+        RenstraTarget.objects.untuk(kecamatan, tahun)
         .select_related(LELUHUR)
         .order_by("-periode_awal", "periode_akhir", "id")
     )
@@ -128,12 +128,12 @@ def renja_evaluasi(kecamatan: Kecamatan, tahun: int, *, triwulan: int = 4, **_op
     tahun_lalu = range(periode[0], tahun) if periode else range(0)
 
     anggaran = list(
-        Anggaran.objects.filter(kecamatan=kecamatan, tahun__gte=awal, tahun__lte=tahun).select_related(
+        Anggaran.objects.untuk(kecamatan).filter(tahun__gte=awal, tahun__lte=tahun).select_related(
             LELUHUR, "kelurahan"
         )
     )
     indikator = list(
-        Indikator.objects.filter(kecamatan=kecamatan, tahun__gte=awal, tahun__lte=tahun).select_related(
+        Indikator.objects.untuk(kecamatan).filter(tahun__gte=awal, tahun__lte=tahun).select_related(
             LELUHUR
         )
     )

@@ -56,16 +56,16 @@ def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     """Rencana program, kegiatan dan sub kegiatan of plan year ``tahun`` with the forecast for ``tahun + 1``."""
     maju = tahun + 1
     anggaran = list(
-        Anggaran.objects.filter(kecamatan=kecamatan, tahun__in=(tahun, maju)).select_related(
+        Anggaran.objects.untuk(kecamatan).filter(tahun__in=(tahun, maju)).select_related(
             LELUHUR, "kelurahan"
         )
     )
     indikator = list(
-        Indikator.objects.filter(kecamatan=kecamatan, tahun__in=(tahun, maju)).select_related(LELUHUR)
+        Indikator.objects.untuk(kecamatan).filter(tahun__in=(tahun, maju)).select_related(LELUHUR)
     )
     catatan: dict[int, list[str]] = defaultdict(list)
     for pk, teks in (
-        RkpdReview.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        RkpdReview.objects.untuk(kecamatan, tahun)
         .exclude(catatan="")
         .values_list("nomenklatur_id", "catatan")
     ):

@@ -132,12 +132,12 @@ def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     tahun_lalu = range(periode[0], th_lalu + 1) if periode else range(0)
 
     anggaran = list(
-        Anggaran.objects.filter(kecamatan=kecamatan, tahun__gte=awal, tahun__lte=th_berjalan).select_related(
+        Anggaran.objects.untuk(kecamatan).filter(tahun__gte=awal, tahun__lte=th_berjalan).select_related(
             LELUHUR
         )
     )
     indikator = list(
-        Indikator.objects.filter(kecamatan=kecamatan, tahun__gte=awal, tahun__lte=th_berjalan).select_related(
+        Indikator.objects.untuk(kecamatan).filter(tahun__gte=awal, tahun__lte=th_berjalan).select_related(
             LELUHUR
         )
     )

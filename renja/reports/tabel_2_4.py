@@ -52,7 +52,7 @@ def _berisi(r: RkpdReview) -> bool:
 def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     """Tabel 2.4 of the Renja for plan year ``tahun``."""
     review = list(
-        RkpdReview.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        RkpdReview.objects.untuk(kecamatan, tahun)
         .select_related(LELUHUR, "kelurahan")
         .order_by("urutan", "id")
     )
