@@ -1,21 +1,33 @@
-"""Settings for Rencana & Kinerja Kecamatan, driven by environment variables.
+"""Settings for Rencana & Kinerja Kecamatan, driven by environment variables (README: Running in production).
 
-DATABASE_URL (default: SQLite file db.sqlite3), SECRET_KEY, DEBUG, ALLOWED_HOSTS.
+DEBUG=0 (the default) is production: SECRET_KEY is required, HTTPS-only cookies, redirect and HSTS are on
+(each switchable for an office intranet without TLS). DEBUG=1 is local development with a fixed insecure key.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def env_bool(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
-    if value is None:
+    if value is None or not value.strip():
         return default
     return value.strip().lower() in {"1", "true", "yes", "on", "ya"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -26,11 +38,33 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        # Local runs without DEBUG still need a key; production must set its own.
-        SECRET_KEY = "insecure-local-key-set-SECRET_KEY-in-production"
-    else:
-        SECRET_KEY = "insecure-debug-key"
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. In production (DEBUG=0) set SECRET_KEY to a long random value, e.g. from "
+            '`python -c "from django.core.management.utils import get_random_secret_key as k; print(k())"`; '
+            "for local development run with DEBUG=1."
+        )
+    SECRET_KEY = "insecure-debug-key-only-for-local-development-with-DEBUG-1"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+# Full origins (scheme and host) a form may be posted from, e.g. https://rkk.serangkota.go.id
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# HTTPS. On by default in production; an office intranet served over plain HTTP turns off SECURE_SSL_REDIRECT,
+# SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE and sets SECURE_HSTS_SECONDS=0 (otherwise nobody can sign in).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+# Behind a reverse proxy that terminates TLS: the header it sets, e.g. HTTP_X_FORWARDED_PROTO (value "https"),
+# or "HEADER,value". Only when the proxy always sets (and overwrites) that header.
+if os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip():
+    _header, _, _nilai = os.environ["SECURE_PROXY_SSL_HEADER"].partition(",")
+    SECURE_PROXY_SSL_HEADER = (_header.strip(), _nilai.strip() or "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -82,7 +116,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
     )
 }
 
@@ -106,7 +140,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Evidence files and approved PDFs: never under MEDIA_URL/STATIC_URL, served only through scoped views.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "privat"))
-BUKTI_UKURAN_MAKS = int(os.environ.get("BUKTI_UKURAN_MAKS", 10 * 1024 * 1024))
+BUKTI_UKURAN_MAKS = env_int("BUKTI_UKURAN_MAKS", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
