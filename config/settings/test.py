@@ -11,6 +11,7 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "insecure-test-key-only-for-the-test-suite-" + "x" * 20)
 
 from .base import *
+from .base import STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -21,3 +22,7 @@ SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
+# Static files straight from the source tree: no collectstatic before the tests (an empty STATIC_ROOT keeps
+# WhiteNoise from warning that it has no directory).
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+STATIC_ROOT = tempfile.mkdtemp(prefix="rkk-static-")
