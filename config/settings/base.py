@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -164,3 +165,25 @@ LOGOUT_REDIRECT_URL = "login"
 # Tingkat capaian for polaritas negatif: "selisih" = (2T - R) / T x 100 (PermenPAN-RB 8/2021),
 # "rasio" = T / R x 100.
 CAPAIAN_METODE_NEGATIF = os.environ.get("CAPAIAN_METODE_NEGATIF", "selisih")
+
+# Content Security Policy (django-csp 4): scripts and styles only from our own static files, no inline
+# <script>, no on*= handlers (static/js/app.js wires data-konfirmasi, data-kirim-otomatis, data-sekali).
+# style-src-attr 'unsafe-inline' allows style="..." attributes only (not <style> elements): the report
+# tables size each <col> with a width computed per report (templates/laporan/_tabel.html) and the SVG charts
+# carry a max-width (core/grafik.py). A style attribute cannot run script, and img-src keeps it from loading
+# anything from elsewhere, so this is a far smaller allowance than 'unsafe-inline' for style-src.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
