@@ -5,6 +5,7 @@ DEBUG=0 (the default) is production: SECRET_KEY is required, HTTPS-only cookies,
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "wilayah",
     "renja",
     "lkjip",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -187,3 +190,34 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+
+# Login throttling (django-axes, attempts kept in the database). After AXES_FAILURE_LIMIT failed sign-ins for
+# one username, or from one IP address, that username / address is refused for AXES_COOLOFF_MINUTES
+# (0 = until an admin runs `manage.py axes_reset_username <u>` / `axes_reset_ip <ip>` / `axes_reset`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15)) or None
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# Behind a reverse proxy REMOTE_ADDR is the proxy's own address, so every failed sign-in would count against
+# one address shared by the whole office. Name the header the proxy sets to the client's address
+# (AXES_IP_HEADER=HTTP_X_REAL_IP or HTTP_X_FORWARDED_FOR; the right-most entry, the one the proxy added, is
+# used). Only behind a proxy that sets it: otherwise a client could choose its own address.
+AXES_IP_HEADER = os.environ.get("AXES_IP_HEADER", "").strip()
+
+
+def _alamat_klien(request) -> str | None:
+    from django.conf import settings
+
+    header = settings.AXES_IP_HEADER
+    if header and request.META.get(header):
+        return request.META[header].split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR")
+
+
+AXES_CLIENT_IP_CALLABLE = _alamat_klien
