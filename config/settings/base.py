@@ -1,7 +1,8 @@
 """Settings for Rencana & Kinerja Kecamatan, driven by environment variables (README: Running in production).
 
 DEBUG=0 (the default) is production: SECRET_KEY is required, HTTPS-only cookies, redirect and HSTS are on
-(each switchable for an office intranet without TLS). DEBUG=1 is local development with a fixed insecure key.
+(each switchable for an office intranet without TLS), static files are hashed and served by WhiteNoise,
+errors are logged to stderr. DEBUG=1 is local development with a fixed insecure key.
 """
 
 import os
@@ -221,3 +222,24 @@ def _alamat_klien(request) -> str | None:
 
 
 AXES_CLIENT_IP_CALLABLE = _alamat_klien
+
+# Logging to stderr (gunicorn and systemd/docker collect it): every unhandled exception (HTTP 500) from
+# django.request with its traceback, the application and django-axes at LOG_LEVEL (INFO by default).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "baris": {"format": "{asctime} {levelname} {name} {process:d} {message}", "style": "{"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "baris"},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own default sends these to the console only with DEBUG=1 (and to mail_admins, unused here);
+        # here they propagate to the root console handler in every mode.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.request": {"handlers": [], "level": "ERROR", "propagate": True},
+    },
+}
