@@ -37,7 +37,7 @@ system-test:
 
 test: install-test system-test
 	$(BIN)/python fixtures/build_fixtures.py --check
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 fixtures: install

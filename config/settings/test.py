@@ -1,10 +1,28 @@
-"""Test settings: the base settings with a fast hasher and temporary media."""
+"""Test settings: the base settings with a fast hasher, temporary media and plain HTTP.
 
+They need no environment: the key below is only a default for the test run. Everything else stays as in
+production; only the HTTPS-only switches are off because the test client and the browser test's live server
+speak plain HTTP.
+"""
+
+import os
 import tempfile
 
-from .base import *  # noqa: F401,F403
+os.environ.setdefault("SECRET_KEY", "insecure-test-key-only-for-the-test-suite-" + "x" * 20)
+
+from .base import *
+from .base import STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="rkk-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="rkk-privat-")
+
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+# Static files straight from the source tree: no collectstatic before the tests (an empty STATIC_ROOT keeps
+# WhiteNoise from warning that it has no directory).
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+STATIC_ROOT = tempfile.mkdtemp(prefix="rkk-static-")

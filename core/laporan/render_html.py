@@ -71,11 +71,15 @@ def render_tabel(tabel: Tabel) -> str:
 
 @cache
 def css_cetak() -> str:
-    path = finders.find("css/cetak.css")
-    if not path:  # pragma: no cover - part of the repository
-        raise FileNotFoundError("static/css/cetak.css")
-    with open(path, encoding="utf-8") as f:
-        return f.read()
+    """cetak.css and the LKjIP appendix's lampiran.css, inlined (the web page links both: CSP, no <style>)."""
+    isi = []
+    for nama in ("css/cetak.css", "css/lampiran.css"):
+        path = finders.find(nama)
+        if not path:  # pragma: no cover - part of the repository
+            raise FileNotFoundError(f"static/{nama}")
+        with open(path, encoding="utf-8") as f:
+            isi.append(f.read())
+    return "\n".join(isi)
 
 
 def kop(kecamatan: Kecamatan) -> list[str]:

@@ -1,0 +1,31 @@
+// Behaviour wired from data attributes, so that the Content Security Policy can forbid inline script
+// (no <script> blocks, no onsubmit=/onchange=/onclick= in the templates). Loaded by base.html on every page.
+//   <form data-konfirmasi="Hapus berkas?">  asks first; "Batal" leaves the form unsent
+//   <select data-kirim-otomatis>            sends its form as soon as another option is chosen
+//   <button data-sekali>                    a form is sent once: a second click while the first is on its way
+//                                           does nothing (the buttons are disabled once the form is sent)
+(function () {
+  "use strict";
+
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    var teks = form.getAttribute("data-konfirmasi");
+    if (teks && !window.confirm(teks)) {
+      e.preventDefault();
+      return;
+    }
+    if (e.defaultPrevented) return;
+    // After this event: a disabled submit button would drop its name=value (aksi=impor) from the request.
+    window.setTimeout(function () {
+      form.querySelectorAll("[data-sekali]").forEach(function (b) { b.disabled = true; });
+    }, 0);
+  });
+
+  document.addEventListener("change", function (e) {
+    var el = e.target;
+    if (el instanceof HTMLSelectElement && el.hasAttribute("data-kirim-otomatis") && el.form) {
+      el.form.submit();
+    }
+  });
+})();
