@@ -120,3 +120,7 @@ LOGOUT_REDIRECT_URL = "login"
 # Tingkat capaian for polaritas negatif: "selisih" = (2T - R) / T x 100 (PermenPAN-RB 8/2021),
 # "rasio" = T / R x 100.
 CAPAIAN_METODE_NEGATIF = os.environ.get("CAPAIAN_METODE_NEGATIF", "selisih")
+
+# --- XLSX written and read by the application ---------------------------------------------------
+# Admin exports (django-import-export): a value starting with "=" is not written as a live formula.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
