@@ -112,10 +112,8 @@ def ke_xlsx(daftar: list[Perubahan], judul: str) -> bytes:
 
 def respons_riwayat(daftar: list[Perubahan], judul: str, nama_berkas: str):
     """The XLSX download of an audit trail (used by every riwayat link)."""
-    from django.http import HttpResponse
+    from core.unduhan import respons_unduhan
 
-    respons = HttpResponse(
-        ke_xlsx(daftar, judul), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return respons_unduhan(
+        ke_xlsx(daftar, judul), nama_berkas, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    respons["Content-Disposition"] = f'attachment; filename="{nama_berkas}"'
-    return respons

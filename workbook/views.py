@@ -11,8 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from wilayah.akses import Peran, akses_kecamatan, peran
 from core.penyimpanan import penyimpanan_privat
+from core.unduhan import respons_unduhan
+from wilayah.akses import Peran, akses_kecamatan, peran
 
 from .ekspor import ekspor_workbook, templat_kosong
 from .impor import impor_workbook
@@ -22,9 +23,7 @@ KUNCI_SESI = "impor_workbook"
 
 
 def _unduhan(isi: bytes, nama: str) -> HttpResponse:
-    respons = HttpResponse(isi, content_type=XLSX)
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return respons
+    return respons_unduhan(isi, nama, XLSX)
 
 
 @login_required
