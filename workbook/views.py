@@ -73,4 +73,6 @@ def impor(request):
             simpanan.delete(tertunda["path"])
         request.session.pop(KUNCI_SESI, None)
         return redirect("workbook:impor")
-    return render(request, "workbook/impor.html", {"hasil": hasil, "tertunda": tertunda and Path(tertunda["nama"]).name})
+    konteks = {"hasil": hasil, "tertunda": tertunda and Path(tertunda["nama"]).name}
+    # a refused workbook is the client's error: 400, with every message on the page
+    return render(request, "workbook/impor.html", konteks, status=400 if hasil and not hasil.berhasil else 200)

@@ -124,3 +124,8 @@ CAPAIAN_METODE_NEGATIF = os.environ.get("CAPAIAN_METODE_NEGATIF", "selisih")
 # --- XLSX written and read by the application ---------------------------------------------------
 # Admin exports (django-import-export): a value starting with "=" is not written as a live formula.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Workbook import limits (workbook/berkas.py): the uploaded file, the zip once unpacked, rows/columns per sheet.
+WORKBOOK_UKURAN_MAKS = int(os.environ.get("WORKBOOK_UKURAN_MAKS", str(20 * 1024 * 1024)))
+WORKBOOK_UKURAN_TERBUKA_MAKS = int(os.environ.get("WORKBOOK_UKURAN_TERBUKA_MAKS", str(200 * 1024 * 1024)))
+WORKBOOK_BARIS_MAKS = int(os.environ.get("WORKBOOK_BARIS_MAKS", "200000"))
+WORKBOOK_KOLOM_MAKS = int(os.environ.get("WORKBOOK_KOLOM_MAKS", "200"))
