@@ -83,18 +83,24 @@ def ke_xlsx(daftar: list[Perubahan], judul: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from core.xlsx import tambah_baris
+
     wb = Workbook()
     ws = wb.active
     ws.title = "Riwayat"
-    ws.append([judul])
+    # Names, values and reasons are user text: written as text, never as formulas (core.xlsx).
+    tambah_baris(ws, [judul])
     ws["A1"].font = Font(bold=True, size=12)
     kepala = ["Waktu", "Pengguna", "Data", "Kolom", "Nilai lama", "Nilai baru", "Jenis", "Keterangan"]
-    ws.append(kepala)
+    tambah_baris(ws, kepala)
     for sel in ws[2]:
         sel.font = Font(bold=True)
     for p in daftar:
-        ws.append([timezone.localtime(p.waktu).replace(tzinfo=None), p.pengguna, p.objek, p.kolom, p.lama, p.baru,
-                   p.jenis, p.alasan])
+        tambah_baris(
+            ws,
+            [timezone.localtime(p.waktu).replace(tzinfo=None), p.pengguna, p.objek, p.kolom, p.lama, p.baru,
+             p.jenis, p.alasan],
+        )
         ws.cell(row=ws.max_row, column=1).number_format = "dd/mm/yyyy hh:mm:ss"
     for huruf, lebar in zip("ABCDEFGH", (20, 22, 50, 24, 22, 22, 10, 28)):
         ws.column_dimensions[huruf].width = lebar
@@ -106,10 +112,8 @@ def ke_xlsx(daftar: list[Perubahan], judul: str) -> bytes:
 
 def respons_riwayat(daftar: list[Perubahan], judul: str, nama_berkas: str):
     """The XLSX download of an audit trail (used by every riwayat link)."""
-    from django.http import HttpResponse
+    from core.unduhan import respons_unduhan
 
-    respons = HttpResponse(
-        ke_xlsx(daftar, judul), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return respons_unduhan(
+        ke_xlsx(daftar, judul), nama_berkas, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    respons["Content-Disposition"] = f'attachment; filename="{nama_berkas}"'
-    return respons

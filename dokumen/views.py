@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.riwayat import perubahan, respons_riwayat
+from core.unduhan import respons_unduhan
 from dokumen.models import Dokumen, StatusDokumen
 from wilayah.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
 
@@ -142,9 +143,7 @@ def pdf(request, kecamatan, tahun: int, jenis: str):
         return _berkas(dok, _nama_berkas(struktur, kecamatan, tahun, f"-r{dok.revisi}"))
     kertas = request.GET.get("kertas", "a4")
     isi = dokumen_pdf(kecamatan, tahun, jenis, kertas=kertas)
-    respons = HttpResponse(isi, content_type="application/pdf")
-    respons["Content-Disposition"] = f'inline; filename="{_nama_berkas(struktur, kecamatan, tahun, "-DRAF")}"'
-    return respons
+    return respons_unduhan(isi, _nama_berkas(struktur, kecamatan, tahun, "-DRAF"), "application/pdf", lampiran=False)
 
 
 @akses_kecamatan("lihat")
@@ -156,5 +155,5 @@ def pdf_revisi(request, kecamatan, tahun: int, jenis: str, revisi: int):
     return _berkas(dok, _nama_berkas(struktur, kecamatan, tahun, f"-r{revisi}"))
 
 
-def _berkas(dok: Dokumen, nama: str) -> FileResponse:
-    return FileResponse(dok.pdf.open("rb"), content_type="application/pdf", filename=nama, as_attachment=False)
+def _berkas(dok: Dokumen, nama: str):
+    return respons_unduhan(dok.pdf.open("rb"), nama, "application/pdf", lampiran=False)

@@ -13,6 +13,7 @@ from core.laporan.keluaran import FORMAT, hasilkan
 from core.laporan.registry import KERTAS, TRIWULAN, Opsi
 from core.laporan.render_html import konteks_tabel
 from core.riwayat import respons_riwayat
+from core.unduhan import respons_unduhan
 from wilayah.akses import akses_kecamatan, kecamatan_atau_404
 
 from .selectors import kecamatan_dengan_tahun, riwayat_tahun
@@ -85,9 +86,7 @@ def laporan(request: HttpRequest, kode: str, tahun: int, slug: str) -> HttpRespo
         if format not in FORMAT:
             return HttpResponseBadRequest(_("Format harus html, pdf atau xlsx."))
         berkas = hasilkan(lap, kecamatan, tahun, format, opsi)
-        resp = HttpResponse(berkas.isi, content_type=berkas.jenis_isi)
-        resp["Content-Disposition"] = f'attachment; filename="{berkas.nama}"'
-        return resp
+        return respons_unduhan(berkas.isi, berkas.nama, berkas.jenis_isi)
     tabel = lap.bangun(kecamatan, tahun, opsi)
     konteks = konteks_tabel(tabel)
     konteks.update(

@@ -2,6 +2,11 @@
 
 Everything that can go wrong with the file itself becomes a ``BerkasError`` with a message in
 Bahasa Indonesia; nothing here raises a traceback at the user.
+
+A workbook is untrusted input, so before anything is parsed the file's size and its zip directory are checked
+(a small file must not unpack into gigabytes), and while reading, the ``<dimension>`` a sheet declares is never
+used to size the rows: only real rows are read, and reading stops as soon as a sheet has more rows or columns
+than allowed. The limits are settings (``WORKBOOK_*`` below, with these defaults).
 """
 
 from __future__ import annotations
@@ -13,15 +18,45 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from django.conf import settings
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 EKSTENSI_DITERIMA = (".xlsx", ".xlsm")
 
+MB = 1024 * 1024
+#: Limits (setting name -> default): the file as uploaded, the zip once unpacked, and each sheet.
+BATAS_BAWAAN = {
+    "WORKBOOK_UKURAN_MAKS": 20 * MB,  # the .xlsx file itself
+    "WORKBOOK_UKURAN_TERBUKA_MAKS": 200 * MB,  # all zip members together, unpacked
+    "WORKBOOK_RASIO_MAKS": 100,  # unpacked : packed, for members larger than RASIO_DARI_UKURAN
+    "WORKBOOK_ANGGOTA_MAKS": 1000,  # zip members
+    "WORKBOOK_BARIS_MAKS": 200_000,  # data rows per sheet
+    "WORKBOOK_KOLOM_MAKS": 200,  # columns per sheet
+}
+RASIO_DARI_UKURAN = 1 * MB
+
 
 class BerkasError(Exception):
     """The file cannot be read as a workbook at all."""
+
+
+def batas(nama: str) -> int:
+    return int(getattr(settings, nama, BATAS_BAWAAN[nama]))
+
+
+def format_ukuran(n: int) -> str:
+    """Bytes for a message: ``1,2 GB``, ``20 MB``, ``4,7 KB``."""
+    for satuan, besar in (("GB", 1024 * MB), ("MB", MB), ("KB", 1024)):
+        if n >= besar:
+            teks = f"{n / besar:.1f}".removesuffix(".0")
+            return f"{teks.replace('.', ',')} {satuan}"
+    return f"{n} byte"
+
+
+def format_jumlah(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def normalisasi_nama(nama: Any) -> str:
@@ -55,20 +90,27 @@ def buka(sumber: str | Path | IO[bytes], nama_berkas: str | None = None) -> dict
     if nama and Path(nama).suffix and Path(nama).suffix.lower() not in EKSTENSI_DITERIMA:
         suffix = Path(nama).suffix.lower()
         if suffix == ".xls":
-            raise BerkasError("Format .xls (Excel 97-2003) tidak didukung. Simpan ulang berkas sebagai .xlsx.")
+            raise BerkasError(
+                "Format .xls (Excel 97-2003) tidak didukung. Simpan ulang berkas sebagai .xlsx."
+            )
         raise BerkasError(f"Berkas '{Path(nama).name}' bukan workbook Excel (.xlsx). Unggah berkas .xlsx.")
     if isinstance(sumber, (str, Path)):
         path = Path(sumber)
         if not path.exists():
             raise BerkasError(f"Berkas '{path}' tidak ditemukan.")
-        if path.stat().st_size == 0:
-            raise BerkasError("Berkas kosong (0 byte): tidak ada yang bisa diimpor.")
+        ukuran = path.stat().st_size
     else:
         posisi = sumber.tell()
-        awal = sumber.read(4)
+        ukuran = sumber.seek(0, 2) - posisi
         sumber.seek(posisi)
-        if not awal:
-            raise BerkasError("Berkas kosong (0 byte): tidak ada yang bisa diimpor.")
+    if ukuran == 0:
+        raise BerkasError("Berkas kosong (0 byte): tidak ada yang bisa diimpor.")
+    if ukuran > batas("WORKBOOK_UKURAN_MAKS"):
+        raise BerkasError(
+            f"Berkas terlalu besar ({format_ukuran(ukuran)}); batasnya {format_ukuran(batas('WORKBOOK_UKURAN_MAKS'))}."
+            " Pecah workbook menjadi beberapa berkas."
+        )
+    _periksa_zip(sumber)
     try:
         # keep_vba=False: macros of an .xlsm are never loaded, let alone run.
         wb = load_workbook(sumber, read_only=True, data_only=True, keep_vba=False)
@@ -84,25 +126,91 @@ def buka(sumber: str | Path | IO[bytes], nama_berkas: str | None = None) -> dict
         wb.close()
 
 
+def _periksa_zip(sumber: str | Path | IO[bytes]) -> None:
+    """Refuse a zip bomb from its directory alone, before anything is unpacked.
+
+    The sizes come from the zip's central directory; Python's zipfile never unpacks a member beyond its
+    declared size (and a member that does not match it fails its CRC check), so they are an upper bound.
+    """
+    posisi = None if isinstance(sumber, (str, Path)) else sumber.tell()
+    try:
+        with zipfile.ZipFile(sumber) as z:
+            anggota = z.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise BerkasError(
+            "Berkas rusak atau bukan workbook Excel (.xlsx) yang sah; buka di Excel lalu simpan ulang sebagai .xlsx."
+        ) from exc
+    finally:
+        if posisi is not None:
+            sumber.seek(posisi)
+    if len(anggota) > batas("WORKBOOK_ANGGOTA_MAKS"):
+        raise BerkasError(
+            f"Berkas memuat {format_jumlah(len(anggota))} bagian di dalam zip-nya (batas "
+            f"{format_jumlah(batas('WORKBOOK_ANGGOTA_MAKS'))}); ini bukan workbook biasa. Simpan ulang sebagai .xlsx."
+        )
+    total = sum(i.file_size for i in anggota)
+    if total > batas("WORKBOOK_UKURAN_TERBUKA_MAKS"):
+        raise BerkasError(
+            f"Berkas tampak seperti bom zip: isinya {format_ukuran(total)} bila dibuka (batas "
+            f"{format_ukuran(batas('WORKBOOK_UKURAN_TERBUKA_MAKS'))}). Pecah workbook menjadi beberapa berkas."
+        )
+    rasio_maks = batas("WORKBOOK_RASIO_MAKS")
+    for i in anggota:
+        if i.file_size > RASIO_DARI_UKURAN and i.file_size > rasio_maks * max(i.compress_size, 1):
+            raise BerkasError(
+                f"Berkas tampak seperti bom zip: bagian '{i.filename}' berukuran {format_ukuran(i.file_size)} bila "
+                f"dibuka dari hanya {format_ukuran(i.compress_size)} (lebih dari {rasio_maks}:1). "
+                "Buka di Excel lalu simpan ulang sebagai .xlsx."
+            )
+
+
 def _kosong(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _terlalu_banyak_baris(ws, baris_maks: int) -> BerkasError:
+    return BerkasError(
+        f"Sheet '{ws.title}' berisi lebih dari {format_jumlah(baris_maks)} baris; pecah workbook menjadi beberapa berkas."
+    )
+
+
+def _terlalu_banyak_kolom(ws, kolom_maks: int) -> BerkasError:
+    return BerkasError(
+        f"Sheet '{ws.title}' berisi lebih dari {format_jumlah(kolom_maks)} kolom; hapus kolom yang tidak dipakai "
+        "lalu simpan ulang."
+    )
+
+
 def _baca_sheet(ws) -> Sheet:
     sheet = Sheet(nama=ws.title)
-    rows: Iterator[tuple] = ws.iter_rows(values_only=True)
-    header = next(rows, None) or ()
+    baris_maks, kolom_maks = batas("WORKBOOK_BARIS_MAKS"), batas("WORKBOOK_KOLOM_MAKS")
+    # The declared <dimension> may claim the whole grid (A1:XFD1048576): refuse such a claim, then read only
+    # the real rows (openpyxl would otherwise pad every row and every missing row up to the claimed size).
+    if (ws.max_row or 0) > baris_maks + 1:
+        raise _terlalu_banyak_baris(ws, baris_maks)
+    if (ws.max_column or 0) > kolom_maks:
+        raise _terlalu_banyak_kolom(ws, kolom_maks)
+    ws.reset_dimensions()
+    header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), None) or ()
     indeks: dict[int, str] = {}
     for i, judul in enumerate(header):
         if _kosong(judul):
             continue
+        if i >= kolom_maks:
+            raise _terlalu_banyak_kolom(ws, kolom_maks)
         kunci = normalisasi_nama(judul)
         if kunci in sheet.kolom:
             continue  # a duplicated column name: the first one counts
         sheet.kolom[kunci] = get_column_letter(i + 1)
         sheet.judul[kunci] = str(judul).strip()
         indeks[i] = kunci
+    # Only the named columns are read (cells right of them are ignored anyway), so a row is never wider
+    # than the header; rows are counted as they come, real or skipped, and reading stops past the limit.
+    lebar = max(indeks, default=0) + 1
+    rows: Iterator[tuple] = ws.iter_rows(min_row=2, max_col=lebar, values_only=True)
     for nomor, values in enumerate(rows, start=2):
+        if nomor > baris_maks + 1:
+            raise _terlalu_banyak_baris(ws, baris_maks)
         if all(_kosong(v) for v in values):
             continue
         sel = {kunci: (values[i] if i < len(values) else None) for i, kunci in indeks.items()}

@@ -15,6 +15,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from core.nilai import Nilai
+from core.xlsx import tambah_baris
 from lkjip.models import IndikatorSasaran
 from renja.models import TRIWULAN, Anggaran, Indikator, Nomenklatur, RenstraTarget, RkpdReview
 from wilayah.models import Kecamatan
@@ -43,7 +44,7 @@ def _sel(value: Any) -> Any:
 def _tulis(wb: Workbook, nama: str, baris: list[dict[str, Any]]) -> None:
     kolom = SHEETS[nama]["kolom"]
     ws = wb.create_sheet(nama)
-    ws.append(kolom)
+    tambah_baris(ws, kolom)
     for i, judul in enumerate(kolom, start=1):
         sel = ws.cell(row=1, column=i)
         sel.font = _JUDUL
@@ -52,7 +53,8 @@ def _tulis(wb: Workbook, nama: str, baris: list[dict[str, Any]]) -> None:
         if judul in KOLOM_TEKS:
             ws.column_dimensions[get_column_letter(i)].number_format = "@"
     for data in baris:
-        ws.append([_sel(data.get(k)) for k in kolom])
+        # user text (uraian, names, catatan) stays text even when it starts with "=" (core.xlsx)
+        tambah_baris(ws, [_sel(data.get(k)) for k in kolom])
         for i, judul in enumerate(kolom, start=1):
             if judul in KOLOM_TEKS:
                 ws.cell(row=ws.max_row, column=i).number_format = "@"

@@ -2,17 +2,20 @@
 
 ``impor_workbook(path_or_file, dry_run=...)`` runs inside one transaction. Rows are matched on the keys
 of WORKBOOK.md and created, updated in place or left unchanged. When any row of any sheet has an error,
-or on a dry run, the transaction is rolled back: the database is exactly as before.
+or on a dry run, the transaction is rolled back: the database is exactly as before. When the database itself
+refuses a write (a constraint the checks did not foresee, a lost connection), the whole import is rolled back
+and reported as one error in Bahasa Indonesia; the database's own message goes to the log, not to the user.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
 from .berkas import BerkasError, Sheet, buka, normalisasi_nama
 from .kolom import SHEETS
@@ -20,6 +23,8 @@ from .lembar import PENANGAN, Konteks
 from .sel import Galat, PembacaBaris
 
 STATUS = ("created", "updated", "unchanged")
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -62,6 +67,28 @@ class _Batal(Exception):
     """Raised inside the transaction to roll it back."""
 
 
+class _GagalBasisData(Exception):
+    """A database error while writing one row; rolls the whole import back."""
+
+    def __init__(self, sheet: str, baris: int) -> None:
+        super().__init__(sheet, baris)
+        self.sheet, self.baris = sheet, baris
+
+
+def _pesan_basis_data(exc: BaseException, tempat: str) -> str:
+    """What the user reads when the database refused the import (never the database's own text)."""
+    if isinstance(exc, OperationalError):
+        return (
+            f"Impor gagal: basis data tidak dapat dihubungi atau sedang sibuk{tempat}; tidak ada yang diubah. "
+            "Coba lagi beberapa saat lagi."
+        )
+    if isinstance(exc, IntegrityError):
+        sebab = "data bentrok dengan data yang sudah tersimpan atau dengan aturan keutuhan data"
+    else:
+        sebab = "kesalahan basis data"
+    return f"Impor gagal: basis data menolak perubahan{tempat} ({sebab}); tidak ada yang diubah."
+
+
 def impor_workbook(
     sumber: str | Path | IO[bytes], *, dry_run: bool = False, nama_berkas: str | None = None
 ) -> HasilImpor:
@@ -91,6 +118,13 @@ def impor_workbook(
                 raise _Batal
     except _Batal:
         pass
+    except (_GagalBasisData, DatabaseError) as exc:
+        asal = exc.__cause__ if isinstance(exc, _GagalBasisData) else exc
+        tempat = f" pada sheet '{exc.sheet}', baris {exc.baris}" if isinstance(exc, _GagalBasisData) else ""
+        logger.exception("Impor workbook %s ditolak basis data%s", nama_berkas or sumber, tempat)
+        hasil.galat_berkas = _pesan_basis_data(asal, tempat)
+        hasil.jumlah.clear()  # nothing was saved
+        hasil.per_sheet.clear()
     return hasil
 
 
@@ -118,10 +152,8 @@ def _impor_sheet(nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor) -
                     raise _Batal
         except _Batal:
             status = None
-        except DatabaseError as exc:  # a constraint the checks above did not foresee
-            pembaca.salah(None, f"tidak dapat disimpan: {exc.__class__.__name__}: {str(exc).strip()[:200]}")
-            konteks.lupakan()
-            status = None
+        except DatabaseError as exc:  # a constraint the checks above did not foresee, or the connection
+            raise _GagalBasisData(sheet.nama, baris.nomor) from exc
         if pembaca.galat:
             hasil.galat.extend(pembaca.galat)
             if status is None:

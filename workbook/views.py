@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from core.penyimpanan import penyimpanan_privat
+from core.unduhan import respons_unduhan
 from wilayah.akses import Peran, akses_kecamatan, peran
 
 from .ekspor import ekspor_workbook, templat_kosong
@@ -19,12 +21,30 @@ from .impor import impor_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KUNCI_SESI = "impor_workbook"
+TIDAK_MENUNGGU = (
+    "Tidak ada pratinjau yang menunggu: workbook ini sudah diimpor (atau sedang diimpor). "
+    "Unggah berkasnya lagi bila perlu."
+)
 
 
 def _unduhan(isi: bytes, nama: str) -> HttpResponse:
-    respons = HttpResponse(isi, content_type=XLSX)
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return respons
+    return respons_unduhan(isi, nama, XLSX)
+
+
+def _klaim(simpanan, tertunda: dict | None) -> str | None:
+    """Take the pending file for this request alone, or None when there is none (any more).
+
+    The file is renamed to a name only this request knows; a rename is atomic, so of two clicks on
+    "Impor sekarang" (or two tabs) exactly one gets the file and the other is told it was imported.
+    """
+    if not tertunda:
+        return None
+    diklaim = f"impor/diklaim-{uuid.uuid4().hex}.xlsx"
+    try:
+        os.replace(simpanan.path(tertunda["path"]), simpanan.path(diklaim))
+    except FileNotFoundError:
+        return None
+    return diklaim
 
 
 @login_required
@@ -58,13 +78,16 @@ def impor(request):
             request.session.pop(KUNCI_SESI, None)
             tertunda = None
     elif request.method == "POST" and request.POST.get("aksi") == "impor":
-        if not tertunda or not simpanan.exists(tertunda["path"]):
-            messages.error(request, "Tidak ada pratinjau yang menunggu (mungkin sudah diimpor). Unggah berkasnya lagi.")
-            return redirect("workbook:impor")
-        with simpanan.open(tertunda["path"], "rb") as f:
-            hasil = impor_workbook(f, nama_berkas=tertunda["nama"])
-        simpanan.delete(tertunda["path"])
         request.session.pop(KUNCI_SESI, None)
+        diklaim = _klaim(simpanan, tertunda)
+        if diklaim is None:
+            messages.error(request, TIDAK_MENUNGGU)
+            return redirect("workbook:impor")
+        try:
+            with simpanan.open(diklaim, "rb") as f:
+                hasil = impor_workbook(f, nama_berkas=tertunda["nama"])
+        finally:
+            simpanan.delete(diklaim)
         if hasil.berhasil:
             messages.success(request, f"Workbook '{tertunda['nama']}' diimpor: {hasil.ringkasan()}.")
             return redirect("workbook:impor")
@@ -74,4 +97,6 @@ def impor(request):
             simpanan.delete(tertunda["path"])
         request.session.pop(KUNCI_SESI, None)
         return redirect("workbook:impor")
-    return render(request, "workbook/impor.html", {"hasil": hasil, "tertunda": tertunda and Path(tertunda["nama"]).name})
+    konteks = {"hasil": hasil, "tertunda": tertunda and Path(tertunda["nama"]).name}
+    # a refused workbook is the client's error: 400, with every message on the page
+    return render(request, "workbook/impor.html", konteks, status=400 if hasil and not hasil.berhasil else 200)

@@ -245,3 +245,12 @@ LOGGING = {
         "django.request": {"handlers": [], "level": "ERROR", "propagate": True},
     },
 }
+
+# --- XLSX written and read by the application ---------------------------------------------------
+# Admin exports (django-import-export): a value starting with "=" is not written as a live formula.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Workbook import limits (workbook/berkas.py): the uploaded file, the zip once unpacked, rows/columns per sheet.
+WORKBOOK_UKURAN_MAKS = env_int("WORKBOOK_UKURAN_MAKS", 20 * 1024 * 1024)
+WORKBOOK_UKURAN_TERBUKA_MAKS = env_int("WORKBOOK_UKURAN_TERBUKA_MAKS", 200 * 1024 * 1024)
+WORKBOOK_BARIS_MAKS = env_int("WORKBOOK_BARIS_MAKS", 200_000)
+WORKBOOK_KOLOM_MAKS = env_int("WORKBOOK_KOLOM_MAKS", 200)

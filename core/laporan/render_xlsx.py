@@ -21,6 +21,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from core.angka import format_excel
 from core.nilai import Nilai
+from core.xlsx import isi_sel, tulis
 
 from .registry import Kecamatan, Laporan, Opsi
 from .render_html import kop
@@ -63,7 +64,7 @@ def _tulis_baris(ws, r: int, tabel: Tabel, b: Baris) -> None:
     isi = _ISI.get(b.jenis)
     if b.jenis == "catatan":
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(kolom))
-        c = ws.cell(r, 1, b.teks)
+        c = tulis(ws, r, 1, b.teks)
         c.font = Font(italic=True)
         c.alignment = Alignment(wrap_text=True, vertical="top")
         for i in range(1, len(kolom) + 1):
@@ -73,7 +74,7 @@ def _tulis_baris(ws, r: int, tabel: Tabel, b: Baris) -> None:
         c = ws.cell(r, i)
         if k.kunci in b.sel:
             nilai, fmt = _nilai_sel(k, b.sel[k.kunci])
-            c.value = nilai
+            isi_sel(c, nilai)
             if fmt:
                 c.number_format = fmt
         c.border = _BINGKAI
@@ -99,11 +100,11 @@ def render_xlsx(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel
     r = 1
     for teks in [*kop(kecamatan), *tabel.judul]:
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=n)
-        c = ws.cell(r, 1, teks)
+        c = tulis(ws, r, 1, teks)
         c.font = Font(bold=True, size=12 if r <= 2 else 11)
         c.alignment = Alignment(horizontal="center")
         r += 1
-    ws.cell(r, 1, "DRAF").font = Font(bold=True, color="C00000")
+    tulis(ws, r, 1, "DRAF").font = Font(bold=True, color="C00000")
     r += 1
 
     kepala_awal = r
@@ -114,13 +115,13 @@ def render_xlsx(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel
         if kp.tunggal:
             if dua:
                 ws.merge_cells(start_row=r, start_column=c_, end_row=r + 1, end_column=c_)
-            ws.cell(r, c_, kp.judul)
+            tulis(ws, r, c_, kp.judul)
         else:
             if lebar > 1:
                 ws.merge_cells(start_row=r, start_column=c_, end_row=r, end_column=c_ + lebar - 1)
-            ws.cell(r, c_, kp.judul)
+            tulis(ws, r, c_, kp.judul)
             for j, k in enumerate(kp.kolom):
-                ws.cell(r + 1, c_ + j, k.judul)
+                tulis(ws, r + 1, c_ + j, k.judul)
         c_ += lebar
     baris_kepala = [r, r + 1] if dua else [r]
     r += len(baris_kepala)
@@ -130,10 +131,10 @@ def render_xlsx(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel
             if kp.nomor:
                 if len(kp.kolom) > 1:
                     ws.merge_cells(start_row=r, start_column=c_, end_row=r, end_column=c_ + len(kp.kolom) - 1)
-                ws.cell(r, c_, kp.nomor)
+                tulis(ws, r, c_, kp.nomor)
             else:
                 for j, k in enumerate(kp.kolom):
-                    ws.cell(r, c_ + j, k.nomor)
+                    tulis(ws, r, c_ + j, k.nomor)
             c_ += len(kp.kolom)
         baris_kepala.append(r)
         r += 1
@@ -153,7 +154,7 @@ def render_xlsx(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel
         r += 1
     r += 1
     for i, teks in enumerate(tabel.keterangan, start=1):
-        ws.cell(r, 1, f"{i}. {teks}").font = Font(italic=True, size=9)
+        tulis(ws, r, 1, f"{i}. {teks}").font = Font(italic=True, size=9)
         r += 1
 
     for i, k in enumerate(kolom, start=1):
@@ -169,7 +170,9 @@ def render_xlsx(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6)
     ws.print_title_rows = f"{kepala_awal}:{baris_kepala[-1]}"
     ws.oddHeader.center.text = "DRAF"
-    ws.oddFooter.left.text = f"{laporan.dokumen} {tahun} · Kecamatan {kecamatan.nama} · {laporan.judul}"
+    # "&" starts a header/footer code in Excel (&P, &F, font changes): a name's "&" is written as "&&".
+    nama_kec = kecamatan.nama.replace("&", "&&")
+    ws.oddFooter.left.text = f"{laporan.dokumen} {tahun} · Kecamatan {nama_kec} · {laporan.judul}"
     ws.oddFooter.right.text = "Halaman &P dari &N"
 
     wb.properties.creator = "Rencana & Kinerja Kecamatan"

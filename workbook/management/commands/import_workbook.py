@@ -1,3 +1,5 @@
+import logging
+
 from django.core.management.base import BaseCommand
 
 from workbook.impor import impor_workbook
@@ -11,7 +13,17 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="pratinjau: tunjukkan hasilnya tanpa menyimpan")
 
     def handle(self, path, dry_run=False, **options):
-        hasil = impor_workbook(path, dry_run=dry_run)
+        # A database failure is logged with its traceback for operators. With no logging configured Python would
+        # print that on this terminal, before the summary; show it only when asked for (-v 2 or more).
+        log = logging.getLogger("workbook.impor")
+        diam = None if log.hasHandlers() or options.get("verbosity", 1) >= 2 else logging.NullHandler()
+        if diam:
+            log.addHandler(diam)
+        try:
+            hasil = impor_workbook(path, dry_run=dry_run)
+        finally:
+            if diam:
+                log.removeHandler(diam)
         for pesan in hasil.peringatan:
             self.stderr.write(f"Peringatan: {pesan}")
         for pesan in hasil.pesan_galat():
