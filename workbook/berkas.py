@@ -184,12 +184,8 @@ def _terlalu_banyak_kolom(ws, kolom_maks: int) -> BerkasError:
 def _baca_sheet(ws) -> Sheet:
     sheet = Sheet(nama=ws.title)
     baris_maks, kolom_maks = batas("WORKBOOK_BARIS_MAKS"), batas("WORKBOOK_KOLOM_MAKS")
-    # The declared <dimension> may claim the whole grid (A1:XFD1048576): refuse such a claim, then read only
-    # the real rows (openpyxl would otherwise pad every row and every missing row up to the claimed size).
-    if (ws.max_row or 0) > baris_maks + 1:
-        raise _terlalu_banyak_baris(ws, baris_maks)
-    if (ws.max_column or 0) > kolom_maks:
-        raise _terlalu_banyak_kolom(ws, kolom_maks)
+    # The declared <dimension> is never trusted: it may claim the whole grid (A1:XFD1048576), and openpyxl
+    # would then pad every row and every missing row up to the claimed size. Forget it and read the real rows.
     ws.reset_dimensions()
     header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), None) or ()
     indeks: dict[int, str] = {}
