@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from wilayah.akses import Peran, adalah_camat_dari, boleh_ubah, peran
+from wilayah.akses import wajib_izin
 from dokumen.models import BagianNarasi, Dokumen, StatusDokumen
 
 from .struktur import STRUKTUR
@@ -38,9 +38,8 @@ def _catat(dok: Dokumen, user, alasan: str) -> None:
 
 @transaction.atomic
 def dokumen_ajukan(dokumen: Dokumen, user) -> Dokumen:
+    wajib_izin("dokumen.ajukan", user, dokumen.kecamatan_id)
     dok = _kunci(dokumen)
-    if peran(user) != Peran.OPERATOR or not boleh_ubah(user, dok.kecamatan):
-        raise GalatDokumen("Hanya operator kecamatan ini yang dapat mengajukan dokumen.")
     if dok.status == StatusDokumen.DIAJUKAN:
         raise GalatDokumen("Dokumen ini sudah diajukan dan sedang menunggu keputusan camat.")
     if dok.status == StatusDokumen.DISETUJUI:
@@ -54,9 +53,8 @@ def dokumen_ajukan(dokumen: Dokumen, user) -> Dokumen:
 
 @transaction.atomic
 def dokumen_kembalikan(dokumen: Dokumen, user, catatan: str) -> Dokumen:
+    wajib_izin("dokumen.kembalikan", user, dokumen.kecamatan_id)
     dok = _kunci(dokumen)
-    if not adalah_camat_dari(user, dok.kecamatan):
-        raise GalatDokumen("Hanya camat kecamatan ini yang dapat mengembalikan dokumen.")
     if dok.status != StatusDokumen.DIAJUKAN:
         raise GalatDokumen(f"Dokumen berstatus {dok.get_status_display().lower()}; hanya dokumen yang diajukan dapat dikembalikan.")
     if not (catatan or "").strip():
@@ -74,9 +72,8 @@ def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
     """Approve and freeze: the signed PDF is rendered now and stored; it is served unchanged afterwards."""
     from .pdf import dokumen_pdf
 
+    wajib_izin("dokumen.setujui", user, dokumen.kecamatan_id)
     dok = _kunci(dokumen)
-    if not adalah_camat_dari(user, dok.kecamatan):
-        raise GalatDokumen("Hanya camat kecamatan ini yang dapat menyetujui dokumen.")
     if dok.status != StatusDokumen.DIAJUKAN:
         raise GalatDokumen(f"Dokumen berstatus {dok.get_status_display().lower()}; hanya dokumen yang diajukan dapat disetujui.")
     dok.status = StatusDokumen.DISETUJUI
@@ -92,9 +89,8 @@ def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
 
 @transaction.atomic
 def dokumen_buka_revisi(dokumen: Dokumen, user) -> Dokumen:
+    wajib_izin("dokumen.buka_revisi", user, dokumen.kecamatan_id)
     dok = _kunci(dokumen)
-    if peran(user) != Peran.BAPPEDA:
-        raise GalatDokumen("Hanya admin Bappeda yang dapat membuka revisi.")
     if dok.status != StatusDokumen.DISETUJUI:
         raise GalatDokumen("Revisi hanya dapat dibuka dari dokumen yang sudah disetujui.")
     if Dokumen.objects.filter(kecamatan=dok.kecamatan, tahun=dok.tahun, jenis=dok.jenis, revisi__gt=dok.revisi).exists():
@@ -107,6 +103,7 @@ def dokumen_buka_revisi(dokumen: Dokumen, user) -> Dokumen:
 
 @transaction.atomic
 def narasi_simpan(kecamatan, tahun: int, jenis: str, kunci: str, isi: str, user) -> BagianNarasi:
+    wajib_izin("dokumen.ubah_narasi", user, kecamatan)
     struktur = STRUKTUR.get(jenis)
     if struktur is None or kunci not in {b.kunci for b in struktur.semua_bagian()} | {"kata_pengantar"}:
         raise GalatDokumen("Bagian dokumen tidak dikenal.")

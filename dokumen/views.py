@@ -7,9 +7,9 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from wilayah.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
 from dokumen.models import Dokumen, StatusDokumen
 from core.riwayat import perubahan, respons_riwayat
+from wilayah.akses import LIHAT, akses_kecamatan
 
 from .pdf import dokumen_pdf
 from .services import (
@@ -46,7 +46,7 @@ def _kembali(kecamatan, tahun, jenis):
     return redirect("dokumen:halaman", kode=kecamatan.kode, tahun=tahun, jenis=jenis)
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
 def halaman(request, kecamatan, tahun: int, jenis: str):
     struktur = _struktur(jenis)
     dok = dokumen_terkini(kecamatan, tahun, jenis)
@@ -57,8 +57,6 @@ def halaman(request, kecamatan, tahun: int, jenis: str):
     revisi = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).select_related(
         "diajukan_oleh", "diputuskan_oleh"
     )
-    p = peran(request.user)
-    bisa_ubah = boleh_ubah(request.user, kecamatan)
     return render(
         request,
         "dokumen/halaman.html",
@@ -70,17 +68,14 @@ def halaman(request, kecamatan, tahun: int, jenis: str):
             "dok": dok,
             "bagian": bagian,
             "revisi": revisi,
-            "boleh_narasi": bisa_ubah and dok.status in (StatusDokumen.DRAF, StatusDokumen.DIKEMBALIKAN),
-            "boleh_ajukan": p == Peran.OPERATOR and bisa_ubah
-            and dok.status in (StatusDokumen.DRAF, StatusDokumen.DIKEMBALIKAN),
-            "boleh_putuskan": adalah_camat_dari(request.user, kecamatan) and dok.status == StatusDokumen.DIAJUKAN,
-            "boleh_revisi": p == Peran.BAPPEDA and dok.status == StatusDokumen.DISETUJUI,
+            # who may act is in the template ({% has_perm %}); whether the status allows it is here
+            "terbuka": dok.status in (StatusDokumen.DRAF, StatusDokumen.DIKEMBALIKAN),
             "riwayat": riwayat_dokumen(kecamatan, tahun, jenis)[:200],
         },
     )
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("dokumen.ubah_narasi")
 @require_POST
 def simpan_narasi(request, kecamatan, tahun: int, jenis: str):
     _struktur(jenis)
@@ -95,7 +90,16 @@ def simpan_narasi(request, kecamatan, tahun: int, jenis: str):
     return _kembali(kecamatan, tahun, jenis)
 
 
-@akses_kecamatan("lihat")
+#: The actions of ``aksi/<nama>/`` and the permission each needs (an unknown ``nama`` is 404).
+IZIN_AKSI = {
+    "ajukan": "dokumen.ajukan",
+    "setujui": "dokumen.setujui",
+    "kembalikan": "dokumen.kembalikan",
+    "revisi": "dokumen.buka_revisi",
+}
+
+
+@akses_kecamatan(IZIN_AKSI, menurut="nama")
 @require_POST
 def aksi(request, kecamatan, tahun: int, jenis: str, nama: str):
     _struktur(jenis)
@@ -110,17 +114,15 @@ def aksi(request, kecamatan, tahun: int, jenis: str, nama: str):
         elif nama == "kembalikan":
             dokumen_kembalikan(dok, request.user, request.POST.get("catatan", ""))
             messages.success(request, "Dokumen dikembalikan kepada operator dengan catatan.")
-        elif nama == "revisi":
+        else:  # "revisi"
             baru = dokumen_buka_revisi(dok, request.user)
             messages.success(request, f"Revisi {baru.revisi} ({baru.judul_revisi}) dibuka sebagai draf.")
-        else:
-            raise Http404("Aksi tidak dikenal.")
     except GalatDokumen as exc:
         messages.error(request, str(exc))
     return _kembali(kecamatan, tahun, jenis)
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
 def riwayat_xlsx(request, kecamatan, tahun: int, jenis: str):
     struktur = _struktur(jenis)
     nama = _nama_berkas(struktur, kecamatan, tahun, "-Riwayat").removesuffix(".pdf") + ".xlsx"
@@ -133,7 +135,7 @@ def _nama_berkas(struktur, kecamatan, tahun, akhiran: str = "") -> str:
     return f"{struktur.singkatan}-{tahun}-{nama}{akhiran}.pdf"
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
 def pdf(request, kecamatan, tahun: int, jenis: str):
     """The current document: the stored approved PDF when the newest revision is approved, else a draft."""
     struktur = _struktur(jenis)
@@ -147,7 +149,7 @@ def pdf(request, kecamatan, tahun: int, jenis: str):
     return respons
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
 def pdf_revisi(request, kecamatan, tahun: int, jenis: str, revisi: int):
     struktur = _struktur(jenis)
     dok = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis, revisi=revisi).first()

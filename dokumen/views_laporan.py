@@ -13,20 +13,11 @@ from core.laporan.keluaran import FORMAT, hasilkan
 from core.laporan.registry import KERTAS, TRIWULAN, Opsi
 from core.laporan.render_html import konteks_tabel
 from core.riwayat import respons_riwayat
-from wilayah.akses import akses_kecamatan, kecamatan_atau_404
+from wilayah.akses import LIHAT, akses_kecamatan
 
 from .selectors import kecamatan_dengan_tahun, riwayat_tahun
 from .services import dokumen_per_jenis
 from .struktur import STRUKTUR
-
-TAHUN_MIN, TAHUN_MAKS = 2000, 2100
-
-
-def _tahun(tahun: int) -> int:
-    if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
-        raise Http404(_("Tahun tidak ditemukan."))
-    return tahun
-
 
 def _opsi(request: HttpRequest) -> Opsi:
     """Paper (``?kertas=a4|f4``) and quarter (``?triwulan=1..4``); ``ValueError`` when not valid."""
@@ -44,22 +35,21 @@ def beranda(request: HttpRequest) -> HttpResponse:
     return render(request, "dokumen/beranda.html", {"daftar": kecamatan_dengan_tahun(request.user)})
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
 def riwayat_tahun_xlsx(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
     nama = f"Riwayat-{tahun}-Kecamatan-{kecamatan.nama.replace(' ', '-')}.xlsx"
     return respons_riwayat(riwayat_tahun(kecamatan, tahun), f"Riwayat perubahan {kecamatan} tahun {tahun}", nama)
 
 
-@login_required
-def indeks(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+@akses_kecamatan(LIHAT)
+def indeks(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
     """The kecamatan/year page: every report with its download links."""
-    kecamatan = kecamatan_atau_404(request.user, kode)
     return render(
         request,
         "laporan/indeks.html",
         {
             "kecamatan": kecamatan,
-            "tahun": _tahun(tahun),
+            "tahun": tahun,
             "daftar": registry.semua(),
             "triwulan": TRIWULAN,
             "dokumen": [(STRUKTUR[j], d) for j, d in dokumen_per_jenis(kecamatan, tahun).items()],
@@ -67,11 +57,9 @@ def indeks(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     )
 
 
-@login_required
-def laporan(request: HttpRequest, kode: str, tahun: int, slug: str) -> HttpResponse:
+@akses_kecamatan(LIHAT)
+def laporan(request: HttpRequest, kecamatan, tahun: int, slug: str) -> HttpResponse:
     """The report as a web page, or a download with ``?format=pdf|xlsx|html``."""
-    kecamatan = kecamatan_atau_404(request.user, kode)
-    tahun = _tahun(tahun)
     try:
         lap = registry.laporan(slug)
     except KeyError:

@@ -15,6 +15,7 @@ from django.db.models import F
 from core.angka import AngkaError, format_rupiah, parse_angka
 from core.capaian import nilai_tahunan
 from core.nilai import KOSONG, Nilai, NilaiError
+from wilayah.akses import wajib_izin
 
 from .models import TRIWULAN, Anggaran, Indikator, TriwulanDitutup
 
@@ -77,6 +78,7 @@ def _simpan_berversi(model, obj, versi: int, nilai: dict[str, Any], user) -> Any
 
 def anggaran_set_realisasi(anggaran: Anggaran, *, versi: int, masukan: dict[str, Any], user) -> Anggaran:
     """Set the quarterly realisasi Rp of one anggaran line from user input (Indonesian number text)."""
+    wajib_izin("renja.ubah_realisasi", user, anggaran.kecamatan_id)
     galat: dict[str, str] = {}
     baru: dict[str, Decimal | None] = {}
     ditutup = triwulan_ditutup(anggaran.kecamatan_id, anggaran.tahun)
@@ -122,6 +124,7 @@ def anggaran_set_realisasi(anggaran: Anggaran, *, versi: int, masukan: dict[str,
 
 def indikator_set_realisasi(indikator: Indikator, *, versi: int, masukan: dict[str, Any], user) -> Indikator:
     """Set the quarterly realisasi of one indicator (number or SAKIP grade); the year value follows its sifat."""
+    wajib_izin("renja.ubah_realisasi", user, indikator.kecamatan_id)
     galat: dict[str, str] = {}
     baru: dict[str, Nilai] = {}
     ditutup = triwulan_ditutup(indikator.kecamatan_id, indikator.tahun)
@@ -153,6 +156,7 @@ def indikator_set_realisasi(indikator: Indikator, *, versi: int, masukan: dict[s
 
 def triwulan_tutup(kecamatan, tahun: int, triwulan: int, user) -> TriwulanDitutup:
     """Close a quarter (idempotent: closing it twice keeps the first closing)."""
+    wajib_izin("renja.tutup_triwulan", user, kecamatan)
     if triwulan not in TRIWULAN:
         raise GalatRealisasi({"triwulan": "Triwulan harus 1 sampai 4."})
     obj, _ = TriwulanDitutup.objects.get_or_create(
@@ -214,6 +218,7 @@ def bukti_unggah(kecamatan, tahun: int, nomenklatur, triwulan: int, berkas, user
 
     from .models import BuktiDukung
 
+    wajib_izin("renja.unggah_bukti", user, kecamatan)
     _cek_triwulan_terbuka(kecamatan, tahun, triwulan)
     if berkas is None:
         raise GalatRealisasi({"berkas": "Pilih berkas yang akan diunggah."})
@@ -235,6 +240,7 @@ def bukti_unggah(kecamatan, tahun: int, nomenklatur, triwulan: int, berkas, user
 
 
 def bukti_hapus(bukti, user) -> None:
+    wajib_izin("renja.unggah_bukti", user, bukti.kecamatan_id)
     _cek_triwulan_terbuka(bukti.kecamatan, bukti.tahun, bukti.triwulan)
     bukti.berkas.delete(save=False)
     bukti.delete()
@@ -243,6 +249,7 @@ def bukti_hapus(bukti, user) -> None:
 def keterangan_simpan(kecamatan, tahun: int, nomenklatur, triwulan: int, teks: str, user):
     from .models import CatatanRealisasi
 
+    wajib_izin("renja.ubah_realisasi", user, kecamatan)
     _cek_triwulan_terbuka(kecamatan, tahun, triwulan)
     with transaction.atomic():
         obj, _ = CatatanRealisasi.objects.select_for_update().get_or_create(
@@ -257,12 +264,9 @@ def keterangan_simpan(kecamatan, tahun: int, nomenklatur, triwulan: int, teks: s
 
 
 def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str, user):
-    from wilayah.akses import Peran, peran
-
     from .models import CatatanVerifikator
 
-    if peran(user) != Peran.BAPPEDA:
-        raise GalatRealisasi({"catatan": "Hanya verifikator Bappeda yang dapat menulis catatan verifikator."})
+    wajib_izin("renja.tulis_catatan_verifikator", user, kecamatan)
     if triwulan not in TRIWULAN:
         raise GalatRealisasi({"triwulan": "Triwulan harus 1 sampai 4."})
     if not (catatan or "").strip():
@@ -276,6 +280,7 @@ def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str
 def catatan_verifikator_jawab(catatan, jawaban: str, user):
     from django.utils import timezone
 
+    wajib_izin("renja.jawab_catatan", user, catatan.kecamatan_id)
     if not (jawaban or "").strip():
         raise GalatRealisasi({"jawaban": "Jawaban tidak boleh kosong."})
     catatan.jawaban = jawaban.strip()

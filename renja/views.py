@@ -10,10 +10,10 @@ from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonRespo
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from wilayah.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
 from core.angka import format_angka, format_persen, format_rupiah
 from core.capaian import capaian_anggaran, capaian_kinerja, metode_negatif_aktif
 from core.riwayat import respons_riwayat
+from wilayah.akses import LIHAT, akses_kecamatan
 
 from .models import TRIWULAN, Anggaran, BuktiDukung, CatatanVerifikator, Indikator
 from .selectors import TRIWULAN_LABEL, kegiatan_rinci, realisasi_grid, riwayat_kegiatan
@@ -31,7 +31,7 @@ from .services import (
 )
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
 def realisasi(request, kecamatan, tahun: int):
     grup, ditutup = realisasi_grid(kecamatan, tahun)
     catatan = CatatanVerifikator.objects.filter(kecamatan=kecamatan, tahun=tahun).select_related(
@@ -46,11 +46,8 @@ def realisasi(request, kecamatan, tahun: int):
             "grup": grup,
             "ditutup": ditutup,
             "triwulan": TRIWULAN_LABEL,
-            "boleh_ubah": boleh_ubah(request.user, kecamatan),
-            "camat": adalah_camat_dari(request.user, kecamatan),
             "metode_negatif": metode_negatif_aktif(),
             "catatan": catatan,
-            "verifikator": peran(request.user) == Peran.BAPPEDA,
         },
     )
 
@@ -106,19 +103,19 @@ def _simpan(request, kecamatan, tahun, model, pk, layanan, ke_json):
     return JsonResponse({"pesan": "Tersimpan.", **ke_json(obj)})
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("renja.ubah_realisasi")
 @require_POST
 def simpan_anggaran(request, kecamatan, tahun: int, pk: int):
     return _simpan(request, kecamatan, tahun, Anggaran, pk, anggaran_set_realisasi, _json_anggaran)
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("renja.ubah_realisasi")
 @require_POST
 def simpan_indikator(request, kecamatan, tahun: int, pk: int):
     return _simpan(request, kecamatan, tahun, Indikator, pk, indikator_set_realisasi, _json_indikator)
 
 
-@akses_kecamatan("camat")
+@akses_kecamatan("renja.tutup_triwulan")
 def tutup_triwulan(request, kecamatan, tahun: int, triwulan: int):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -145,7 +142,7 @@ def _ke_rinci(kecamatan, tahun, node):
     return redirect("renja:kegiatan", kode=kecamatan.kode, tahun=tahun, node=node)
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
 def kegiatan(request, kecamatan, tahun: int, node: int):
     data = _rinci_atau_404(kecamatan, tahun, node)
     return render(
@@ -156,7 +153,6 @@ def kegiatan(request, kecamatan, tahun: int, node: int):
             "tahun": tahun,
             **data,
             "riwayat": riwayat_kegiatan(kecamatan, tahun, node)[:200],
-            "boleh_ubah": boleh_ubah(request.user, kecamatan),
             "ukuran_maks_mb": settings.BUKTI_UKURAN_MAKS // 1048576,
         },
     )
@@ -169,7 +165,7 @@ def _triwulan(request) -> int:
         return 0
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("renja.ubah_realisasi")
 @require_POST
 def keterangan(request, kecamatan, tahun: int, node: int):
     data = _rinci_atau_404(kecamatan, tahun, node)
@@ -182,7 +178,7 @@ def keterangan(request, kecamatan, tahun: int, node: int):
     return _ke_rinci(kecamatan, tahun, node)
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("renja.unggah_bukti")
 @require_POST
 def bukti_baru(request, kecamatan, tahun: int, node: int):
     data = _rinci_atau_404(kecamatan, tahun, node)
@@ -202,7 +198,7 @@ def _bukti_atau_404(kecamatan, tahun, pk):
     return b
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
 def bukti_unduh(request, kecamatan, tahun: int, pk: int):
     b = _bukti_atau_404(kecamatan, tahun, pk)
     respons = FileResponse(b.berkas.open("rb"), content_type=b.jenis, as_attachment=True, filename=b.nama_asli)
@@ -210,7 +206,7 @@ def bukti_unduh(request, kecamatan, tahun: int, pk: int):
     return respons
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("renja.unggah_bukti")
 @require_POST
 def bukti_hapus_view(request, kecamatan, tahun: int, pk: int):
     b = _bukti_atau_404(kecamatan, tahun, pk)
@@ -223,7 +219,7 @@ def bukti_hapus_view(request, kecamatan, tahun: int, pk: int):
     return _ke_rinci(kecamatan, tahun, b.nomenklatur_id)
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
 def riwayat_kegiatan_xlsx(request, kecamatan, tahun: int, node: int):
     data = _rinci_atau_404(kecamatan, tahun, node)
     judul = f"Riwayat perubahan {data['node']} · {kecamatan} {tahun}"
@@ -233,7 +229,7 @@ def riwayat_kegiatan_xlsx(request, kecamatan, tahun: int, node: int):
 # ------------------------------------------------------------------------------------------------
 # Catatan verifikator (Bappeda) and the kecamatan's answer
 # ------------------------------------------------------------------------------------------------
-@akses_kecamatan("lihat")
+@akses_kecamatan("renja.tulis_catatan_verifikator")
 @require_POST
 def catatan_tulis(request, kecamatan, tahun: int):
     try:
@@ -245,7 +241,7 @@ def catatan_tulis(request, kecamatan, tahun: int):
     return redirect("renja:realisasi", kode=kecamatan.kode, tahun=tahun)
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("renja.jawab_catatan")
 @require_POST
 def catatan_jawab(request, kecamatan, tahun: int, pk: int):
     catatan = CatatanVerifikator.objects.filter(pk=pk, kecamatan=kecamatan, tahun=tahun).first()

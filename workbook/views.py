@@ -7,11 +7,10 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from wilayah.akses import Peran, akses_kecamatan, peran
+from wilayah.akses import LIHAT, akses_kecamatan, perlu_izin
 from core.penyimpanan import penyimpanan_privat
 
 from .ekspor import ekspor_workbook, templat_kosong
@@ -32,17 +31,15 @@ def templat(request):
     return _unduhan(templat_kosong(), "Templat-Workbook-Perencanaan.xlsx")
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
 def ekspor(request, kecamatan, tahun: int):
     nama = f"Workbook-{tahun}-Kecamatan-{kecamatan.nama.replace(' ', '-')}.xlsx"
     return _unduhan(ekspor_workbook(kecamatan, tahun=tahun), nama)
 
 
-@login_required
+@perlu_izin("workbook.impor")
 def impor(request):
     """Upload → Pratinjau (dry run: every error, or what would change) → Impor (the same file, all or nothing)."""
-    if peran(request.user) != Peran.BAPPEDA:
-        raise PermissionDenied("Hanya admin Bappeda yang dapat mengimpor workbook.")
     simpanan = penyimpanan_privat()
     hasil = None
     tertunda = request.session.get(KUNCI_SESI)
