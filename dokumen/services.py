@@ -4,12 +4,13 @@ inside one transaction, so a double submit or two people acting at once cannot s
 from __future__ import annotations
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from wilayah.akses import wajib_izin
 from dokumen.models import BagianNarasi, Dokumen, StatusDokumen
 
+from .selectors import dokumen_terkini
 from .struktur import STRUKTUR
 
 
@@ -17,17 +18,24 @@ class GalatDokumen(Exception):
     """A transition that is not allowed now; the message is for the user (Bahasa Indonesia)."""
 
 
-def dokumen_terkini(kecamatan, tahun: int, jenis: str) -> Dokumen:
-    """The newest revision, created as a draf on first use."""
-    if jenis not in STRUKTUR:
-        raise GalatDokumen(f"Jenis dokumen '{jenis}' tidak dikenal.")
-    dok = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).order_by("-revisi").first()
-    if dok is None:
-        dok, _ = Dokumen.objects.get_or_create(kecamatan=kecamatan, tahun=tahun, jenis=jenis, revisi=0)
-    return dok
+def _simpan_draf(dokumen: Dokumen, user) -> Dokumen:
+    """The stored row of ``dokumen``: an unsaved draf (see ``dokumen_terkini``) is saved now."""
+    if dokumen.pk is not None:
+        return dokumen
+    kunci = {"kecamatan_id": dokumen.kecamatan_id, "tahun": dokumen.tahun, "jenis": dokumen.jenis}
+    _catat(dokumen, user, "Dokumen dimulai")
+    try:
+        with transaction.atomic():
+            dokumen.save()
+    except IntegrityError:  # someone else started it a moment ago
+        return Dokumen.objects.get(**kunci, revisi=dokumen.revisi)
+    return dokumen
 
 
 def _kunci(dokumen: Dokumen) -> Dokumen:
+    """The row locked for this transaction; an unsaved draf stays as it is (the status checks refuse it)."""
+    if dokumen.pk is None:
+        return dokumen
     return Dokumen.objects.select_for_update().get(pk=dokumen.pk)
 
 
@@ -39,7 +47,7 @@ def _catat(dok: Dokumen, user, alasan: str) -> None:
 @transaction.atomic
 def dokumen_ajukan(dokumen: Dokumen, user) -> Dokumen:
     wajib_izin("dokumen.ajukan", user, dokumen.kecamatan_id)
-    dok = _kunci(dokumen)
+    dok = _kunci(_simpan_draf(dokumen, user))
     if dok.status == StatusDokumen.DIAJUKAN:
         raise GalatDokumen("Dokumen ini sudah diajukan dan sedang menunggu keputusan camat.")
     if dok.status == StatusDokumen.DISETUJUI:
@@ -112,6 +120,7 @@ def narasi_simpan(kecamatan, tahun: int, jenis: str, kunci: str, isi: str, user)
         raise GalatDokumen(
             f"Dokumen berstatus {dok.get_status_display().lower()}; narasinya tidak dapat diubah sekarang."
         )
+    _simpan_draf(dok, user)  # writing the narrative starts the document
     obj, _ = BagianNarasi.objects.select_for_update().get_or_create(
         kecamatan=kecamatan, tahun=tahun, jenis=jenis, kunci=kunci
     )
