@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from dokumen.models import Dokumen, StatusDokumen
+from core.forms import halaman_400, pesan_galat
 from core.riwayat import perubahan, respons_riwayat
 from wilayah.akses import LIHAT, akses_kecamatan
 
+from .forms import KembalikanForm, NarasiDokumenForm, OpsiPdfForm
 from .pdf import dokumen_pdf
 from .services import (
     GalatDokumen,
@@ -47,7 +49,12 @@ def _kembali(kecamatan, tahun, jenis):
 
 
 @akses_kecamatan(LIHAT)
+@require_safe
 def halaman(request, kecamatan, tahun: int, jenis: str):
+    return _halaman(request, kecamatan, tahun, jenis)
+
+
+def _halaman(request, kecamatan, tahun: int, jenis: str, status: int = 200):
     struktur = _struktur(jenis)
     dok = dokumen_terkini(kecamatan, tahun, jenis)
     narasi = narasi_dokumen(kecamatan, tahun, jenis)
@@ -72,17 +79,25 @@ def halaman(request, kecamatan, tahun: int, jenis: str):
             "terbuka": dok.status in (StatusDokumen.DRAF, StatusDokumen.DIKEMBALIKAN),
             "riwayat": riwayat_dokumen(kecamatan, tahun, jenis)[:200],
         },
+        status=status,
     )
+
+
+def _tolak(request, form, kecamatan, tahun: int, jenis: str):
+    """Input that cannot be used: the document page again with what was wrong, as 400; nothing saved."""
+    messages.error(request, " ".join(pesan_galat(form).values()))
+    return _halaman(request, kecamatan, tahun, jenis, status=400)
 
 
 @akses_kecamatan("dokumen.ubah_narasi")
 @require_POST
 def simpan_narasi(request, kecamatan, tahun: int, jenis: str):
-    _struktur(jenis)
+    form = NarasiDokumenForm(_struktur(jenis), request.POST)
+    if not form.is_valid():
+        return _tolak(request, form, kecamatan, tahun, jenis)
     try:
-        for kunci, isi in request.POST.items():
-            if kunci.startswith("narasi:"):
-                narasi_simpan(kecamatan, tahun, jenis, kunci.removeprefix("narasi:"), isi.strip(), request.user)
+        for kunci, isi in form.isian().items():
+            narasi_simpan(kecamatan, tahun, jenis, kunci, isi, request.user)
     except GalatDokumen as exc:
         messages.error(request, str(exc))
     else:
@@ -112,7 +127,10 @@ def aksi(request, kecamatan, tahun: int, jenis: str, nama: str):
             dokumen_setujui(dok, request.user)
             messages.success(request, "Dokumen disetujui; PDF bertanda tangan tersimpan.")
         elif nama == "kembalikan":
-            dokumen_kembalikan(dok, request.user, request.POST.get("catatan", ""))
+            form = KembalikanForm(request.POST)
+            if not form.is_valid():
+                return _tolak(request, form, kecamatan, tahun, jenis)
+            dokumen_kembalikan(dok, request.user, form.cleaned_data["catatan"])
             messages.success(request, "Dokumen dikembalikan kepada operator dengan catatan.")
         else:  # "revisi"
             baru = dokumen_buka_revisi(dok, request.user)
@@ -123,6 +141,7 @@ def aksi(request, kecamatan, tahun: int, jenis: str, nama: str):
 
 
 @akses_kecamatan(LIHAT)
+@require_safe
 def riwayat_xlsx(request, kecamatan, tahun: int, jenis: str):
     struktur = _struktur(jenis)
     nama = _nama_berkas(struktur, kecamatan, tahun, "-Riwayat").removesuffix(".pdf") + ".xlsx"
@@ -136,20 +155,25 @@ def _nama_berkas(struktur, kecamatan, tahun, akhiran: str = "") -> str:
 
 
 @akses_kecamatan(LIHAT)
+@require_safe
 def pdf(request, kecamatan, tahun: int, jenis: str):
-    """The current document: the stored approved PDF when the newest revision is approved, else a draft."""
+    """The current document: the stored approved PDF when the newest revision is approved, else a draft
+    (``?kertas=a4|f4``; anything else is 400, as on the report pages)."""
     struktur = _struktur(jenis)
+    opsi = OpsiPdfForm(request.GET)
+    if not opsi.is_valid():
+        return halaman_400(request, list(pesan_galat(opsi).values()))
     dok = dokumen_terkini(kecamatan, tahun, jenis)
     if dok.status == StatusDokumen.DISETUJUI and dok.pdf:
         return _berkas(dok, _nama_berkas(struktur, kecamatan, tahun, f"-r{dok.revisi}"))
-    kertas = request.GET.get("kertas", "a4")
-    isi = dokumen_pdf(kecamatan, tahun, jenis, kertas=kertas)
+    isi = dokumen_pdf(kecamatan, tahun, jenis, kertas=opsi.cleaned_data["kertas"])
     respons = HttpResponse(isi, content_type="application/pdf")
     respons["Content-Disposition"] = f'inline; filename="{_nama_berkas(struktur, kecamatan, tahun, "-DRAF")}"'
     return respons
 
 
 @akses_kecamatan(LIHAT)
+@require_safe
 def pdf_revisi(request, kecamatan, tahun: int, jenis: str, revisi: int):
     struktur = _struktur(jenis)
     dok = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis, revisi=revisi).first()

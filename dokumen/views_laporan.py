@@ -4,44 +4,40 @@ the year's audit trail; scoped through :mod:`wilayah.akses`."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
+from core.forms import halaman_400, pesan_galat
 from core.laporan import registry
-from core.laporan.keluaran import FORMAT, hasilkan
-from core.laporan.registry import KERTAS, TRIWULAN, Opsi
+from core.laporan.keluaran import hasilkan
+from core.laporan.registry import TRIWULAN
 from core.laporan.render_html import konteks_tabel
 from core.riwayat import respons_riwayat
 from wilayah.akses import LIHAT, akses_kecamatan
 
+from .forms import OpsiLaporanForm
 from .selectors import kecamatan_dengan_tahun, riwayat_tahun
 from .services import dokumen_per_jenis
 from .struktur import STRUKTUR
 
-def _opsi(request: HttpRequest) -> Opsi:
-    """Paper (``?kertas=a4|f4``) and quarter (``?triwulan=1..4``); ``ValueError`` when not valid."""
-    kertas = request.GET.get("kertas", "a4").lower()
-    if kertas not in KERTAS:
-        raise ValueError(_("Kertas harus a4 atau f4."))
-    teks = request.GET.get("triwulan", "4")
-    if not teks.isdigit() or int(teks) not in TRIWULAN:
-        raise ValueError(_("Triwulan harus 1, 2, 3 atau 4."))
-    return Opsi(kertas=kertas, triwulan=int(teks))
-
 
 @login_required
+@require_safe
 def beranda(request: HttpRequest) -> HttpResponse:
     return render(request, "dokumen/beranda.html", {"daftar": kecamatan_dengan_tahun(request.user)})
 
 
 @akses_kecamatan(LIHAT)
+@require_safe
 def riwayat_tahun_xlsx(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
     nama = f"Riwayat-{tahun}-Kecamatan-{kecamatan.nama.replace(' ', '-')}.xlsx"
     return respons_riwayat(riwayat_tahun(kecamatan, tahun), f"Riwayat perubahan {kecamatan} tahun {tahun}", nama)
 
 
 @akses_kecamatan(LIHAT)
+@require_safe
 def indeks(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
     """The kecamatan/year page: every report with its download links."""
     return render(
@@ -58,20 +54,18 @@ def indeks(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
 
 
 @akses_kecamatan(LIHAT)
+@require_safe
 def laporan(request: HttpRequest, kecamatan, tahun: int, slug: str) -> HttpResponse:
     """The report as a web page, or a download with ``?format=pdf|xlsx|html``."""
     try:
         lap = registry.laporan(slug)
     except KeyError:
         raise Http404(_("Laporan tidak ditemukan.")) from None
-    try:
-        opsi = _opsi(request)
-    except ValueError as exc:
-        return HttpResponseBadRequest(str(exc))
-    format = request.GET.get("format", "")
+    pilihan = OpsiLaporanForm(request.GET)
+    if not pilihan.is_valid():
+        return halaman_400(request, list(pesan_galat(pilihan).values()))
+    opsi, format = pilihan.opsi(), pilihan.cleaned_data["format"]
     if format:
-        if format not in FORMAT:
-            return HttpResponseBadRequest(_("Format harus html, pdf atau xlsx."))
         berkas = hasilkan(lap, kecamatan, tahun, format, opsi)
         resp = HttpResponse(berkas.isi, content_type=berkas.jenis_isi)
         resp["Content-Disposition"] = f'attachment; filename="{berkas.nama}"'

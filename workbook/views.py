@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from wilayah.akses import LIHAT, akses_kecamatan, perlu_izin
 from core.penyimpanan import penyimpanan_privat
@@ -27,11 +28,13 @@ def _unduhan(isi: bytes, nama: str) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def templat(request):
     return _unduhan(templat_kosong(), "Templat-Workbook-Perencanaan.xlsx")
 
 
 @akses_kecamatan(LIHAT)
+@require_safe
 def ekspor(request, kecamatan, tahun: int):
     nama = f"Workbook-{tahun}-Kecamatan-{kecamatan.nama.replace(' ', '-')}.xlsx"
     return _unduhan(ekspor_workbook(kecamatan, tahun=tahun), nama)
