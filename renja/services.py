@@ -56,7 +56,7 @@ def _kolom(tw: int) -> str:
     return f"realisasi_tw{tw}"
 
 
-def _simpan_berversi(model, obj, versi: int, nilai: dict[str, Any], user) -> Any:
+def _simpan_berversi(model, obj, versi: int, nilai: dict[str, Any], user, alasan: str = "Isian realisasi") -> Any:
     """Claim version ``versi`` atomically, then save through the model (so the audit trail records it).
 
     Returns the saved object. If the row moved on meanwhile: when it already holds exactly these values
@@ -74,9 +74,16 @@ def _simpan_berversi(model, obj, versi: int, nilai: dict[str, Any], user) -> Any
             setattr(obj, k, v)
         obj.versi = versi + 1
         obj._history_user = user
-        obj._change_reason = "Isian realisasi"
+        obj._change_reason = alasan
         obj.save()
     return obj
+
+
+def _ditutup_untuk(obj, baru: dict[str, Any]) -> set[int]:
+    """Closed quarters of the row's kecamatan and year (as they will be after saving ``baru``)."""
+    kecamatan = baru.get("kecamatan")
+    kecamatan_id = kecamatan.pk if kecamatan is not None else obj.kecamatan_id
+    return triwulan_ditutup(kecamatan_id, baru.get("tahun", obj.tahun))
 
 
 #: The one reading of a typed value, shared with the grid's forms (renja.forms): the limits of the columns.
@@ -103,16 +110,16 @@ def anggaran_set_realisasi(anggaran: Anggaran, *, versi: int, masukan: dict[str,
     wajib_izin("renja.ubah_realisasi", user, anggaran.kecamatan_id)
     galat: dict[str, str] = {}
     baru = _baca(RUPIAH, masukan, galat)
-    baru = _periksa_anggaran(anggaran, baru, galat)
+    baru = anggaran_periksa(anggaran, baru, galat)
     return _simpan_berversi(Anggaran, anggaran, versi, baru, user)
 
 
-def _periksa_anggaran(anggaran: Anggaran, baru: dict[str, Any], galat: dict[str, str] | None = None) -> dict[str, Any]:
+def anggaran_periksa(anggaran: Anggaran, baru: dict[str, Any], galat: dict[str, str] | None = None) -> dict[str, Any]:
     """The house rules of an anggaran line's realisasi, whoever enters it (grid or admin): closed quarters keep
     their value, the quarters add up to at most the pagu, and the year's realisasi is their sum. Returns the
     values to store (with ``realisasi``); raises ``GalatRealisasi``."""
     galat = dict(galat or {})
-    ditutup = triwulan_ditutup(anggaran.kecamatan_id, anggaran.tahun)
+    ditutup = _ditutup_untuk(anggaran, baru)
     lama = Anggaran.objects.filter(pk=anggaran.pk).first() if anggaran.pk else None
     for tw in TRIWULAN:
         kolom = _kolom(tw)
@@ -131,7 +138,7 @@ def _periksa_anggaran(anggaran: Anggaran, baru: dict[str, Any], galat: dict[str,
         )
     if ada:
         baru["realisasi"] = total
-    elif any(getattr(lama, _kolom(tw), None) is not None for tw in TRIWULAN):
+    elif "realisasi" not in baru and any(getattr(lama, _kolom(tw), None) is not None for tw in TRIWULAN):
         baru["realisasi"] = None  # every quarter was cleared
     return baru
 
@@ -141,15 +148,15 @@ def indikator_set_realisasi(indikator: Indikator, *, versi: int, masukan: dict[s
     wajib_izin("renja.ubah_realisasi", user, indikator.kecamatan_id)
     galat: dict[str, str] = {}
     baru = _baca(NILAI, masukan, galat)
-    baru = _periksa_indikator(indikator, baru, galat)
+    baru = indikator_periksa(indikator, baru, galat)
     return _simpan_berversi(Indikator, indikator, versi, baru, user)
 
 
-def _periksa_indikator(indikator: Indikator, baru: dict[str, Any], galat: dict[str, str] | None = None) -> dict[str, Any]:
+def indikator_periksa(indikator: Indikator, baru: dict[str, Any], galat: dict[str, str] | None = None) -> dict[str, Any]:
     """The house rules of an indicator's realisasi (grid or admin): no negative numbers, closed quarters keep
     their value, the year's value follows the quarters by the indicator's sifat."""
     galat = dict(galat or {})
-    ditutup = triwulan_ditutup(indikator.kecamatan_id, indikator.tahun)
+    ditutup = _ditutup_untuk(indikator, baru)
     lama = Indikator.objects.filter(pk=indikator.pk).first() if indikator.pk else None
     for tw in TRIWULAN:
         kolom = _kolom(tw)
@@ -167,9 +174,34 @@ def _periksa_indikator(indikator: Indikator, baru: dict[str, Any], galat: dict[s
     sifat = baru.get("sifat", indikator.sifat)
     if any(not v.kosong for v in triwulan):
         baru["realisasi"] = nilai_tahunan(triwulan, sifat)
-    elif lama is not None and any(not (getattr(lama, _kolom(tw)) or KOSONG).kosong for tw in TRIWULAN):
+    elif "realisasi" not in baru and lama is not None and any(
+        not (getattr(lama, _kolom(tw)) or KOSONG).kosong for tw in TRIWULAN
+    ):
         baru["realisasi"] = KOSONG
     return baru
+
+
+def _ubah_baris(model, periksa, obj, *, versi: int, nilai: dict[str, Any], user, alasan: str):
+    lama = model.objects.filter(pk=obj.pk).values_list("kecamatan_id", flat=True).first()
+    for kecamatan in {lama, getattr(nilai.get("kecamatan"), "pk", None) or obj.kecamatan_id}:
+        wajib_izin("renja.ubah_realisasi", user, kecamatan)
+    return _simpan_berversi(model, obj, versi, periksa(obj, nilai), user, alasan)
+
+
+def anggaran_ubah(
+    anggaran: Anggaran, *, versi: int, nilai: dict[str, Any], user, alasan: str = "Diubah di admin"
+) -> Anggaran:
+    """Change any fields of an anggaran line (the admin's change form), under the grid's rules: the same
+    checks (``anggaran_periksa``), the same version claim (``KonflikVersi`` if the row moved on since
+    ``versi`` was read), so an operator's page opened before answers 409 afterwards."""
+    return _ubah_baris(Anggaran, anggaran_periksa, anggaran, versi=versi, nilai=nilai, user=user, alasan=alasan)
+
+
+def indikator_ubah(
+    indikator: Indikator, *, versi: int, nilai: dict[str, Any], user, alasan: str = "Diubah di admin"
+) -> Indikator:
+    """The indicator counterpart of ``anggaran_ubah``."""
+    return _ubah_baris(Indikator, indikator_periksa, indikator, versi=versi, nilai=nilai, user=user, alasan=alasan)
 
 
 def triwulan_tutup(kecamatan, tahun: int, triwulan: int, user) -> TriwulanDitutup:
