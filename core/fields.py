@@ -31,9 +31,16 @@ def _ke_nilai(value: Any) -> Nilai:
 
 
 class NilaiFormField(forms.CharField):
-    """Form field cleaning to a :class:`Nilai`; shows numbers the Indonesian way and kosong as blank."""
+    """Form field cleaning to a :class:`Nilai`; shows numbers the Indonesian way and kosong as blank.
+
+    ``panjang_maks`` is the column's length: a value whose stored text (:meth:`Nilai.to_db`) is longer is
+    refused here rather than by the database."""
 
     empty_values = [*forms.CharField.empty_values, KOSONG]
+
+    def __init__(self, *args: Any, panjang_maks: int | None = _MAX_LENGTH, **kwargs: Any) -> None:
+        self.panjang_maks = panjang_maks
+        super().__init__(*args, **kwargs)
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, Nilai):
@@ -42,6 +49,15 @@ class NilaiFormField(forms.CharField):
 
     def to_python(self, value: Any) -> Nilai:
         return _ke_nilai(super().to_python(value))
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        teks = value.to_db() if isinstance(value, Nilai) else None
+        if self.panjang_maks is not None and teks is not None and len(teks) > self.panjang_maks:
+            raise ValidationError(
+                "Nilai terlalu panjang: paling banyak %(maks)s karakter.", code="max_length",
+                params={"maks": self.panjang_maks},
+            )
 
 
 class _NilaiDescriptor(DeferredAttribute):
@@ -101,7 +117,9 @@ class NilaiField(models.CharField):
 
     def formfield(self, **kwargs: Any) -> forms.Field:
         # max_length=None: the form field's length check would run on a Nilai, not on text.
-        return super().formfield(**{"form_class": NilaiFormField, "max_length": None, **kwargs})
+        return super().formfield(
+            **{"form_class": NilaiFormField, "max_length": None, "panjang_maks": self.max_length, **kwargs}
+        )
 
     def value_to_string(self, obj: models.Model) -> str | None:
         value = self.value_from_object(obj)

@@ -20,6 +20,16 @@ from wilayah.akses import kecamatan_terlihat
 from wilayah.models import Kecamatan
 
 from .models import BagianNarasi, Dokumen
+from .struktur import STRUKTUR
+
+
+def dokumen_terkini(kecamatan: Kecamatan, tahun: int, jenis: str) -> Dokumen:
+    """The newest revision of the document; when none is stored yet, an unsaved draf (revision 0) standing in
+    for it. Reading never writes: the row is created by the first POST that needs it (narrative, ajukan)."""
+    if jenis not in STRUKTUR:
+        raise ValueError(f"Jenis dokumen '{jenis}' tidak dikenal.")
+    dok = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).order_by("-revisi").first()
+    return dok or Dokumen(kecamatan=kecamatan, tahun=tahun, jenis=jenis, revisi=0)
 
 
 def kecamatan_dengan_tahun(user) -> list[tuple[Kecamatan, list[int]]]:

@@ -4,12 +4,13 @@ inside one transaction, so a double submit or two people acting at once cannot s
 from __future__ import annotations
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dokumen.models import BagianNarasi, Dokumen, StatusDokumen
-from wilayah.akses import Peran, adalah_camat_dari, boleh_ubah, peran
+from wilayah.akses import wajib_izin
 
+from .selectors import dokumen_terkini
 from .struktur import STRUKTUR
 
 
@@ -17,17 +18,24 @@ class GalatDokumen(Exception):
     """A transition that is not allowed now; the message is for the user (Bahasa Indonesia)."""
 
 
-def dokumen_terkini(kecamatan, tahun: int, jenis: str) -> Dokumen:
-    """The newest revision, created as a draf on first use."""
-    if jenis not in STRUKTUR:
-        raise GalatDokumen(f"Jenis dokumen '{jenis}' tidak dikenal.")
-    dok = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).order_by("-revisi").first()
-    if dok is None:
-        dok, _ = Dokumen.objects.get_or_create(kecamatan=kecamatan, tahun=tahun, jenis=jenis, revisi=0)
-    return dok
+def _simpan_draf(dokumen: Dokumen, user) -> Dokumen:
+    """The stored row of ``dokumen``: an unsaved draf (see ``dokumen_terkini``) is saved now."""
+    if dokumen.pk is not None:
+        return dokumen
+    kunci = {"kecamatan_id": dokumen.kecamatan_id, "tahun": dokumen.tahun, "jenis": dokumen.jenis}
+    _catat(dokumen, user, "Dokumen dimulai")
+    try:
+        with transaction.atomic():
+            dokumen.save()
+    except IntegrityError:  # someone else started it a moment ago
+        return Dokumen.objects.get(**kunci, revisi=dokumen.revisi)
+    return dokumen
 
 
 def _kunci(dokumen: Dokumen) -> Dokumen:
+    """The row locked for this transaction; an unsaved draf stays as it is (the status checks refuse it)."""
+    if dokumen.pk is None:
+        return dokumen
     return Dokumen.objects.select_for_update().get(pk=dokumen.pk)
 
 
@@ -38,9 +46,8 @@ def _catat(dok: Dokumen, user, alasan: str) -> None:
 
 @transaction.atomic
 def dokumen_ajukan(dokumen: Dokumen, user) -> Dokumen:
-    dok = _kunci(dokumen)
-    if peran(user) != Peran.OPERATOR or not boleh_ubah(user, dok.kecamatan):
-        raise GalatDokumen("Hanya operator kecamatan ini yang dapat mengajukan dokumen.")
+    wajib_izin("dokumen.ajukan", user, dokumen.kecamatan_id)
+    dok = _kunci(_simpan_draf(dokumen, user))
     if dok.status == StatusDokumen.DIAJUKAN:
         raise GalatDokumen("Dokumen ini sudah diajukan dan sedang menunggu keputusan camat.")
     if dok.status == StatusDokumen.DISETUJUI:
@@ -54,9 +61,8 @@ def dokumen_ajukan(dokumen: Dokumen, user) -> Dokumen:
 
 @transaction.atomic
 def dokumen_kembalikan(dokumen: Dokumen, user, catatan: str) -> Dokumen:
+    wajib_izin("dokumen.kembalikan", user, dokumen.kecamatan_id)
     dok = _kunci(dokumen)
-    if not adalah_camat_dari(user, dok.kecamatan):
-        raise GalatDokumen("Hanya camat kecamatan ini yang dapat mengembalikan dokumen.")
     if dok.status != StatusDokumen.DIAJUKAN:
         raise GalatDokumen(f"Dokumen berstatus {dok.get_status_display().lower()}; hanya dokumen yang diajukan dapat dikembalikan.")
     if not (catatan or "").strip():
@@ -74,9 +80,8 @@ def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
     """Approve and freeze: the signed PDF is rendered now and stored; it is served unchanged afterwards."""
     from .pdf import dokumen_pdf
 
+    wajib_izin("dokumen.setujui", user, dokumen.kecamatan_id)
     dok = _kunci(dokumen)
-    if not adalah_camat_dari(user, dok.kecamatan):
-        raise GalatDokumen("Hanya camat kecamatan ini yang dapat menyetujui dokumen.")
     if dok.status != StatusDokumen.DIAJUKAN:
         raise GalatDokumen(f"Dokumen berstatus {dok.get_status_display().lower()}; hanya dokumen yang diajukan dapat disetujui.")
     dok.status = StatusDokumen.DISETUJUI
@@ -92,9 +97,8 @@ def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
 
 @transaction.atomic
 def dokumen_buka_revisi(dokumen: Dokumen, user) -> Dokumen:
+    wajib_izin("dokumen.buka_revisi", user, dokumen.kecamatan_id)
     dok = _kunci(dokumen)
-    if peran(user) != Peran.BAPPEDA:
-        raise GalatDokumen("Hanya admin Bappeda yang dapat membuka revisi.")
     if dok.status != StatusDokumen.DISETUJUI:
         raise GalatDokumen("Revisi hanya dapat dibuka dari dokumen yang sudah disetujui.")
     if Dokumen.objects.filter(kecamatan=dok.kecamatan, tahun=dok.tahun, jenis=dok.jenis, revisi__gt=dok.revisi).exists():
@@ -107,6 +111,7 @@ def dokumen_buka_revisi(dokumen: Dokumen, user) -> Dokumen:
 
 @transaction.atomic
 def narasi_simpan(kecamatan, tahun: int, jenis: str, kunci: str, isi: str, user) -> BagianNarasi:
+    wajib_izin("dokumen.ubah_narasi", user, kecamatan)
     struktur = STRUKTUR.get(jenis)
     if struktur is None or kunci not in {b.kunci for b in struktur.semua_bagian()} | {"kata_pengantar"}:
         raise GalatDokumen("Bagian dokumen tidak dikenal.")
@@ -115,6 +120,7 @@ def narasi_simpan(kecamatan, tahun: int, jenis: str, kunci: str, isi: str, user)
         raise GalatDokumen(
             f"Dokumen berstatus {dok.get_status_display().lower()}; narasinya tidak dapat diubah sekarang."
         )
+    _simpan_draf(dok, user)  # writing the narrative starts the document
     obj, _ = BagianNarasi.objects.select_for_update().get_or_create(
         kecamatan=kecamatan, tahun=tahun, jenis=jenis, kunci=kunci
     )

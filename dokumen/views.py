@@ -5,13 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
+from core.forms import halaman_400, pesan_galat
 from core.riwayat import perubahan, respons_riwayat
 from core.unduhan import respons_unduhan
 from dokumen.models import Dokumen, StatusDokumen
-from wilayah.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
+from wilayah.akses import LIHAT, akses_kecamatan
 
+from .forms import KembalikanForm, NarasiDokumenForm, OpsiPdfForm
 from .pdf import dokumen_pdf
 from .services import (
     GalatDokumen,
@@ -47,8 +49,13 @@ def _kembali(kecamatan, tahun, jenis):
     return redirect("dokumen:halaman", kode=kecamatan.kode, tahun=tahun, jenis=jenis)
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
+@require_safe
 def halaman(request, kecamatan, tahun: int, jenis: str):
+    return _halaman(request, kecamatan, tahun, jenis)
+
+
+def _halaman(request, kecamatan, tahun: int, jenis: str, status: int = 200):
     struktur = _struktur(jenis)
     dok = dokumen_terkini(kecamatan, tahun, jenis)
     narasi = narasi_dokumen(kecamatan, tahun, jenis)
@@ -58,8 +65,6 @@ def halaman(request, kecamatan, tahun: int, jenis: str):
     revisi = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).select_related(
         "diajukan_oleh", "diputuskan_oleh"
     )
-    p = peran(request.user)
-    bisa_ubah = boleh_ubah(request.user, kecamatan)
     return render(
         request,
         "dokumen/halaman.html",
@@ -71,24 +76,29 @@ def halaman(request, kecamatan, tahun: int, jenis: str):
             "dok": dok,
             "bagian": bagian,
             "revisi": revisi,
-            "boleh_narasi": bisa_ubah and dok.status in (StatusDokumen.DRAF, StatusDokumen.DIKEMBALIKAN),
-            "boleh_ajukan": p == Peran.OPERATOR and bisa_ubah
-            and dok.status in (StatusDokumen.DRAF, StatusDokumen.DIKEMBALIKAN),
-            "boleh_putuskan": adalah_camat_dari(request.user, kecamatan) and dok.status == StatusDokumen.DIAJUKAN,
-            "boleh_revisi": p == Peran.BAPPEDA and dok.status == StatusDokumen.DISETUJUI,
+            # who may act is in the template ({% has_perm %}); whether the status allows it is here
+            "terbuka": dok.status in (StatusDokumen.DRAF, StatusDokumen.DIKEMBALIKAN),
             "riwayat": riwayat_dokumen(kecamatan, tahun, jenis)[:200],
         },
+        status=status,
     )
 
 
-@akses_kecamatan("ubah")
+def _tolak(request, form, kecamatan, tahun: int, jenis: str):
+    """Input that cannot be used: the document page again with what was wrong, as 400; nothing saved."""
+    messages.error(request, " ".join(pesan_galat(form).values()))
+    return _halaman(request, kecamatan, tahun, jenis, status=400)
+
+
+@akses_kecamatan("dokumen.ubah_narasi")
 @require_POST
 def simpan_narasi(request, kecamatan, tahun: int, jenis: str):
-    _struktur(jenis)
+    form = NarasiDokumenForm(_struktur(jenis), request.POST)
+    if not form.is_valid():
+        return _tolak(request, form, kecamatan, tahun, jenis)
     try:
-        for kunci, isi in request.POST.items():
-            if kunci.startswith("narasi:"):
-                narasi_simpan(kecamatan, tahun, jenis, kunci.removeprefix("narasi:"), isi.strip(), request.user)
+        for kunci, isi in form.isian().items():
+            narasi_simpan(kecamatan, tahun, jenis, kunci, isi, request.user)
     except GalatDokumen as exc:
         messages.error(request, str(exc))
     else:
@@ -96,7 +106,16 @@ def simpan_narasi(request, kecamatan, tahun: int, jenis: str):
     return _kembali(kecamatan, tahun, jenis)
 
 
-@akses_kecamatan("lihat")
+#: The actions of ``aksi/<nama>/`` and the permission each needs (an unknown ``nama`` is 404).
+IZIN_AKSI = {
+    "ajukan": "dokumen.ajukan",
+    "setujui": "dokumen.setujui",
+    "kembalikan": "dokumen.kembalikan",
+    "revisi": "dokumen.buka_revisi",
+}
+
+
+@akses_kecamatan(IZIN_AKSI, menurut="nama")
 @require_POST
 def aksi(request, kecamatan, tahun: int, jenis: str, nama: str):
     _struktur(jenis)
@@ -109,19 +128,21 @@ def aksi(request, kecamatan, tahun: int, jenis: str, nama: str):
             dokumen_setujui(dok, request.user)
             messages.success(request, "Dokumen disetujui; PDF bertanda tangan tersimpan.")
         elif nama == "kembalikan":
-            dokumen_kembalikan(dok, request.user, request.POST.get("catatan", ""))
+            form = KembalikanForm(request.POST)
+            if not form.is_valid():
+                return _tolak(request, form, kecamatan, tahun, jenis)
+            dokumen_kembalikan(dok, request.user, form.cleaned_data["catatan"])
             messages.success(request, "Dokumen dikembalikan kepada operator dengan catatan.")
-        elif nama == "revisi":
+        else:  # "revisi"
             baru = dokumen_buka_revisi(dok, request.user)
             messages.success(request, f"Revisi {baru.revisi} ({baru.judul_revisi}) dibuka sebagai draf.")
-        else:
-            raise Http404("Aksi tidak dikenal.")
     except GalatDokumen as exc:
         messages.error(request, str(exc))
     return _kembali(kecamatan, tahun, jenis)
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
+@require_safe
 def riwayat_xlsx(request, kecamatan, tahun: int, jenis: str):
     struktur = _struktur(jenis)
     nama = _nama_berkas(struktur, kecamatan, tahun, "-Riwayat").removesuffix(".pdf") + ".xlsx"
@@ -134,19 +155,24 @@ def _nama_berkas(struktur, kecamatan, tahun, akhiran: str = "") -> str:
     return f"{struktur.singkatan}-{tahun}-{nama}{akhiran}.pdf"
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
+@require_safe
 def pdf(request, kecamatan, tahun: int, jenis: str):
-    """The current document: the stored approved PDF when the newest revision is approved, else a draft."""
+    """The current document: the stored approved PDF when the newest revision is approved, else a draft
+    (``?kertas=a4|f4``; anything else is 400, as on the report pages)."""
     struktur = _struktur(jenis)
+    opsi = OpsiPdfForm(request.GET)
+    if not opsi.is_valid():
+        return halaman_400(request, list(pesan_galat(opsi).values()))
     dok = dokumen_terkini(kecamatan, tahun, jenis)
     if dok.status == StatusDokumen.DISETUJUI and dok.pdf:
         return _berkas(dok, _nama_berkas(struktur, kecamatan, tahun, f"-r{dok.revisi}"))
-    kertas = request.GET.get("kertas", "a4")
-    isi = dokumen_pdf(kecamatan, tahun, jenis, kertas=kertas)
+    isi = dokumen_pdf(kecamatan, tahun, jenis, kertas=opsi.cleaned_data["kertas"])
     return respons_unduhan(isi, _nama_berkas(struktur, kecamatan, tahun, "-DRAF"), "application/pdf", lampiran=False)
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
+@require_safe
 def pdf_revisi(request, kecamatan, tahun: int, jenis: str, revisi: int):
     struktur = _struktur(jenis)
     dok = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis, revisi=revisi).first()

@@ -4,63 +4,49 @@ the year's audit trail; scoped through :mod:`wilayah.akses`."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
+from core.forms import halaman_400, pesan_galat
 from core.laporan import registry
-from core.laporan.keluaran import FORMAT, hasilkan
-from core.laporan.registry import KERTAS, TRIWULAN, Opsi
+from core.laporan.keluaran import hasilkan
+from core.laporan.registry import TRIWULAN
 from core.laporan.render_html import konteks_tabel
 from core.riwayat import respons_riwayat
 from core.unduhan import respons_unduhan
-from wilayah.akses import akses_kecamatan, kecamatan_atau_404
+from wilayah.akses import LIHAT, akses_kecamatan
 
+from .forms import OpsiLaporanForm
 from .selectors import kecamatan_dengan_tahun, riwayat_tahun
 from .services import dokumen_per_jenis
 from .struktur import STRUKTUR
 
-TAHUN_MIN, TAHUN_MAKS = 2000, 2100
-
-
-def _tahun(tahun: int) -> int:
-    if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
-        raise Http404(_("Tahun tidak ditemukan."))
-    return tahun
-
-
-def _opsi(request: HttpRequest) -> Opsi:
-    """Paper (``?kertas=a4|f4``) and quarter (``?triwulan=1..4``); ``ValueError`` when not valid."""
-    kertas = request.GET.get("kertas", "a4").lower()
-    if kertas not in KERTAS:
-        raise ValueError(_("Kertas harus a4 atau f4."))
-    teks = request.GET.get("triwulan", "4")
-    if not teks.isdigit() or int(teks) not in TRIWULAN:
-        raise ValueError(_("Triwulan harus 1, 2, 3 atau 4."))
-    return Opsi(kertas=kertas, triwulan=int(teks))
-
 
 @login_required
+@require_safe
 def beranda(request: HttpRequest) -> HttpResponse:
     return render(request, "dokumen/beranda.html", {"daftar": kecamatan_dengan_tahun(request.user)})
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
+@require_safe
 def riwayat_tahun_xlsx(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
     nama = f"Riwayat-{tahun}-Kecamatan-{kecamatan.nama.replace(' ', '-')}.xlsx"
     return respons_riwayat(riwayat_tahun(kecamatan, tahun), f"Riwayat perubahan {kecamatan} tahun {tahun}", nama)
 
 
-@login_required
-def indeks(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+@akses_kecamatan(LIHAT)
+@require_safe
+def indeks(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
     """The kecamatan/year page: every report with its download links."""
-    kecamatan = kecamatan_atau_404(request.user, kode)
     return render(
         request,
         "laporan/indeks.html",
         {
             "kecamatan": kecamatan,
-            "tahun": _tahun(tahun),
+            "tahun": tahun,
             "daftar": registry.semua(),
             "triwulan": TRIWULAN,
             "dokumen": [(STRUKTUR[j], d) for j, d in dokumen_per_jenis(kecamatan, tahun).items()],
@@ -68,23 +54,19 @@ def indeks(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     )
 
 
-@login_required
-def laporan(request: HttpRequest, kode: str, tahun: int, slug: str) -> HttpResponse:
+@akses_kecamatan(LIHAT)
+@require_safe
+def laporan(request: HttpRequest, kecamatan, tahun: int, slug: str) -> HttpResponse:
     """The report as a web page, or a download with ``?format=pdf|xlsx|html``."""
-    kecamatan = kecamatan_atau_404(request.user, kode)
-    tahun = _tahun(tahun)
     try:
         lap = registry.laporan(slug)
     except KeyError:
         raise Http404(_("Laporan tidak ditemukan.")) from None
-    try:
-        opsi = _opsi(request)
-    except ValueError as exc:
-        return HttpResponseBadRequest(str(exc))
-    format = request.GET.get("format", "")
+    pilihan = OpsiLaporanForm(request.GET)
+    if not pilihan.is_valid():
+        return halaman_400(request, list(pesan_galat(pilihan).values()))
+    opsi, format = pilihan.opsi(), pilihan.cleaned_data["format"]
     if format:
-        if format not in FORMAT:
-            return HttpResponseBadRequest(_("Format harus html, pdf atau xlsx."))
         berkas = hasilkan(lap, kecamatan, tahun, format, opsi)
         return respons_unduhan(berkas.isi, berkas.nama, berkas.jenis_isi)
     tabel = lap.bangun(kecamatan, tahun, opsi)

@@ -6,4 +6,7 @@ class LkjipConfig(AppConfig):
     name = "lkjip"
 
     def ready(self):
-        from . import reports  # noqa: F401  (registers the lkjip reports with core.laporan.registry)
+        from . import (
+            reports,  # noqa: F401  (registers the lkjip reports with core.laporan.registry)
+            rules,  # noqa: F401  (registers the lkjip.* permissions)
+        )

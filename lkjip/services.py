@@ -6,6 +6,7 @@ from django.db import transaction
 
 from lkjip.models import NarasiProgram
 from renja.models import Nomenklatur, Tingkat
+from wilayah.akses import wajib_izin
 from wilayah.models import Kecamatan
 
 
@@ -20,6 +21,7 @@ def narasi_program_simpan(
     user,
 ) -> NarasiProgram:
     """Create or update the narrative of one program and year; saving the same text again changes nothing."""
+    wajib_izin("lkjip.ubah_narasi", user, kecamatan)
     if program.tingkat != Tingkat.PROGRAM:
         raise ValueError("narasi hanya untuk program")
     teks = {"keberhasilan": keberhasilan.strip(), "hambatan": hambatan.strip(), "saran": saran.strip()}

@@ -8,19 +8,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from wilayah.akses import akses_kecamatan, boleh_ubah
+from wilayah.akses import LIHAT, akses_kecamatan
 
 from .forms import NarasiProgramForm
 from .selectors import narasi_daftar, program_narasi_atau_none
 from .services import narasi_program_simpan
-
-TAHUN_MIN, TAHUN_MAKS = 2000, 2100
-
-
-def _tahun(tahun: int) -> int:
-    if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
-        raise Http404("Tahun tidak ditemukan.")
-    return tahun
 
 
 def _halaman(request: HttpRequest, kecamatan, tahun: int, galat: dict[int, NarasiProgramForm] | None = None,
@@ -34,21 +26,20 @@ def _halaman(request: HttpRequest, kecamatan, tahun: int, galat: dict[int, Naras
     return render(
         request,
         "lkjip/narasi.html",
-        {"kecamatan": kecamatan, "tahun": tahun, "baris": baris, "boleh_ubah": boleh_ubah(request.user, kecamatan)},
+        {"kecamatan": kecamatan, "tahun": tahun, "baris": baris},
         status=status,
     )
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
 @require_GET
 def narasi(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
-    return _halaman(request, kecamatan, _tahun(tahun))
+    return _halaman(request, kecamatan, tahun)
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("lkjip.ubah_narasi")
 @require_POST
 def narasi_simpan(request: HttpRequest, kecamatan, tahun: int, pk: int) -> HttpResponse:
-    tahun = _tahun(tahun)
     program = program_narasi_atau_none(kecamatan, tahun, pk)
     if program is None:
         raise Http404("Program tidak ditemukan.")

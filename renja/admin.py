@@ -1,4 +1,7 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from import_export import resources
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -6,6 +9,16 @@ from simple_history.admin import SimpleHistoryAdmin
 from wilayah.admin_akses import AdminBerlingkup
 
 from .models import Anggaran, Indikator, Nomenklatur, RenstraTarget, RkpdReview
+from .services import (
+    GalatRealisasi,
+    KonflikVersi,
+    anggaran_periksa,
+    anggaran_ubah,
+    indikator_periksa,
+    indikator_ubah,
+)
+
+PESAN_VERSI = "Data ini sudah diubah pengguna lain sejak halaman dibuka; muat ulang."
 
 
 class NomenklaturResource(resources.ModelResource):
@@ -24,22 +37,93 @@ class NomenklaturAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     raw_id_fields = ["induk"]
 
 
+class FormBerversi(forms.ModelForm):
+    """An admin change form that carries the ``versi`` it was loaded with and applies the grid's rules
+    (``periksa``: ``anggaran_periksa``/``indikator_periksa``), so a save in the admin and a save in the grid
+    can never silently overwrite each other."""
+
+    versi_awal = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    periksa = staticmethod(anggaran_periksa)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["versi_awal"].initial = self.instance.versi
+
+    def nilai(self) -> dict:
+        """The model fields the form edits, cleaned."""
+        return {f.name: self.cleaned_data[f.name] for f in self._meta.model._meta.fields if f.name in self.cleaned_data}
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is not None:
+            sekarang = self._meta.model.objects.filter(pk=self.instance.pk).values_list("versi", flat=True).first()
+            if data.get("versi_awal") != sekarang:
+                raise ValidationError(PESAN_VERSI, code="versi")
+        if not self.errors:
+            try:
+                type(self).periksa(self.instance, self.nilai())
+            except GalatRealisasi as exc:
+                for nama, pesan in exc.galat.items():
+                    self.add_error(nama if nama.startswith("realisasi_tw") else None, pesan)
+        return data
+
+
+class AnggaranAdminForm(FormBerversi):
+    periksa = staticmethod(anggaran_periksa)
+
+    class Meta:
+        model = Anggaran
+        fields = "__all__"
+
+
+class IndikatorAdminForm(FormBerversi):
+    periksa = staticmethod(indikator_periksa)
+
+    class Meta:
+        model = Indikator
+        fields = "__all__"
+
+
+class AdminBerversi:
+    """ModelAdmin mixin: a change goes through the service (``ubah``) that claims the version; if the row moved
+    on between the form's check and the save, nothing is saved and the form is shown again with a message."""
+
+    ubah = staticmethod(anggaran_ubah)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        baru = type(self).ubah(obj, versi=form.cleaned_data["versi_awal"], nilai=form.nilai(), user=request.user)
+        obj.versi = baru.versi
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except (KonflikVersi, GalatRealisasi):  # the whole save was rolled back
+            messages.error(request, PESAN_VERSI)
+            return HttpResponseRedirect(request.path)
+
+
 @admin.register(Anggaran)
-class AnggaranAdmin(AdminBerlingkup, SimpleHistoryAdmin):
+class AnggaranAdmin(AdminBerversi, AdminBerlingkup, SimpleHistoryAdmin):
     list_display = ["tahun", "kecamatan", "nomenklatur", "kelurahan", "sumber_dana", "pagu", "realisasi"]
     list_filter = ["tahun", "kecamatan", "sumber_dana"]
     search_fields = ["nomenklatur__kode", "nomenklatur__uraian"]
     raw_id_fields = ["nomenklatur"]
     list_select_related = ["kecamatan", "nomenklatur", "kelurahan"]
+    form = AnggaranAdminForm
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(AdminBerlingkup, SimpleHistoryAdmin):
+class IndikatorAdmin(AdminBerversi, AdminBerlingkup, SimpleHistoryAdmin):
     list_display = ["tahun", "kecamatan", "nomenklatur", "uraian", "satuan", "target", "realisasi"]
     list_filter = ["tahun", "kecamatan", "polaritas", "sifat"]
     search_fields = ["uraian", "nomenklatur__kode"]
     raw_id_fields = ["nomenklatur"]
     list_select_related = ["kecamatan", "nomenklatur"]
+    form = IndikatorAdminForm
+    ubah = staticmethod(indikator_ubah)
 
 
 @admin.register(RenstraTarget)

@@ -6,4 +6,7 @@ class RenjaConfig(AppConfig):
     name = "renja"
 
     def ready(self):
-        from . import reports  # noqa: F401  (registers the renja reports with core.laporan.registry)
+        from . import (
+            reports,  # noqa: F401  (registers the renja reports with core.laporan.registry)
+            rules,  # noqa: F401  (registers the renja.* permissions)
+        )

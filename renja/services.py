@@ -9,14 +9,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
-from core.angka import AngkaError, format_rupiah, parse_angka
+from core.angka import format_rupiah
 from core.capaian import nilai_tahunan
-from core.nilai import KOSONG, Nilai, NilaiError
+from core.fields import NilaiFormField
+from core.forms import RupiahField
+from core.nilai import KOSONG
+from wilayah.akses import wajib_izin
 
-from .models import TRIWULAN, Anggaran, Indikator, TriwulanDitutup
+from .models import TRIWULAN, UANG, Anggaran, Indikator, TriwulanDitutup
 
 
 @dataclass
@@ -52,7 +56,7 @@ def _kolom(tw: int) -> str:
     return f"realisasi_tw{tw}"
 
 
-def _simpan_berversi(model, obj, versi: int, nilai: dict[str, Any], user) -> Any:
+def _simpan_berversi(model, obj, versi: int, nilai: dict[str, Any], user, alasan: str = "Isian realisasi") -> Any:
     """Claim version ``versi`` atomically, then save through the model (so the audit trail records it).
 
     Returns the saved object. If the row moved on meanwhile: when it already holds exactly these values
@@ -70,89 +74,139 @@ def _simpan_berversi(model, obj, versi: int, nilai: dict[str, Any], user) -> Any
             setattr(obj, k, v)
         obj.versi = versi + 1
         obj._history_user = user
-        obj._change_reason = "Isian realisasi"
+        obj._change_reason = alasan
         obj.save()
     return obj
 
 
-def anggaran_set_realisasi(anggaran: Anggaran, *, versi: int, masukan: dict[str, Any], user) -> Anggaran:
-    """Set the quarterly realisasi Rp of one anggaran line from user input (Indonesian number text)."""
-    galat: dict[str, str] = {}
-    baru: dict[str, Decimal | None] = {}
-    ditutup = triwulan_ditutup(anggaran.kecamatan_id, anggaran.tahun)
+def _ditutup_untuk(obj, baru: dict[str, Any]) -> set[int]:
+    """Closed quarters of the row's kecamatan and year (as they will be after saving ``baru``)."""
+    kecamatan = baru.get("kecamatan")
+    kecamatan_id = kecamatan.pk if kecamatan is not None else obj.kecamatan_id
+    return triwulan_ditutup(kecamatan_id, baru.get("tahun", obj.tahun))
+
+
+#: The one reading of a typed value, shared with the grid's forms (renja.forms): the limits of the columns.
+RUPIAH = RupiahField(required=False, max_digits=UANG["max_digits"], decimal_places=UANG["decimal_places"])
+NILAI = NilaiFormField(required=False, panjang_maks=Indikator._meta.get_field("realisasi_tw1").max_length)
+
+
+def _baca(bidang, masukan: dict[str, Any], galat: dict[str, str]) -> dict[str, Any]:
+    """The quarters present in ``masukan``, cleaned by ``bidang``; messages of unreadable ones go to ``galat``."""
+    hasil = {}
     for tw in TRIWULAN:
         kolom = _kolom(tw)
         if kolom not in masukan:
             continue
         try:
-            nilai = parse_angka(masukan[kolom])
-        except AngkaError:
-            galat[kolom] = f"'{masukan[kolom]}' bukan angka. Tulis misalnya 1.250.000."
-            continue
-        if nilai is not None and nilai < 0:
-            galat[kolom] = "Realisasi tidak boleh negatif."
-            continue
-        if nilai is not None and nilai != nilai.quantize(Decimal("0.01")):
-            galat[kolom] = "Rupiah paling banyak 2 angka di belakang koma."
-            continue
-        if nilai is not None:
-            nilai = nilai.quantize(Decimal("0.01"))
-        if tw in ditutup and nilai != getattr(anggaran, kolom):
+            hasil[kolom] = bidang.clean(masukan[kolom])
+        except ValidationError as exc:
+            galat[kolom] = " ".join(exc.messages)
+    return hasil
+
+
+def anggaran_set_realisasi(anggaran: Anggaran, *, versi: int, masukan: dict[str, Any], user) -> Anggaran:
+    """Set the quarterly realisasi Rp of one anggaran line from user input (Indonesian number text)."""
+    wajib_izin("renja.ubah_realisasi", user, anggaran.kecamatan_id)
+    galat: dict[str, str] = {}
+    baru = _baca(RUPIAH, masukan, galat)
+    baru = anggaran_periksa(anggaran, baru, galat)
+    return _simpan_berversi(Anggaran, anggaran, versi, baru, user)
+
+
+def anggaran_periksa(anggaran: Anggaran, baru: dict[str, Any], galat: dict[str, str] | None = None) -> dict[str, Any]:
+    """The house rules of an anggaran line's realisasi, whoever enters it (grid or admin): closed quarters keep
+    their value, the quarters add up to at most the pagu, and the year's realisasi is their sum. Returns the
+    values to store (with ``realisasi``); raises ``GalatRealisasi``."""
+    galat = dict(galat or {})
+    ditutup = _ditutup_untuk(anggaran, baru)
+    lama = Anggaran.objects.filter(pk=anggaran.pk).first() if anggaran.pk else None
+    for tw in TRIWULAN:
+        kolom = _kolom(tw)
+        if kolom in baru and tw in ditutup and baru[kolom] != (getattr(lama, kolom) if lama else None):
             galat[kolom] = f"Triwulan {tw} sudah ditutup camat; realisasinya tidak dapat diubah."
-            continue
-        baru[kolom] = nilai
     if galat:
         raise GalatRealisasi(galat)
-
+    baru = dict(baru)
     triwulan = [baru.get(_kolom(tw), getattr(anggaran, _kolom(tw))) for tw in TRIWULAN]
     ada = [v for v in triwulan if v is not None]
     total = sum(ada, Decimal(0)) if ada else None
-    if total is not None and anggaran.pagu is not None and total > anggaran.pagu:
+    pagu = baru.get("pagu", anggaran.pagu)
+    if total is not None and pagu is not None and total > pagu:
         raise GalatRealisasi(
-            {
-                "realisasi": f"Jumlah realisasi Rp {format_rupiah(total)} melebihi pagu Rp {format_rupiah(anggaran.pagu)}."
-            }
+            {"realisasi": f"Jumlah realisasi Rp {format_rupiah(total)} melebihi pagu Rp {format_rupiah(pagu)}."}
         )
     if ada:
         baru["realisasi"] = total
-    elif any(getattr(anggaran, _kolom(tw)) is not None for tw in TRIWULAN):
+    elif "realisasi" not in baru and any(getattr(lama, _kolom(tw), None) is not None for tw in TRIWULAN):
         baru["realisasi"] = None  # every quarter was cleared
-    return _simpan_berversi(Anggaran, anggaran, versi, baru, user)
+    return baru
 
 
 def indikator_set_realisasi(indikator: Indikator, *, versi: int, masukan: dict[str, Any], user) -> Indikator:
     """Set the quarterly realisasi of one indicator (number or SAKIP grade); the year value follows its sifat."""
+    wajib_izin("renja.ubah_realisasi", user, indikator.kecamatan_id)
     galat: dict[str, str] = {}
-    baru: dict[str, Nilai] = {}
-    ditutup = triwulan_ditutup(indikator.kecamatan_id, indikator.tahun)
+    baru = _baca(NILAI, masukan, galat)
+    baru = indikator_periksa(indikator, baru, galat)
+    return _simpan_berversi(Indikator, indikator, versi, baru, user)
+
+
+def indikator_periksa(indikator: Indikator, baru: dict[str, Any], galat: dict[str, str] | None = None) -> dict[str, Any]:
+    """The house rules of an indicator's realisasi (grid or admin): no negative numbers, closed quarters keep
+    their value, the year's value follows the quarters by the indicator's sifat."""
+    galat = dict(galat or {})
+    ditutup = _ditutup_untuk(indikator, baru)
+    lama = Indikator.objects.filter(pk=indikator.pk).first() if indikator.pk else None
     for tw in TRIWULAN:
         kolom = _kolom(tw)
-        if kolom not in masukan:
+        if kolom not in baru or kolom in galat:
             continue
-        try:
-            nilai = Nilai.parse(masukan[kolom])
-        except (NilaiError, AngkaError):
-            galat[kolom] = f"'{masukan[kolom]}' bukan angka atau nilai (AA–D). Tulis misalnya 75,5."
-            continue
+        nilai = baru[kolom] or KOSONG
         if nilai.is_angka and nilai.angka < 0:
             galat[kolom] = "Realisasi tidak boleh negatif."
-            continue
-        if tw in ditutup and nilai != getattr(indikator, kolom):
+        elif tw in ditutup and nilai != ((getattr(lama, kolom) or KOSONG) if lama else KOSONG):
             galat[kolom] = f"Triwulan {tw} sudah ditutup camat; realisasinya tidak dapat diubah."
-            continue
-        baru[kolom] = nilai
     if galat:
         raise GalatRealisasi(galat)
+    baru = dict(baru)
     triwulan = [baru.get(_kolom(tw), getattr(indikator, _kolom(tw)) or KOSONG) for tw in TRIWULAN]
+    sifat = baru.get("sifat", indikator.sifat)
     if any(not v.kosong for v in triwulan):
-        baru["realisasi"] = nilai_tahunan(triwulan, indikator.sifat)
-    elif any(not (getattr(indikator, _kolom(tw)) or KOSONG).kosong for tw in TRIWULAN):
+        baru["realisasi"] = nilai_tahunan(triwulan, sifat)
+    elif "realisasi" not in baru and lama is not None and any(
+        not (getattr(lama, _kolom(tw)) or KOSONG).kosong for tw in TRIWULAN
+    ):
         baru["realisasi"] = KOSONG
-    return _simpan_berversi(Indikator, indikator, versi, baru, user)
+    return baru
+
+
+def _ubah_baris(model, periksa, obj, *, versi: int, nilai: dict[str, Any], user, alasan: str):
+    lama = model.objects.filter(pk=obj.pk).values_list("kecamatan_id", flat=True).first()
+    for kecamatan in {lama, getattr(nilai.get("kecamatan"), "pk", None) or obj.kecamatan_id}:
+        wajib_izin("renja.ubah_realisasi", user, kecamatan)
+    return _simpan_berversi(model, obj, versi, periksa(obj, nilai), user, alasan)
+
+
+def anggaran_ubah(
+    anggaran: Anggaran, *, versi: int, nilai: dict[str, Any], user, alasan: str = "Diubah di admin"
+) -> Anggaran:
+    """Change any fields of an anggaran line (the admin's change form), under the grid's rules: the same
+    checks (``anggaran_periksa``), the same version claim (``KonflikVersi`` if the row moved on since
+    ``versi`` was read), so an operator's page opened before answers 409 afterwards."""
+    return _ubah_baris(Anggaran, anggaran_periksa, anggaran, versi=versi, nilai=nilai, user=user, alasan=alasan)
+
+
+def indikator_ubah(
+    indikator: Indikator, *, versi: int, nilai: dict[str, Any], user, alasan: str = "Diubah di admin"
+) -> Indikator:
+    """The indicator counterpart of ``anggaran_ubah``."""
+    return _ubah_baris(Indikator, indikator_periksa, indikator, versi=versi, nilai=nilai, user=user, alasan=alasan)
 
 
 def triwulan_tutup(kecamatan, tahun: int, triwulan: int, user) -> TriwulanDitutup:
     """Close a quarter (idempotent: closing it twice keeps the first closing)."""
+    wajib_izin("renja.tutup_triwulan", user, kecamatan)
     if triwulan not in TRIWULAN:
         raise GalatRealisasi({"triwulan": "Triwulan harus 1 sampai 4."})
     obj, _ = TriwulanDitutup.objects.get_or_create(
@@ -208,13 +262,11 @@ def _cek_triwulan_terbuka(kecamatan, tahun: int, triwulan: int) -> None:
         raise GalatRealisasi({"triwulan": f"Triwulan {triwulan} sudah ditutup camat; isiannya tidak dapat diubah."})
 
 
-def bukti_unggah(kecamatan, tahun: int, nomenklatur, triwulan: int, berkas, user):
-    """Store an evidence file after checking its size and real type."""
+def bukti_periksa(berkas) -> str:
+    """The real content type of an evidence file, or ``GalatRealisasi`` when it is missing, too large, or not
+    a PDF, PNG/JPG or XLSX by its first bytes (used by the upload form and by ``bukti_unggah``)."""
     from django.conf import settings
 
-    from .models import BuktiDukung
-
-    _cek_triwulan_terbuka(kecamatan, tahun, triwulan)
     if berkas is None:
         raise GalatRealisasi({"berkas": "Pilih berkas yang akan diunggah."})
     maks = settings.BUKTI_UKURAN_MAKS
@@ -227,6 +279,16 @@ def bukti_unggah(kecamatan, tahun: int, nomenklatur, triwulan: int, berkas, user
     jenis = _jenis_berkas(kepala, berkas.name)
     if jenis is None or (jenis == JENIS_BUKTI["xlsx"] and not _xlsx_sah(berkas)):
         raise GalatRealisasi({"berkas": "Jenis berkas tidak diterima: unggah PDF, gambar (PNG/JPG) atau XLSX."})
+    return jenis
+
+
+def bukti_unggah(kecamatan, tahun: int, nomenklatur, triwulan: int, berkas, user):
+    """Store an evidence file after checking its size and real type."""
+    from .models import BuktiDukung
+
+    wajib_izin("renja.unggah_bukti", user, kecamatan)
+    _cek_triwulan_terbuka(kecamatan, tahun, triwulan)
+    jenis = bukti_periksa(berkas)
     nama = berkas.name.replace("/", "_").replace("\\", "_")[-200:]
     return BuktiDukung.objects.create(
         kecamatan=kecamatan, tahun=tahun, nomenklatur=nomenklatur, triwulan=triwulan, berkas=berkas,
@@ -235,14 +297,19 @@ def bukti_unggah(kecamatan, tahun: int, nomenklatur, triwulan: int, berkas, user
 
 
 def bukti_hapus(bukti, user) -> None:
+    wajib_izin("renja.unggah_bukti", user, bukti.kecamatan_id)
     _cek_triwulan_terbuka(bukti.kecamatan, bukti.tahun, bukti.triwulan)
-    bukti.berkas.delete(save=False)
-    bukti.delete()
+    simpanan, nama = bukti.berkas.storage, bukti.berkas.name
+    with transaction.atomic():
+        bukti.delete()
+        # the file goes only once the row is gone for good (a rolled back delete keeps both)
+        transaction.on_commit(lambda: simpanan.delete(nama))
 
 
 def keterangan_simpan(kecamatan, tahun: int, nomenklatur, triwulan: int, teks: str, user):
     from .models import CatatanRealisasi
 
+    wajib_izin("renja.ubah_realisasi", user, kecamatan)
     _cek_triwulan_terbuka(kecamatan, tahun, triwulan)
     with transaction.atomic():
         obj, _ = CatatanRealisasi.objects.select_for_update().get_or_create(
@@ -257,12 +324,9 @@ def keterangan_simpan(kecamatan, tahun: int, nomenklatur, triwulan: int, teks: s
 
 
 def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str, user):
-    from wilayah.akses import Peran, peran
-
     from .models import CatatanVerifikator
 
-    if peran(user) != Peran.BAPPEDA:
-        raise GalatRealisasi({"catatan": "Hanya verifikator Bappeda yang dapat menulis catatan verifikator."})
+    wajib_izin("renja.tulis_catatan_verifikator", user, kecamatan)
     if triwulan not in TRIWULAN:
         raise GalatRealisasi({"triwulan": "Triwulan harus 1 sampai 4."})
     if not (catatan or "").strip():
@@ -276,6 +340,7 @@ def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str
 def catatan_verifikator_jawab(catatan, jawaban: str, user):
     from django.utils import timezone
 
+    wajib_izin("renja.jawab_catatan", user, catatan.kecamatan_id)
     if not (jawaban or "").strip():
         raise GalatRealisasi({"jawaban": "Jawaban tidak boleh kosong."})
     catatan.jawaban = jawaban.strip()

@@ -1,4 +1,4 @@
-"""Realisasi entry: thin views over renja.selectors and renja.services."""
+"""Realisasi entry: thin views over renja.forms, renja.selectors and renja.services."""
 
 from __future__ import annotations
 
@@ -6,15 +6,25 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
 
 from core.angka import format_angka, format_persen, format_rupiah
 from core.capaian import capaian_anggaran, capaian_kinerja, metode_negatif_aktif
+from core.forms import pesan_galat
 from core.riwayat import respons_riwayat
-from wilayah.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
+from wilayah.akses import LIHAT, akses_kecamatan
 
+from .forms import (
+    BuktiForm,
+    CatatanVerifikatorForm,
+    JawabanCatatanForm,
+    KeteranganForm,
+    RealisasiAnggaranForm,
+    RealisasiIndikatorForm,
+)
 from .models import TRIWULAN, Anggaran, BuktiDukung, CatatanVerifikator, Indikator
 from .selectors import TRIWULAN_LABEL, kegiatan_rinci, realisasi_grid, riwayat_kegiatan
 from .services import (
@@ -31,8 +41,7 @@ from .services import (
 )
 
 
-@akses_kecamatan("lihat")
-def realisasi(request, kecamatan, tahun: int):
+def _halaman_realisasi(request, kecamatan, tahun: int, status: int = 200):
     grup, ditutup = realisasi_grid(kecamatan, tahun)
     catatan = CatatanVerifikator.objects.filter(kecamatan=kecamatan, tahun=tahun).select_related(
         "ditulis_oleh", "dijawab_oleh"
@@ -46,28 +55,41 @@ def realisasi(request, kecamatan, tahun: int):
             "grup": grup,
             "ditutup": ditutup,
             "triwulan": TRIWULAN_LABEL,
-            "boleh_ubah": boleh_ubah(request.user, kecamatan),
-            "camat": adalah_camat_dari(request.user, kecamatan),
             "metode_negatif": metode_negatif_aktif(),
             "catatan": catatan,
-            "verifikator": peran(request.user) == Peran.BAPPEDA,
         },
+        status=status,
     )
 
 
-def _masukan(request) -> tuple[int | None, dict]:
-    if request.content_type == "application/json":
-        try:
-            data = json.loads(request.body or b"{}")
-        except ValueError:
-            data = {}
-    else:
-        data = request.POST.dict()
+@akses_kecamatan(LIHAT)
+@require_safe
+def realisasi(request, kecamatan, tahun: int):
+    return _halaman_realisasi(request, kecamatan, tahun)
+
+
+# ------------------------------------------------------------------------------------------------
+# One row of the grid: JSON (the page's script) or a plain form post (no JavaScript)
+# ------------------------------------------------------------------------------------------------
+class _BukanObjek(ValueError):
+    pass
+
+
+def _minta_json(request) -> bool:
+    return request.content_type == "application/json" or "application/json" in request.headers.get("Accept", "")
+
+
+def _data(request) -> dict:
+    """The row's fields: the JSON object sent by the script, or the form fields."""
+    if request.content_type != "application/json":
+        return request.POST
     try:
-        versi = int(data.get("versi"))
-    except (TypeError, ValueError):
-        versi = None
-    return versi, {k: v for k, v in data.items() if k.startswith("realisasi_tw")}
+        data = json.loads(request.body or b"{}")
+    except (ValueError, RecursionError):
+        raise _BukanObjek("Isi permintaan bukan JSON yang sah.") from None
+    if not isinstance(data, dict):
+        raise _BukanObjek('Isi permintaan harus berupa objek JSON, mis. {"versi": 3, "realisasi_tw1": "1.250.000"}.')
+    return data
 
 
 def _json_anggaran(a: Anggaran) -> dict:
@@ -90,38 +112,64 @@ def _json_indikator(i: Indikator) -> dict:
     }
 
 
-def _simpan(request, kecamatan, tahun, model, pk, layanan, ke_json):
+def _simpan(request, kecamatan, tahun, model, pk, form_class, layanan, ke_json, jangkar: str):
+    """Save one row. JSON answers keep the shape the grid's script reads: the row (200), ``{pesan, galat}``
+    (400) or ``{pesan, sekarang}`` (409). A plain form post redirects back to the row with a message, or shows
+    the grid again with the message (400/409) and nothing saved."""
     obj = model.objects.filter(pk=pk, kecamatan=kecamatan, tahun=tahun).first()
     if obj is None:
         raise Http404("Baris tidak ditemukan.")
-    versi, masukan = _masukan(request)
-    if versi is None:
-        return JsonResponse({"pesan": "Versi baris tidak dikirim; muat ulang halaman."}, status=400)
+    json_ = _minta_json(request)
+
+    def label() -> str:
+        return obj.uraian if isinstance(obj, Indikator) else obj.nomenklatur.uraian
+
+    def gagal(pesan: str, galat: dict[str, str], status: int, sekarang=None):
+        if json_:
+            isi = {"pesan": pesan, "galat": galat} if sekarang is None else {"pesan": pesan, "sekarang": ke_json(sekarang)}
+            return JsonResponse(isi, status=status)
+        rincian = " ".join(galat.values()) if galat else ""
+        messages.error(request, f"{label()}: {pesan} {rincian}".strip())
+        return _halaman_realisasi(request, kecamatan, tahun, status=status)
+
     try:
-        obj = layanan(obj, versi=versi, masukan=masukan, user=request.user)
+        data = _data(request)
+    except _BukanObjek as exc:
+        return gagal(str(exc), {}, 400)
+    form = form_class(data)
+    if not form.is_valid():
+        return gagal("Periksa isian yang ditandai.", pesan_galat(form), 400)
+    try:
+        obj = layanan(obj, versi=form.cleaned_data["versi"], masukan=form.masukan(), user=request.user)
     except GalatRealisasi as exc:
-        return JsonResponse({"pesan": "Periksa isian yang ditandai.", "galat": exc.galat}, status=400)
+        return gagal("Periksa isian yang ditandai.", exc.galat, 400)
     except KonflikVersi as exc:
-        return JsonResponse({"pesan": str(exc), "sekarang": ke_json(exc.obj)}, status=409)
-    return JsonResponse({"pesan": "Tersimpan.", **ke_json(obj)})
+        return gagal(str(exc), {}, 409, sekarang=exc.obj)
+    if json_:
+        return JsonResponse({"pesan": "Tersimpan.", **ke_json(obj)})
+    messages.success(request, f"{label()}: tersimpan.")
+    return redirect(reverse("renja:realisasi", kwargs={"kode": kecamatan.kode, "tahun": tahun}) + f"#{jangkar}{obj.pk}")
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("renja.ubah_realisasi")
 @require_POST
 def simpan_anggaran(request, kecamatan, tahun: int, pk: int):
-    return _simpan(request, kecamatan, tahun, Anggaran, pk, anggaran_set_realisasi, _json_anggaran)
+    return _simpan(
+        request, kecamatan, tahun, Anggaran, pk, RealisasiAnggaranForm, anggaran_set_realisasi, _json_anggaran, "a"
+    )
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("renja.ubah_realisasi")
 @require_POST
 def simpan_indikator(request, kecamatan, tahun: int, pk: int):
-    return _simpan(request, kecamatan, tahun, Indikator, pk, indikator_set_realisasi, _json_indikator)
+    return _simpan(
+        request, kecamatan, tahun, Indikator, pk, RealisasiIndikatorForm, indikator_set_realisasi, _json_indikator, "i"
+    )
 
 
-@akses_kecamatan("camat")
+@akses_kecamatan("renja.tutup_triwulan")
+@require_POST
 def tutup_triwulan(request, kecamatan, tahun: int, triwulan: int):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     try:
         triwulan_tutup(kecamatan, tahun, triwulan, request.user)
     except GalatRealisasi as exc:
@@ -145,9 +193,8 @@ def _ke_rinci(kecamatan, tahun, node):
     return redirect("renja:kegiatan", kode=kecamatan.kode, tahun=tahun, node=node)
 
 
-@akses_kecamatan("lihat")
-def kegiatan(request, kecamatan, tahun: int, node: int):
-    data = _rinci_atau_404(kecamatan, tahun, node)
+def _halaman_kegiatan(request, kecamatan, tahun: int, node: int, data=None, status: int = 200):
+    data = data or _rinci_atau_404(kecamatan, tahun, node)
     return render(
         request,
         "renja/kegiatan.html",
@@ -156,25 +203,35 @@ def kegiatan(request, kecamatan, tahun: int, node: int):
             "tahun": tahun,
             **data,
             "riwayat": riwayat_kegiatan(kecamatan, tahun, node)[:200],
-            "boleh_ubah": boleh_ubah(request.user, kecamatan),
             "ukuran_maks_mb": settings.BUKTI_UKURAN_MAKS // 1048576,
         },
+        status=status,
     )
 
 
-def _triwulan(request) -> int:
-    try:
-        return int(request.POST.get("triwulan", ""))
-    except ValueError:
-        return 0
+def _tolak_form(request, form, halaman):
+    """Input that cannot be used: the page again, with what was wrong, as 400."""
+    messages.error(request, " ".join(pesan_galat(form).values()))
+    return halaman(status=400)
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan(LIHAT)
+@require_safe
+def kegiatan(request, kecamatan, tahun: int, node: int):
+    return _halaman_kegiatan(request, kecamatan, tahun, node)
+
+
+@akses_kecamatan("renja.ubah_realisasi")
 @require_POST
 def keterangan(request, kecamatan, tahun: int, node: int):
     data = _rinci_atau_404(kecamatan, tahun, node)
+    form = KeteranganForm(request.POST)
+    if not form.is_valid():
+        return _tolak_form(request, form, lambda status: _halaman_kegiatan(request, kecamatan, tahun, node, data, status))
     try:
-        keterangan_simpan(kecamatan, tahun, data["node"], _triwulan(request), request.POST.get("keterangan", ""), request.user)
+        keterangan_simpan(
+            kecamatan, tahun, data["node"], form.cleaned_data["triwulan"], form.cleaned_data["keterangan"], request.user
+        )
     except GalatRealisasi as exc:
         messages.error(request, str(exc))
     else:
@@ -182,12 +239,17 @@ def keterangan(request, kecamatan, tahun: int, node: int):
     return _ke_rinci(kecamatan, tahun, node)
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("renja.unggah_bukti")
 @require_POST
 def bukti_baru(request, kecamatan, tahun: int, node: int):
     data = _rinci_atau_404(kecamatan, tahun, node)
+    form = BuktiForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _tolak_form(request, form, lambda status: _halaman_kegiatan(request, kecamatan, tahun, node, data, status))
     try:
-        b = bukti_unggah(kecamatan, tahun, data["node"], _triwulan(request), request.FILES.get("berkas"), request.user)
+        b = bukti_unggah(
+            kecamatan, tahun, data["node"], form.cleaned_data["triwulan"], form.cleaned_data["berkas"], request.user
+        )
     except GalatRealisasi as exc:
         messages.error(request, str(exc))
     else:
@@ -202,7 +264,8 @@ def _bukti_atau_404(kecamatan, tahun, pk):
     return b
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
+@require_safe
 def bukti_unduh(request, kecamatan, tahun: int, pk: int):
     b = _bukti_atau_404(kecamatan, tahun, pk)
     respons = FileResponse(b.berkas.open("rb"), content_type=b.jenis, as_attachment=True, filename=b.nama_asli)
@@ -210,7 +273,7 @@ def bukti_unduh(request, kecamatan, tahun: int, pk: int):
     return respons
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("renja.unggah_bukti")
 @require_POST
 def bukti_hapus_view(request, kecamatan, tahun: int, pk: int):
     b = _bukti_atau_404(kecamatan, tahun, pk)
@@ -223,7 +286,8 @@ def bukti_hapus_view(request, kecamatan, tahun: int, pk: int):
     return _ke_rinci(kecamatan, tahun, b.nomenklatur_id)
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
+@require_safe
 def riwayat_kegiatan_xlsx(request, kecamatan, tahun: int, node: int):
     data = _rinci_atau_404(kecamatan, tahun, node)
     judul = f"Riwayat perubahan {data['node']} · {kecamatan} {tahun}"
@@ -233,28 +297,28 @@ def riwayat_kegiatan_xlsx(request, kecamatan, tahun: int, node: int):
 # ------------------------------------------------------------------------------------------------
 # Catatan verifikator (Bappeda) and the kecamatan's answer
 # ------------------------------------------------------------------------------------------------
-@akses_kecamatan("lihat")
+@akses_kecamatan("renja.tulis_catatan_verifikator")
 @require_POST
 def catatan_tulis(request, kecamatan, tahun: int):
-    try:
-        catatan_verifikator_tulis(kecamatan, tahun, _triwulan(request), request.POST.get("catatan", ""), request.user)
-    except GalatRealisasi as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Catatan verifikator terkirim ke kecamatan.")
+    form = CatatanVerifikatorForm(request.POST)
+    if not form.is_valid():
+        return _tolak_form(request, form, lambda status: _halaman_realisasi(request, kecamatan, tahun, status))
+    catatan_verifikator_tulis(
+        kecamatan, tahun, form.cleaned_data["triwulan"], form.cleaned_data["catatan"], request.user
+    )
+    messages.success(request, "Catatan verifikator terkirim ke kecamatan.")
     return redirect("renja:realisasi", kode=kecamatan.kode, tahun=tahun)
 
 
-@akses_kecamatan("ubah")
+@akses_kecamatan("renja.jawab_catatan")
 @require_POST
 def catatan_jawab(request, kecamatan, tahun: int, pk: int):
     catatan = CatatanVerifikator.objects.filter(pk=pk, kecamatan=kecamatan, tahun=tahun).first()
     if catatan is None:
         raise Http404("Catatan tidak ditemukan.")
-    try:
-        catatan_verifikator_jawab(catatan, request.POST.get("jawaban", ""), request.user)
-    except GalatRealisasi as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Jawaban tersimpan.")
+    form = JawabanCatatanForm(request.POST)
+    if not form.is_valid():
+        return _tolak_form(request, form, lambda status: _halaman_realisasi(request, kecamatan, tahun, status))
+    catatan_verifikator_jawab(catatan, form.cleaned_data["jawaban"], request.user)
+    messages.success(request, "Jawaban tersimpan.")
     return redirect("renja:realisasi", kode=kecamatan.kode, tahun=tahun)

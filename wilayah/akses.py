@@ -1,10 +1,15 @@
-"""The one place that decides which kecamatan a user may see and change.
+"""The one place that decides which kecamatan a user may see, and the gate every kecamatan page goes through.
 
-Every selector, report, export and admin queryset filters through ``kecamatan_terlihat`` /
-``kecamatan_boleh_ubah``; single objects of another kecamatan answer 404, like ones that don't exist.
+Every selector, report, export and admin queryset filters through ``kecamatan_terlihat``; single objects of
+another kecamatan answer 404, like ones that don't exist. What a user may *do* there is a django-rules
+permission (``wilayah/rules.py`` and each app's ``rules.py``), checked with ``rules.has_perm(nama, user,
+kecamatan)`` by the view decorator below, by the services, and by templates (``{% load akses %}``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import wraps
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -13,18 +18,28 @@ from wilayah.models import Kecamatan
 
 from .models import Peran
 
+#: Years a kecamatan/year URL may name; any other year is 404 (and never reaches the database).
+TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+
+#: The permission of pages that only read (Bappeda and pimpinan everywhere, kecamatan staff their own).
+LIHAT = "wilayah.lihat_kecamatan"
+
+_BELUM = object()
+
 
 def peran(user) -> Peran | None:
-    """The user's role (superusers count as Admin Bappeda)."""
+    """The user's role (superusers count as Admin Bappeda); remembered on the user object for the request."""
     if not user.is_authenticated or not user.is_active:
         return None
     if user.is_superuser:
         return Peran.BAPPEDA
+    tersimpan = getattr(user, "_peran", _BELUM)
+    if tersimpan is not _BELUM:
+        return tersimpan
     nama = {g.name for g in user.groups.all()}
-    for p in (Peran.BAPPEDA, Peran.PIMPINAN, Peran.CAMAT, Peran.OPERATOR):
-        if p.value in nama:
-            return p
-    return None
+    hasil = next((p for p in (Peran.BAPPEDA, Peran.PIMPINAN, Peran.CAMAT, Peran.OPERATOR) if p.value in nama), None)
+    user._peran = hasil
+    return hasil
 
 
 def kecamatan_sendiri_id(user) -> int | None:
@@ -43,13 +58,6 @@ def kecamatan_terlihat(user) -> QuerySet[Kecamatan]:
     return semua.none()
 
 
-def kecamatan_boleh_ubah(user) -> QuerySet[Kecamatan]:
-    """Kecamatan whose realisasi and narrative the user may change (pimpinan: none)."""
-    if peran(user) == Peran.PIMPINAN:
-        return Kecamatan.objects.none()
-    return kecamatan_terlihat(user)
-
-
 def kecamatan_atau_404(user, kode: str) -> Kecamatan:
     kec = kecamatan_terlihat(user).filter(kode=kode).first()
     if kec is None:
@@ -57,41 +65,82 @@ def kecamatan_atau_404(user, kode: str) -> Kecamatan:
     return kec
 
 
-def boleh_ubah(user, kecamatan: Kecamatan) -> bool:
-    return kecamatan_boleh_ubah(user).filter(pk=kecamatan.pk).exists()
+def tahun_atau_404(tahun: int) -> int:
+    """The year of a kecamatan/year URL, or 404 when it is outside 2000–2100."""
+    if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
+        raise Http404(f"Tahun {tahun} tidak ditemukan: tahun harus antara {TAHUN_MIN} dan {TAHUN_MAKS}.")
+    return tahun
 
 
-def adalah_camat_dari(user, kecamatan: Kecamatan) -> bool:
-    return peran(user) == Peran.CAMAT and kecamatan_sendiri_id(user) == kecamatan.pk
-
-
-def akses_kecamatan(perlu: str = "lihat"):
-    """View decorator: the URL's ``kode`` must name a kecamatan the user may see (else 404), and for
-    ``perlu="ubah"`` one they may change (read-only roles get 403). Anonymous users go to login.
-
-    The view receives the Kecamatan as ``kecamatan`` instead of ``kode``.
-    """
-    from functools import wraps
-
-    from django.contrib.auth.views import redirect_to_login
+def wajib_izin(izin: str, user, kecamatan=None) -> None:
+    """Raise ``PermissionDenied`` (403) unless ``user`` has permission ``izin`` on ``kecamatan``."""
+    import rules
     from django.core.exceptions import PermissionDenied
 
-    if perlu not in ("lihat", "ubah", "camat"):
-        raise ValueError(perlu)
+    if not rules.has_perm(izin, user, kecamatan):
+        raise PermissionDenied("Peran Anda tidak berwenang melakukan ini.")
+
+
+def _periksa_nama(izin: str | Mapping[str, str]) -> None:
+    import rules
+    from django.apps import apps
+    from django.core.exceptions import ImproperlyConfigured
+
+    if not apps.ready:
+        return
+    for nama in [izin] if isinstance(izin, str) else izin.values():
+        if not rules.perm_exists(nama):
+            raise ImproperlyConfigured(f"Izin '{nama}' tidak terdaftar di rules.py aplikasi mana pun.")
+
+
+def akses_kecamatan(izin: str | Mapping[str, str] = LIHAT, *, menurut: str = "nama") -> Callable:
+    """View decorator for ``kecamatan/<kode>/<tahun>/…`` URLs, in this order: anonymous users go to login; a
+    ``kode`` the user may not see is 404 (as if it did not exist); a ``tahun`` outside 2000–2100 is 404; then
+    the user must have permission ``izin`` on that kecamatan, else 403 (a role that may look but not act).
+
+    ``izin`` is a permission name (``"renja.ubah_realisasi"``), or a mapping from the value of the URL
+    parameter ``menurut`` to one (for one URL naming several actions; an unknown value is 404). The view
+    receives the Kecamatan as ``kecamatan`` instead of ``kode``; ``view.perlu_akses`` names the permission.
+    """
+    _periksa_nama(izin)
 
     def dekorator(view):
         @wraps(view)
         def bungkus(request, *args, kode: str, **kwargs):
+            from django.contrib.auth.views import redirect_to_login
+
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             kecamatan = kecamatan_atau_404(request.user, kode)
-            if perlu == "ubah" and not boleh_ubah(request.user, kecamatan):
-                raise PermissionDenied("Peran Anda hanya dapat melihat data ini.")
-            if perlu == "camat" and not (adalah_camat_dari(request.user, kecamatan)):
-                raise PermissionDenied("Hanya camat kecamatan ini yang dapat melakukannya.")
+            if "tahun" in kwargs:
+                tahun_atau_404(kwargs["tahun"])
+            nama = izin if isinstance(izin, str) else izin.get(kwargs.get(menurut, ""))
+            if nama is None:
+                raise Http404("Aksi tidak dikenal.")
+            wajib_izin(nama, request.user, kecamatan)
             return view(request, *args, kecamatan=kecamatan, **kwargs)
 
-        bungkus.perlu_akses = perlu  # visible to the URL-walking permission test
+        bungkus.perlu_akses = izin  # read by the access tests
+        return bungkus
+
+    return dekorator
+
+
+def perlu_izin(izin: str) -> Callable:
+    """View decorator for pages outside a kecamatan: anonymous users go to login; without ``izin`` 403."""
+    _periksa_nama(izin)
+
+    def dekorator(view):
+        @wraps(view)
+        def bungkus(request, *args, **kwargs):
+            from django.contrib.auth.views import redirect_to_login
+
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            wajib_izin(izin, request.user)
+            return view(request, *args, **kwargs)
+
+        bungkus.perlu_akses = izin
         return bungkus
 
     return dekorator

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from core.penyimpanan import penyimpanan_privat
 from core.unduhan import respons_unduhan
-from wilayah.akses import Peran, akses_kecamatan, peran
+from wilayah.akses import LIHAT, akses_kecamatan, perlu_izin
 
 from .ekspor import ekspor_workbook, templat_kosong
 from .impor import impor_workbook
@@ -48,21 +48,21 @@ def _klaim(simpanan, tertunda: dict | None) -> str | None:
 
 
 @login_required
+@require_safe
 def templat(request):
     return _unduhan(templat_kosong(), "Templat-Workbook-Perencanaan.xlsx")
 
 
-@akses_kecamatan("lihat")
+@akses_kecamatan(LIHAT)
+@require_safe
 def ekspor(request, kecamatan, tahun: int):
     nama = f"Workbook-{tahun}-Kecamatan-{kecamatan.nama.replace(' ', '-')}.xlsx"
     return _unduhan(ekspor_workbook(kecamatan, tahun=tahun), nama)
 
 
-@login_required
+@perlu_izin("workbook.impor")
 def impor(request):
     """Upload → Pratinjau (dry run: every error, or what would change) → Impor (the same file, all or nothing)."""
-    if peran(request.user) != Peran.BAPPEDA:
-        raise PermissionDenied("Hanya admin Bappeda yang dapat mengimpor workbook.")
     simpanan = penyimpanan_privat()
     hasil = None
     tertunda = request.session.get(KUNCI_SESI)

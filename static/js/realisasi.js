@@ -64,6 +64,8 @@
   }
   function isi(tr, data) {
     tr.dataset.versi = data.versi;
+    var tombol = tr.querySelector(".simpan"); // its row form (no-JavaScript path) carries the version too
+    if (tombol && tombol.form && tombol.form.elements.versi) tombol.form.elements.versi.value = data.versi;
     Object.keys(data.nilai).forEach(function (nama) {
       var input = tr.querySelector('input[name="' + nama + '"]');
       if (input) input.value = data.nilai[nama] === "-" ? "" : data.nilai[nama];
@@ -115,6 +117,7 @@
   });
   table.addEventListener("click", function (e) {
     if (!e.target.classList.contains("simpan")) return;
+    e.preventDefault(); // the button also submits the row's form when scripts are off
     simpan(e.target.closest("tr[data-jenis]"));
   });
   window.addEventListener("beforeunload", function (e) {

@@ -65,8 +65,8 @@ def test_permissions(client, data, persona, get, post):
 def test_views_carry_their_permission():
     from lkjip import views
 
-    assert views.narasi.perlu_akses == "lihat"
-    assert views.narasi_simpan.perlu_akses == "ubah"
+    assert views.narasi.perlu_akses == "wilayah.lihat_kecamatan"
+    assert views.narasi_simpan.perlu_akses == "lkjip.ubah_narasi"
 
 
 def test_save_then_shown_in_page_and_rekap_with_history(client, data):

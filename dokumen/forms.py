@@ -1,0 +1,93 @@
+"""Forms of the document pages and report pages: the narrative, sending a document back, and the options of a
+report or document PDF in the query string (``?kertas=a4|f4&triwulan=1..4&format=…``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from core.laporan.keluaran import FORMAT
+from core.laporan.registry import KERTAS, TRIWULAN, Opsi
+
+from .struktur import Struktur
+
+#: Longest text of one narrative section (a few pages).
+PANJANG_NARASI = 20000
+AWALAN = "narasi:"
+
+
+class NarasiDokumenForm(forms.Form):
+    """The document's narrative sections, one field ``narasi:<kunci>`` each; only the sections sent are saved."""
+
+    def __init__(self, struktur: Struktur, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for kunci in ["kata_pengantar", *(b.kunci for b in struktur.semua_bagian())]:
+            self.fields[AWALAN + kunci] = forms.CharField(
+                required=False,
+                max_length=PANJANG_NARASI,
+                widget=forms.Textarea,
+                error_messages={"max_length": "Narasi satu bagian paling banyak %(limit_value)d karakter."},
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        asing = sorted(
+            k.removeprefix(AWALAN) for k in self.data if k.startswith(AWALAN) and k not in self.fields
+        )
+        if asing:
+            raise ValidationError(f"Bagian dokumen tidak dikenal: {', '.join(asing)}.")
+        return data
+
+    def isian(self) -> dict[str, str]:
+        """``{kunci: teks}`` of the sections that were sent."""
+        return {k.removeprefix(AWALAN): v for k, v in self.cleaned_data.items() if k in self.data}
+
+
+class KembalikanForm(forms.Form):
+    catatan = forms.CharField(
+        max_length=2000,
+        error_messages={
+            "required": "Tuliskan catatan: apa yang perlu diperbaiki operator.",
+            "max_length": "Catatan paling banyak %(limit_value)d karakter.",
+        },
+    )
+
+
+class _PilihanHurufKecil(forms.ChoiceField):
+    def to_python(self, value: Any) -> str:
+        return super().to_python(value).strip().lower()
+
+
+class OpsiPdfForm(forms.Form):
+    """``?kertas=a4|f4`` (A4 when absent)."""
+
+    kertas = _PilihanHurufKecil(
+        choices=[(k, k.upper()) for k in KERTAS],
+        required=False,
+        error_messages={"invalid_choice": "Kertas harus a4 atau f4."},
+    )
+
+    def clean_kertas(self) -> str:
+        return self.cleaned_data["kertas"] or "a4"
+
+
+class OpsiLaporanForm(OpsiPdfForm):
+    """``?kertas=a4|f4&triwulan=1..4&format=html|pdf|xlsx`` (A4, triwulan IV and the web page when absent)."""
+
+    triwulan = forms.TypedChoiceField(
+        choices=[(str(t), str(t)) for t in TRIWULAN],
+        coerce=int,
+        required=False,
+        empty_value=4,
+        error_messages={"invalid_choice": "Triwulan harus 1, 2, 3 atau 4."},
+    )
+    format = _PilihanHurufKecil(
+        choices=[("", "halaman"), *((f, f) for f in FORMAT)],
+        required=False,
+        error_messages={"invalid_choice": "Format harus html, pdf atau xlsx."},
+    )
+
+    def opsi(self) -> Opsi:
+        return Opsi(kertas=self.cleaned_data["kertas"], triwulan=self.cleaned_data["triwulan"])

@@ -1,0 +1,10 @@
+"""Who may do what on the LKjIP pages (object: the Kecamatan)."""
+
+from __future__ import annotations
+
+import rules
+
+from wilayah.rules import boleh_ubah
+
+#: Write the narrative per program (§3.2): Bappeda and the kecamatan's own staff.
+rules.add_perm("lkjip.ubah_narasi", boleh_ubah)

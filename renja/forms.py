@@ -1,0 +1,111 @@
+"""One Django form for every input of the realisasi pages: a row of the grid (JSON from the page's script or a
+plain form post), keterangan, bukti dukung, catatan verifikator and its answer. Values are read by the same
+fields the services use (``renja.services.RUPIAH``/``NILAI``), with the limits of the model columns."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .models import TRIWULAN
+from .services import NILAI, RUPIAH, GalatRealisasi, bukti_periksa
+
+KOLOM_TRIWULAN = tuple(f"realisasi_tw{tw}" for tw in TRIWULAN)
+PANJANG_TEKS = 4000
+
+
+def _salin(bidang: forms.Field) -> forms.Field:
+    return copy.deepcopy(bidang)
+
+
+class TriwulanField(forms.TypedChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            choices=[(tw, f"TW {tw}") for tw in TRIWULAN],
+            coerce=int,
+            error_messages={"required": "Pilih triwulan.", "invalid_choice": "Triwulan harus 1 sampai 4."},
+            **kwargs,
+        )
+
+
+class BarisRealisasiForm(forms.Form):
+    """A row of the grid: the version the page was loaded with and the quarters sent (only those sent change:
+    a closed quarter's read-only cell is not sent)."""
+
+    versi = forms.IntegerField(
+        min_value=0,
+        max_value=2**31 - 1,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Versi baris tidak dikirim; muat ulang halaman.",
+            "invalid": "Versi baris tidak sah; muat ulang halaman.",
+            "min_value": "Versi baris tidak sah; muat ulang halaman.",
+            "max_value": "Versi baris tidak sah; muat ulang halaman.",
+        },
+    )
+
+    def masukan(self) -> dict[str, Any]:
+        """The cleaned quarters that were in the request."""
+        return {k: self.cleaned_data[k] for k in KOLOM_TRIWULAN if k in self.data}
+
+
+class RealisasiAnggaranForm(BarisRealisasiForm):
+    realisasi_tw1 = _salin(RUPIAH)
+    realisasi_tw2 = _salin(RUPIAH)
+    realisasi_tw3 = _salin(RUPIAH)
+    realisasi_tw4 = _salin(RUPIAH)
+
+
+class RealisasiIndikatorForm(BarisRealisasiForm):
+    realisasi_tw1 = _salin(NILAI)
+    realisasi_tw2 = _salin(NILAI)
+    realisasi_tw3 = _salin(NILAI)
+    realisasi_tw4 = _salin(NILAI)
+
+
+class KeteranganForm(forms.Form):
+    triwulan = TriwulanField()
+    keterangan = forms.CharField(
+        required=False,
+        max_length=PANJANG_TEKS,
+        error_messages={"max_length": "Keterangan paling banyak %(limit_value)d karakter."},
+    )
+
+
+class BuktiForm(forms.Form):
+    triwulan = TriwulanField()
+    berkas = forms.FileField(
+        error_messages={"required": "Pilih berkas yang akan diunggah.", "empty": "Berkas kosong."}
+    )
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        try:
+            bukti_periksa(berkas)
+        except GalatRealisasi as exc:
+            raise ValidationError(str(exc)) from None
+        return berkas
+
+
+class CatatanVerifikatorForm(forms.Form):
+    triwulan = TriwulanField()
+    catatan = forms.CharField(
+        max_length=PANJANG_TEKS,
+        error_messages={
+            "required": "Catatan tidak boleh kosong.",
+            "max_length": "Catatan paling banyak %(limit_value)d karakter.",
+        },
+    )
+
+
+class JawabanCatatanForm(forms.Form):
+    jawaban = forms.CharField(
+        max_length=PANJANG_TEKS,
+        error_messages={
+            "required": "Jawaban tidak boleh kosong.",
+            "max_length": "Jawaban paling banyak %(limit_value)d karakter.",
+        },
+    )
