@@ -58,6 +58,12 @@ def perubahan(*riwayat: QuerySet, label=str) -> list[Perubahan]:
             alasan = rec.history_change_reason or ""
             jenis = JENIS.get(rec.history_type, rec.history_type)
             nama_objek = label(rec)
+            if rec.history_type == "-":
+                # A deletion changes no field: one line says the row is gone.
+                hasil.append(Perubahan(rec.history_date, pengguna, nama_objek, "(seluruh baris)", nama_objek, "-",
+                                       jenis, alasan))
+                sebelumnya[rec.id] = rec
+                continue
             for f in kolom:
                 baru = getattr(rec, f.attname)
                 lama = getattr(lalu, f.attname) if lalu is not None else None
