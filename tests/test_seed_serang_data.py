@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import sys
 from collections import Counter, defaultdict
@@ -426,11 +425,8 @@ def test_opd_2217_persen_sesuai_angka_tercetak():
 
 
 # ------------------------------------------------------------------------------------------------
-# the workbook builds (needs fixtures/seed/walantaka.py, written separately)
+# the workbook builds
 # ------------------------------------------------------------------------------------------------
-@pytest.mark.skipif(
-    importlib.util.find_spec("seed.walantaka") is None, reason="fixtures/seed/walantaka.py belum ada"
-)
 def test_workbook_terbentuk():
     import build_fixtures
     from openpyxl import load_workbook

@@ -11,7 +11,7 @@ from lkjip.reports import lkjip_rekap
 
 from . import factories as f
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.lkjip.urls_uji")]
+pytestmark = pytest.mark.django_db
 SANDI = "sandi-uji-123"
 
 
