@@ -9,7 +9,7 @@ from wilayah.models import Peran
 from renja.models import Anggaran, Indikator, Nomenklatur
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
-SANDI = "sandi-uji-123"
+from .conftest import SANDI  # one password for every test user
 
 
 def dua_kecamatan() -> dict:

@@ -48,11 +48,8 @@ def test_jumlah_query_tetap(kecil_besar, slug, django_assert_max_num_queries):
 
 
 @pytest.mark.parametrize("slug", ["renja-2.1", "renja-evaluasi"])
-def test_halaman_jumlah_query_tetap(client, kecil_besar, slug, django_assert_max_num_queries):
-    from wilayah.akun import pengguna_simpan
-    from wilayah.models import Peran
-
-    client.force_login(pengguna_simpan("bappeda", Peran.BAPPEDA, password="x-rahasia-123"))
+def test_halaman_jumlah_query_tetap(client, kecil_besar, bappeda, slug, django_assert_max_num_queries):
+    client.force_login(bappeda)
     hitung = []
     for kec in kecil_besar:
         url = reverse("laporan:laporan", args=[kec.kode, 2022, slug])
