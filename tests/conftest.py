@@ -1,4 +1,4 @@
-"""Shared fixtures: the personas, a workbook writer.
+"""Shared fixtures: the personas, the seed workbooks imported once per module, a workbook writer.
 
 Personas (one set for every app, pretix/healthchecks style): two kecamatan of Kota Serang and one user per
 role. ``kec`` (Serang, 36.73.01) is "ours": ``operator`` and ``camat`` belong to it. ``kec_lain`` (Walantaka,
@@ -8,19 +8,28 @@ that is not signed in. ``klien("operator")`` gives a client signed in as a perso
 in), for tests parametrized over persona names.
 
 The personas create only the kecamatan and the users (no programs, no figures); tests add their own data.
+
+``seed``: both seed workbooks (fixtures/*.xlsx: Kota Serang, Kecamatan Serang and Walantaka) imported once per
+test module, see :func:`data_modul`. A module that uses ``seed`` should use it in all its database tests (or
+none): the seed stays in place from the first test that asks for it to the end of the module.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from django.test import Client
 from openpyxl import Workbook
 
 REPO = Path(__file__).resolve().parent.parent
+#: The seed workbooks (built by fixtures/build_fixtures.py, checked by ``make test``).
+SEED = sorted((REPO / "fixtures").glob("*.xlsx"))
+
+T = TypeVar("T")
 
 #: Every test user's password (data_uji, the personas).
 SANDI = "sandi-uji-123"
@@ -56,6 +65,60 @@ def xlsx(tmp_path):
         return buat_xlsx(sheets, tmp_path / (nama or f"wb{n}.xlsx"))
 
     return _buat
+
+
+# ------------------------------------------------------------------------------------------------------------
+# data built once per module: Django's TestCase.setUpTestData for pytest
+# ------------------------------------------------------------------------------------------------------------
+def data_modul(django_db_blocker, bangun: Callable[[], T]) -> Iterator[T]:
+    """For a module- or class-scoped fixture: run ``bangun()`` once inside an outer transaction, yield its
+    result, and roll everything back when the scope ends.
+
+    Each test still runs in its own transaction (pytest-django's ``db``: a savepoint inside this one) and is
+    rolled back after it, so a test that changes the shared rows does not leak into the next one; other modules
+    never see the rows. Like ``setUpTestData``, model instances in the result are shared between the tests of
+    the scope: read them, or fetch fresh copies before changing them. Not for ``transaction=True`` tests (they
+    commit and flush); with pytest-xdist, ``--dist loadfile`` keeps a module on one worker so the data is built
+    once. Usage::
+
+        @pytest.fixture(scope="module")
+        def data(django_db_setup, django_db_blocker):
+            yield from data_modul(django_db_blocker, lambda: f.dataset(10))
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic._from_testcase = True  # as in TestCase: durable blocks inside are allowed
+        atomic.__enter__()
+        try:
+            hasil = bangun()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    try:
+        yield hasil
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def impor_seed() -> None:
+    """Import both seed workbooks (what ``load_demo`` loads, without its users)."""
+    from workbook.impor import impor_workbook
+
+    assert SEED, "fixtures/*.xlsx are missing: run python fixtures/build_fixtures.py"
+    for path in SEED:
+        hasil = impor_workbook(path)
+        assert hasil.berhasil, "\n".join(hasil.pesan_galat())
+
+
+@pytest.fixture(scope="module")
+def seed(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The seed workbooks, imported once for the module and rolled back at its end (see :func:`data_modul`)."""
+    yield from data_modul(django_db_blocker, impor_seed)
 
 
 # ------------------------------------------------------------------------------------------------------------

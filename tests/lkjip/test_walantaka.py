@@ -17,7 +17,6 @@ from core.laporan import registry
 from core.laporan.keluaran import hasilkan
 from core.laporan.registry import Opsi
 from core.laporan.render_html import render_dokumen
-from workbook.impor import impor_workbook
 from lkjip.reports import (
     lkjip_keuangan,
     lkjip_rekap,
@@ -37,10 +36,8 @@ D = Decimal
 
 
 @pytest.fixture
-def walantaka_db(db):
-    for nama in ("36.73.01-kecamatan-serang.xlsx", "36.73.03-kecamatan-walantaka.xlsx"):
-        hasil = impor_workbook(REPO / "fixtures" / nama)
-        assert not hasil.galat and not hasil.galat_berkas, hasil.ringkasan()
+def walantaka_db(db, seed):
+    """Walantaka from the seed workbooks (imported once for this module by ``seed``, see tests/conftest.py)."""
     return Kecamatan.objects.select_related("kota").get(kode="36.73.03")
 
 
