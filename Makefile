@@ -1,9 +1,11 @@
 # Two commands for a fresh machine (see README.md):
 #   make demo  - venv, install, migrate, load the demo data and users, serve http://127.0.0.1:8000 (SQLite)
-#   make test  - venv, install with test extras, run the test suite (pytest)
+#   make test  - venv, install with test extras, run the test suite (pytest, in parallel: one worker per core;
+#                PYTEST_WORKERS=0 runs it in one process, PYTEST_ARGS="-k ..." passes options to pytest)
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
+PYTEST_WORKERS ?= auto
 
 .PHONY: demo test install install-test system-test fixtures
 
@@ -38,7 +40,7 @@ system-test:
 test: install-test system-test
 	$(BIN)/python fixtures/build_fixtures.py --check
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 fixtures: install
 	$(BIN)/python fixtures/build_fixtures.py
