@@ -134,7 +134,7 @@ def indikator_set_realisasi(indikator: Indikator, *, versi: int, masukan: dict[s
         except (NilaiError, AngkaError):
             galat[kolom] = f"'{masukan[kolom]}' bukan angka atau nilai (AA–D). Tulis misalnya 75,5."
             continue
-        if nilai.is_angka and nilai.angka < 0:
+        if nilai.is_angka and nilai.angka < 0:  # type: ignore[operator]  # is_angka: angka is set
             galat[kolom] = "Realisasi tidak boleh negatif."
             continue
         if tw in ditutup and nilai != getattr(indikator, kolom):
