@@ -51,21 +51,21 @@ def _pola(prefix: str, i: int) -> tuple[str, str]:
         return "", "#4d4d4d"
     if jenis == 1:
         return (
-            f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+            (f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
             f'<rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#000000" '
-            f'stroke-width="2.2"/></pattern>',
+            f'stroke-width="2.2"/></pattern>'),
             f"url(#{pid})",
         )
     if jenis == 2:
         return (
-            f'<pattern id="{pid}" width="5" height="5" patternUnits="userSpaceOnUse">'
-            f'<rect width="5" height="5" fill="#cccccc"/><circle cx="2.5" cy="2.5" r="1" fill="#000000"/></pattern>',
+            (f'<pattern id="{pid}" width="5" height="5" patternUnits="userSpaceOnUse">'
+            f'<rect width="5" height="5" fill="#cccccc"/><circle cx="2.5" cy="2.5" r="1" fill="#000000"/></pattern>'),
             f"url(#{pid})",
         )
     return (
-        f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse">'
+        (f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse">'
         f'<rect width="6" height="6" fill="#ffffff"/><path d="M0 0L6 6M6 0L0 6" stroke="#000000" '
-        f'stroke-width="1"/></pattern>',
+        f'stroke-width="1"/></pattern>'),
         f"url(#{pid})",
     )
 
@@ -176,13 +176,13 @@ def batang(
         pola.append(f)
 
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="grafik" width="100%" '
+        (f'<svg xmlns="http://www.w3.org/2000/svg" class="grafik" width="100%" '
         f'viewBox="0 0 {lebar} {tinggi}" style="max-width:{lebar}px" role="img" aria-label={quoteattr(judul)} '
-        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="{_HURUF}">',
+        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="{_HURUF}">'),
         f"<title>{escape(judul)}</title>",
         f"<defs>{''.join(defs)}</defs>",
-        f'<text x="{lebar / 2:.1f}" y="16" text-anchor="middle" font-size="12" font-weight="bold">'
-        f"{escape(judul)}</text>",
+        (f'<text x="{lebar / 2:.1f}" y="16" text-anchor="middle" font-size="12" font-weight="bold">'
+        f"{escape(judul)}</text>"),
     ]
     # grid and axis ticks
     y_plot0, y_plot1 = _ATAS, _ATAS + tinggi_plot

@@ -7,8 +7,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from wilayah.akses import Peran, adalah_camat_dari, boleh_ubah, peran
 from dokumen.models import BagianNarasi, Dokumen, StatusDokumen
+from wilayah.akses import Peran, adalah_camat_dari, boleh_ubah, peran
 
 from .struktur import STRUKTUR
 

@@ -7,9 +7,9 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from wilayah.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
-from dokumen.models import Dokumen, StatusDokumen
 from core.riwayat import perubahan, respons_riwayat
+from dokumen.models import Dokumen, StatusDokumen
+from wilayah.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
 
 from .pdf import dokumen_pdf
 from .services import (

@@ -9,7 +9,16 @@ from core.angka import format_angka
 from core.capaian import capaian_anggaran, capaian_kinerja
 from core.nilai import KOSONG
 
-from .models import TRIWULAN, Anggaran, BuktiDukung, CatatanRealisasi, Indikator, Nomenklatur, Tingkat, TriwulanDitutup
+from .models import (
+    TRIWULAN,
+    Anggaran,
+    BuktiDukung,
+    CatatanRealisasi,
+    Indikator,
+    Nomenklatur,
+    Tingkat,
+    TriwulanDitutup,
+)
 
 
 @dataclass

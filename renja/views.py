@@ -10,10 +10,10 @@ from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonRespo
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from wilayah.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
 from core.angka import format_angka, format_persen, format_rupiah
 from core.capaian import capaian_anggaran, capaian_kinerja, metode_negatif_aktif
 from core.riwayat import respons_riwayat
+from wilayah.akses import Peran, adalah_camat_dari, akses_kecamatan, boleh_ubah, peran
 
 from .models import TRIWULAN, Anggaran, BuktiDukung, CatatanVerifikator, Indikator
 from .selectors import TRIWULAN_LABEL, kegiatan_rinci, realisasi_grid, riwayat_kegiatan

@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Checks of the Kecamatan Serang transcription (fixtures/seed/serang.py). No database needed.
 
     .venv/bin/python -m pytest tests/test_seed_serang_data.py -p no:django
@@ -17,7 +16,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "fixtures"))
 
-from seed import serang  # noqa: E402
+from seed import serang
 
 S = serang.SHEETS
 KEC = serang.KODE_KECAMATAN

@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from wilayah.akses import Peran, akses_kecamatan, peran
 from core.penyimpanan import penyimpanan_privat
+from wilayah.akses import Peran, akses_kecamatan, peran
 
 from .ekspor import ekspor_workbook, templat_kosong
 from .impor import impor_workbook

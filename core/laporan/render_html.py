@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from .registry import Kecamatan, KERTAS, Laporan, Opsi
+from .registry import KERTAS, Kecamatan, Laporan, Opsi
 from .tabel import Baris, Kepala, Kolom, Sel, Tabel
 
 #: Rows that start a foldable block on the web page, and rows drawn bold.

@@ -21,6 +21,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from core.angka import format_excel
 from core.nilai import Nilai
+
 from .registry import Kecamatan, Laporan, Opsi
 from .render_html import kop
 from .tabel import Baris, Kolom, Sel, Tabel

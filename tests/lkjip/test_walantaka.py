@@ -30,7 +30,7 @@ from wilayah.models import Kecamatan
 from ..conftest import REPO
 
 sys.path.insert(0, str(REPO / "fixtures"))
-from seed import walantaka  # noqa: E402
+from seed import walantaka
 
 D = Decimal
 

@@ -3,9 +3,9 @@
 import pytest
 from django.core.management import call_command
 
-from workbook.impor import impor_workbook
 from renja.models import Anggaran, Indikator, Nomenklatur
 from wilayah.models import Kecamatan, Kota
+from workbook.impor import impor_workbook
 
 from .test_impor_dasar import ANGGARAN, INDIKATOR, NOMENKLATUR, WILAYAH
 

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from workbook.kolom import SHEETS
 from wilayah.models import Kecamatan
+from workbook.kolom import SHEETS
 
 from ..conftest import buat_xlsx
 from ..data_uji import dua_kecamatan

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workbook.ekspor import ekspor_workbook
 from wilayah.models import Kecamatan
+from workbook.ekspor import ekspor_workbook
 
 
 class Command(BaseCommand):

@@ -4,10 +4,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from wilayah.akun import peran_buat, pengguna_simpan
-from wilayah.models import Peran
+from wilayah.akun import pengguna_simpan, peran_buat
+from wilayah.models import Kecamatan, Peran
 from workbook.impor import impor_workbook
-from wilayah.models import Kecamatan
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 SANDI_DEMO = "demo"
