@@ -19,9 +19,13 @@ pytestmark = pytest.mark.django_db
 SERANG, WALANTAKA = "36.73.01", "36.73.03"
 
 
+def _load_demo() -> None:
+    call_command("load_demo", "--force", stdout=io.StringIO())
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    yield from data_modul(django_db_blocker, lambda: call_command("load_demo", "--force", stdout=io.StringIO()))
+    yield from data_modul(django_db_blocker, _load_demo)
 
 
 def klien(username: str) -> Client:

@@ -17,10 +17,14 @@ pytestmark = pytest.mark.django_db
 BATAS = {"lkjip-1.1": 1, "lkjip-2.1": 2, "lkjip-2.2": 2, "lkjip-3.1": 2, "lkjip-rekap": 3, "lkjip-keuangan": 2}
 
 
+def _dataset() -> dict[int, str]:
+    return {1: f.dataset(1, "36.73.07").kode, 10: f.dataset(10, "36.73.08").kode}
+
+
 @pytest.fixture(scope="module")
 def dataset(django_db_setup, django_db_blocker):
     """{1: kode of a small kecamatan, 10: kode of one ten times larger}, built once for the module."""
-    yield from data_modul(django_db_blocker, lambda: {1: f.dataset(1, "36.73.07").kode, 10: f.dataset(10, "36.73.08").kode})
+    yield from data_modul(django_db_blocker, _dataset)
 
 
 @pytest.mark.parametrize("lap", LAPORAN_LKJIP, ids=lambda lap: lap.slug)
