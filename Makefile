@@ -1,5 +1,6 @@
 # Two commands for a fresh machine (see README.md):
 #   make demo  - venv, install, migrate, load the demo data and users, serve http://127.0.0.1:8000 (SQLite)
+#   make lint  - ruff (lint, then format check), import-linter's layer contract, mypy; .ci/run runs it first
 #   make test  - venv, install with test extras, run the test suite (pytest, in parallel: one worker per core;
 #                PYTEST_WORKERS=0 runs it in one process, PYTEST_ARGS="-k ..." passes options to pytest)
 PYTHON ?= python3
@@ -7,7 +8,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test install install-test system-test fixtures
+.PHONY: demo test lint install install-test system-test fixtures
 
 # What the tests need from the system: Debian's Chromium (driven by Playwright, never a downloaded browser),
 # pdftotext (poppler-utils) to read PDFs, and fonts for WeasyPrint. Installed with apt when missing and root.
@@ -36,6 +37,13 @@ system-test:
 	      chromium poppler-utils fonts-dejavu-core fonts-liberation >/dev/null; \
 	  else echo "missing:$$missing - install Debian packages chromium poppler-utils fonts-liberation"; exit 1; fi; \
 	fi
+
+# Fast checks first: .ci/run stops at the first failure, before the slow tests. Settings in pyproject.toml.
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	PYTHONPATH=. $(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: install-test system-test
 	$(BIN)/python fixtures/build_fixtures.py --check
