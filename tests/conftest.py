@@ -17,6 +17,7 @@ none): the seed stays in place from the first test that asks for it to the end o
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -52,6 +53,18 @@ def buat_xlsx(sheets: dict[str, list[list]], path: Path | None = None) -> Path |
         return buf.getvalue()
     path.write_bytes(buf.getvalue())
     return path
+
+
+def pytest_unconfigure(config):
+    """config.settings.test keeps uploads in fresh temp dirs, one pair per process that loads it (the xdist
+    controller and each worker): removed when pytest ends."""
+    from django.conf import settings
+
+    if not settings.configured:  # -p no:django
+        return
+    for akar in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        if Path(akar).name.startswith(("rkk-media-", "rkk-privat-")):
+            shutil.rmtree(akar, ignore_errors=True)
 
 
 @pytest.fixture
