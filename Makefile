@@ -1,11 +1,14 @@
 # Two commands for a fresh machine (see README.md):
 #   make demo  - venv, install, migrate, load the demo data and users, serve http://127.0.0.1:8000 (SQLite)
-#   make test  - venv, install with test extras, run the test suite (pytest)
+#   make lint  - ruff (lint, then format check), import-linter's layer contract, mypy; .ci/run runs it first
+#   make test  - venv, install with test extras, run the test suite (pytest, in parallel: one worker per core;
+#                PYTEST_WORKERS=0 runs it in one process, PYTEST_ARGS="-k ..." passes options to pytest)
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
+PYTEST_WORKERS ?= auto
 
-.PHONY: demo test install install-test system-test fixtures
+.PHONY: demo test lint install install-test system-test fixtures
 
 # What the tests need from the system: Debian's Chromium (driven by Playwright, never a downloaded browser),
 # pdftotext (poppler-utils) to read PDFs, and fonts for WeasyPrint. Installed with apt when missing and root.
@@ -35,10 +38,17 @@ system-test:
 	  else echo "missing:$$missing - install Debian packages chromium poppler-utils fonts-liberation"; exit 1; fi; \
 	fi
 
+# Fast checks first: .ci/run stops at the first failure, before the slow tests. Settings in pyproject.toml.
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	PYTHONPATH=. $(BIN)/lint-imports
+	$(BIN)/mypy
+
 test: install-test system-test
 	$(BIN)/python fixtures/build_fixtures.py --check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 fixtures: install
 	$(BIN)/python fixtures/build_fixtures.py

@@ -5,13 +5,14 @@ names), readable in black-and-white print: every series has its own fill *patter
 diagonal hatching, light grey with dots, cross-hatching) shown in the legend, and every bar carries its
 value as text. Numbers go through :mod:`core.angka` (Indonesian notation: ``98,92``, ``1.000``).
 
-Each function returns an ``<svg>`` string (safe to mark safe in a template: all text is escaped).
+Each function returns an ``<svg>`` string (safe to mark safe in a template: all text is escaped). Element ids
+are derived from the chart's content, so the same data gives the same bytes in every render (and in every
+process), and two different charts on one page never share an id.
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,8 +34,6 @@ _BAWAH = 42
 _BATANG = 12  # bar thickness
 _JARAK = 8  # space between categories
 
-_ID = itertools.count(1)
-
 
 @dataclass(frozen=True)
 class Seri:
@@ -52,23 +51,31 @@ def _pola(prefix: str, i: int) -> tuple[str, str]:
         return "", "#4d4d4d"
     if jenis == 1:
         return (
-            f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+            (f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
             f'<rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#000000" '
-            f'stroke-width="2.2"/></pattern>',
+            f'stroke-width="2.2"/></pattern>'),
             f"url(#{pid})",
         )
     if jenis == 2:
         return (
-            f'<pattern id="{pid}" width="5" height="5" patternUnits="userSpaceOnUse">'
-            f'<rect width="5" height="5" fill="#cccccc"/><circle cx="2.5" cy="2.5" r="1" fill="#000000"/></pattern>',
+            (f'<pattern id="{pid}" width="5" height="5" patternUnits="userSpaceOnUse">'
+            f'<rect width="5" height="5" fill="#cccccc"/><circle cx="2.5" cy="2.5" r="1" fill="#000000"/></pattern>'),
             f"url(#{pid})",
         )
     return (
-        f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse">'
+        (f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse">'
         f'<rect width="6" height="6" fill="#ffffff"/><path d="M0 0L6 6M6 0L0 6" stroke="#000000" '
-        f'stroke-width="1"/></pattern>',
+        f'stroke-width="1"/></pattern>'),
         f"url(#{pid})",
     )
+
+
+def _id_grafik(judul: str, kategori: Sequence[str], seri: Sequence[Seri], *lain: object) -> str:
+    """Prefix of the chart's element ids: a hash of everything drawn (the same chart, the same ids; two charts
+    that differ in anything, even under the same title, different ids). Labels may be lazy translations: their
+    text is hashed, never their ``repr``."""
+    isi = repr((str(judul), [str(k) for k in kategori], [str(s.label) for s in seri], [str(x) for x in lain]))
+    return "g" + hashlib.sha1(isi.encode()).hexdigest()[:12]
 
 
 def _langkah_rapi(maks: Decimal, jumlah: int = 5) -> Decimal:
@@ -140,8 +147,8 @@ def batang(
     n = len(kategori)
     if any(len(s.nilai) != n for s in seri):
         raise ValueError("setiap seri harus punya satu nilai per kategori")
-    prefix = f"g{hashlib.sha1(judul.encode()).hexdigest()[:6]}{next(_ID)}"
     nilai = [[None if v is None else Decimal(v) for v in s.nilai] for s in seri]
+    prefix = _id_grafik(judul, kategori, seri, nilai, satuan, garis, garis_label, lebar, lebar_label, baris_label)
     semua = [v for vs in nilai for v in vs if v is not None]
     maks = max([*semua, Decimal(garis) if garis is not None else Decimal(0), Decimal(0)])
     pembagi, unit = skala_rupiah(maks) if satuan == "rupiah" else (Decimal(1), "")
@@ -169,13 +176,13 @@ def batang(
         pola.append(f)
 
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="grafik" width="100%" '
+        (f'<svg xmlns="http://www.w3.org/2000/svg" class="grafik" width="100%" '
         f'viewBox="0 0 {lebar} {tinggi}" style="max-width:{lebar}px" role="img" aria-label={quoteattr(judul)} '
-        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="{_HURUF}">',
+        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="{_HURUF}">'),
         f"<title>{escape(judul)}</title>",
         f"<defs>{''.join(defs)}</defs>",
-        f'<text x="{lebar / 2:.1f}" y="16" text-anchor="middle" font-size="12" font-weight="bold">'
-        f"{escape(judul)}</text>",
+        (f'<text x="{lebar / 2:.1f}" y="16" text-anchor="middle" font-size="12" font-weight="bold">'
+        f"{escape(judul)}</text>"),
     ]
     # grid and axis ticks
     y_plot0, y_plot1 = _ATAS, _ATAS + tinggi_plot

@@ -50,7 +50,7 @@ class GrupProgram:
         return capaian_anggaran(self.pagu, self.realisasi)
 
 
-def _program_dari(node: Nomenklatur, semua: dict[int, Nomenklatur]) -> Nomenklatur | None:
+def _program_dari(node: Nomenklatur | None, semua: dict[int, Nomenklatur]) -> Nomenklatur | None:
     while node is not None and node.tingkat != Tingkat.PROGRAM:
         node = semua.get(node.induk_id)
     return node

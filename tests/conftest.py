@@ -1,10 +1,42 @@
+"""Shared fixtures: the personas, the seed workbooks imported once per module, a workbook writer.
+
+Personas (one set for every app, pretix/healthchecks style): two kecamatan of Kota Serang and one user per
+role. ``kec`` (Serang, 36.73.01) is "ours": ``operator`` and ``camat`` belong to it. ``kec_lain`` (Walantaka,
+36.73.03) is the other one: ``operator_lain`` and ``camat_lain`` belong to it and must see nothing of ``kec``.
+``bappeda`` (administers the master data) and ``pimpinan`` (reads everything) see both; ``anonim`` is a client
+that is not signed in. ``klien("operator")`` gives a client signed in as a persona (``"anonim"``: not signed
+in), for tests parametrized over persona names.
+
+The personas create only the kecamatan and the users (no programs, no figures); tests add their own data.
+
+``seed``: both seed workbooks (fixtures/*.xlsx: Kota Serang, Kecamatan Serang and Walantaka) imported once per
+test module, see :func:`data_modul`. A module that uses ``seed`` should use it in all its database tests (or
+none): the seed stays in place from the first test that asks for it to the end of the module.
+"""
+
+from __future__ import annotations
+
 import io
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from django.test import Client
 from openpyxl import Workbook
 
 REPO = Path(__file__).resolve().parent.parent
+#: The seed workbooks (built by fixtures/build_fixtures.py, checked by ``make test``).
+SEED = sorted((REPO / "fixtures").glob("*.xlsx"))
+
+T = TypeVar("T")
+
+#: Every test user's password (data_uji, the personas).
+SANDI = "sandi-uji-123"
+
+#: The persona fixtures, by name: for ``@pytest.mark.parametrize("persona", PERSONA)`` with ``klien``.
+PERSONA = ("anonim", "operator", "camat", "operator_lain", "camat_lain", "bappeda", "pimpinan")
 
 
 def buat_xlsx(sheets: dict[str, list[list]], path: Path | None = None) -> Path | bytes:
@@ -23,6 +55,18 @@ def buat_xlsx(sheets: dict[str, list[list]], path: Path | None = None) -> Path |
     return path
 
 
+def pytest_unconfigure(config):
+    """config.settings.test keeps uploads in fresh temp dirs, one pair per process that loads it (the xdist
+    controller and each worker): removed when pytest ends."""
+    from django.conf import settings
+
+    if not settings.configured:  # -p no:django
+        return
+    for akar in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT, settings.STATIC_ROOT):
+        if Path(akar).name.startswith(("rkk-media-", "rkk-privat-")):
+            shutil.rmtree(akar, ignore_errors=True)
+
+
 @pytest.fixture
 def xlsx(tmp_path):
     """Write a workbook in a temp dir: xlsx({"wilayah": [[...header...], [...row...]]}) -> path."""
@@ -34,3 +78,137 @@ def xlsx(tmp_path):
         return buat_xlsx(sheets, tmp_path / (nama or f"wb{n}.xlsx"))
 
     return _buat
+
+
+# ------------------------------------------------------------------------------------------------------------
+# data built once per module: Django's TestCase.setUpTestData for pytest
+# ------------------------------------------------------------------------------------------------------------
+def data_modul(django_db_blocker, bangun: Callable[[], T]) -> Iterator[T]:
+    """For a module- or class-scoped fixture: run ``bangun()`` once inside an outer transaction, yield its
+    result, and roll everything back when the scope ends.
+
+    Each test still runs in its own transaction (pytest-django's ``db``: a savepoint inside this one) and is
+    rolled back after it, so a test that changes the shared rows does not leak into the next one; other modules
+    never see the rows. Like ``setUpTestData``, model instances in the result are shared between the tests of
+    the scope: read them, or fetch fresh copies before changing them. Not for ``transaction=True`` tests (they
+    commit and flush); with pytest-xdist, ``--dist loadfile`` keeps a module on one worker so the data is built
+    once. Usage::
+
+        @pytest.fixture(scope="module")
+        def data(django_db_setup, django_db_blocker):
+            yield from data_modul(django_db_blocker, lambda: f.dataset(10))
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic._from_testcase = True  # as in TestCase: durable blocks inside are allowed
+        atomic.__enter__()
+        try:
+            hasil = bangun()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    try:
+        yield hasil
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def impor_seed() -> None:
+    """Import both seed workbooks (what ``load_demo`` loads, without its users)."""
+    from workbook.impor import impor_workbook
+
+    assert SEED, "fixtures/*.xlsx are missing: run python fixtures/build_fixtures.py"
+    for path in SEED:
+        hasil = impor_workbook(path)
+        assert hasil.berhasil, "\n".join(hasil.pesan_galat())
+
+
+@pytest.fixture(scope="module")
+def seed(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The seed workbooks, imported once for the module and rolled back at its end (see :func:`data_modul`)."""
+    yield from data_modul(django_db_blocker, impor_seed)
+
+
+# ------------------------------------------------------------------------------------------------------------
+# personas
+# ------------------------------------------------------------------------------------------------------------
+def _pengguna(username: str, peran: str, kecamatan=None):
+    # imported here, not at the top: the database-free seed checks run with ``-p no:django``
+    from wilayah.akun import pengguna_simpan
+    from wilayah.models import Peran
+
+    return pengguna_simpan(username, Peran[peran], kecamatan, password=SANDI)
+
+
+@pytest.fixture
+def kec(db):
+    """Our kecamatan: Serang (36.73.01), with the office address of the report heading."""
+    from . import factories as f
+
+    return f.kecamatan("36.73.01", "Serang", alamat_kantor="Jl. Ki Mas Jong No. 1, Kota Serang")
+
+
+@pytest.fixture
+def kec_lain(db):
+    """The other kecamatan: Walantaka (36.73.03)."""
+    from . import factories as f
+
+    return f.kecamatan("36.73.03", "Walantaka")
+
+
+@pytest.fixture
+def operator(kec):
+    return _pengguna("operator_serang", "OPERATOR", kec)
+
+
+@pytest.fixture
+def camat(kec):
+    return _pengguna("camat_serang", "CAMAT", kec)
+
+
+@pytest.fixture
+def operator_lain(kec_lain):
+    """Operator of the other kecamatan: must get 404 on everything of ``kec``."""
+    return _pengguna("operator_walantaka", "OPERATOR", kec_lain)
+
+
+@pytest.fixture
+def camat_lain(kec_lain):
+    """Camat of the other kecamatan: must get 404 on everything of ``kec``."""
+    return _pengguna("camat_walantaka", "CAMAT", kec_lain)
+
+
+@pytest.fixture
+def bappeda(db):
+    return _pengguna("bappeda", "BAPPEDA")
+
+
+@pytest.fixture
+def pimpinan(db):
+    return _pengguna("pimpinan", "PIMPINAN")
+
+
+@pytest.fixture
+def anonim() -> Client:
+    """A client that is not signed in."""
+    return Client()
+
+
+@pytest.fixture
+def klien(request) -> Callable[[str], Client]:
+    """``klien("camat")``: a new client signed in as that persona; ``klien("anonim")``: not signed in."""
+
+    def _klien(persona: str) -> Client:
+        if persona not in PERSONA:
+            raise ValueError(f"persona '{persona}' tidak dikenal (pilihan: {', '.join(PERSONA)})")
+        c = Client()
+        if persona != "anonim":
+            c.force_login(request.getfixturevalue(persona))
+        return c
+
+    return _klien

@@ -8,7 +8,7 @@ from renja.models import Anggaran, Indikator, Nomenklatur
 from wilayah.akun import pengguna_simpan
 from wilayah.models import Kecamatan, Kelurahan, Kota, Peran
 
-SANDI = "sandi-uji-123"
+from .conftest import SANDI  # one password for every test user
 
 
 def dua_kecamatan() -> dict:
@@ -20,8 +20,8 @@ def dua_kecamatan() -> dict:
     kegiatan = Nomenklatur.objects.create(
         kode="5001.500105.04.043", tingkat="kegiatan", uraian="Operasional Pelayanan Kelurahan Walantaka", induk=program
     )
-    ang_a = Anggaran.objects.create(tahun=2020, kecamatan=a, nomenklatur=kegiatan, kelurahan=kel, pagu=Decimal("1000000"))
-    ang_b = Anggaran.objects.create(tahun=2020, kecamatan=b, nomenklatur=kegiatan, pagu=Decimal("500000"))
+    ang_a = Anggaran.objects.create(tahun=2020, kecamatan=a, nomenklatur=kegiatan, kelurahan=kel, pagu=Decimal(1000000))
+    ang_b = Anggaran.objects.create(tahun=2020, kecamatan=b, nomenklatur=kegiatan, pagu=Decimal(500000))
     ind_a = Indikator.objects.create(
         tahun=2020, kecamatan=a, nomenklatur=kegiatan, uraian="Bulan layanan", satuan="Bulan", target="12"
     )

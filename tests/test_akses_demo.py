@@ -1,4 +1,9 @@
-"""With the demo data and users of load_demo: who gets 200 and who gets 404."""
+"""With the demo data and users of load_demo: who gets 200 and who gets 404.
+
+``load_demo`` runs once for the module, on an empty database (see ``data_modul`` in tests/conftest.py).
+"""
+
+import io
 
 import pytest
 from django.core.management import call_command
@@ -6,6 +11,7 @@ from django.test import Client
 
 from core.laporan import registry
 
+from .conftest import data_modul
 from .test_akses_url import URL_APLIKASI
 
 pytestmark = pytest.mark.django_db
@@ -13,9 +19,13 @@ pytestmark = pytest.mark.django_db
 SERANG, WALANTAKA = "36.73.01", "36.73.03"
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo", "--force")
+def _load_demo() -> None:
+    call_command("load_demo", "--force", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    yield from data_modul(django_db_blocker, _load_demo)
 
 
 def klien(username: str) -> Client:

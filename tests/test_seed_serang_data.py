@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Checks of the Kecamatan Serang transcription (fixtures/seed/serang.py). No database needed.
 
     .venv/bin/python -m pytest tests/test_seed_serang_data.py -p no:django
@@ -6,7 +5,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import sys
 from collections import Counter, defaultdict
@@ -18,7 +16,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "fixtures"))
 
-from seed import serang  # noqa: E402
+from seed import serang
 
 S = serang.SHEETS
 KEC = serang.KODE_KECAMATAN
@@ -426,11 +424,8 @@ def test_opd_2217_persen_sesuai_angka_tercetak():
 
 
 # ------------------------------------------------------------------------------------------------
-# the workbook builds (needs fixtures/seed/walantaka.py, written separately)
+# the workbook builds
 # ------------------------------------------------------------------------------------------------
-@pytest.mark.skipif(
-    importlib.util.find_spec("seed.walantaka") is None, reason="fixtures/seed/walantaka.py belum ada"
-)
 def test_workbook_terbentuk():
     import build_fixtures
     from openpyxl import load_workbook

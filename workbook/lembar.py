@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from core.angka import format_angka
 from core.choices import Polaritas, Sifat, SumberDana

@@ -7,6 +7,7 @@ speak plain HTTP.
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "insecure-test-key-only-for-the-test-suite-" + "x" * 20)
 
@@ -15,8 +16,8 @@ from .base import STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = tempfile.mkdtemp(prefix="rkk-media-")
-PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="rkk-privat-")
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="rkk-media-"))
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="rkk-privat-"))
 
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

@@ -23,6 +23,7 @@ class Kecamatan(Protocol):
     kode: str
     nama: str
     alamat_kantor: str
+    kota: Any  # its ``nama`` heads the letterhead
 
 
 #: Paper sizes (width × height in mm, portrait): A4, and F4/Folio as used by Indonesian offices.

@@ -26,7 +26,7 @@ def lkjip_tabel_1_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
         )
         for i, k in enumerate(kelurahan, start=1)
     ]
-    baris.append(Baris("total", {"kelurahan": _("Jumlah"), "rt_rw": jumlah(b.sel["rt_rw"] for b in baris)}))
+    baris.append(Baris("total", {"kelurahan": _("Jumlah"), "rt_rw": jumlah(k.jumlah_rt_rw for k in kelurahan)}))
     return TabelLkjip(
         judul=[_("Tabel 1.1 Data Kelurahan"), judul_kecamatan(kecamatan, tahun)],
         kepala=[

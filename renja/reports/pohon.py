@@ -46,7 +46,7 @@ class Simpul:
 
     @property
     def jenis(self) -> JenisBaris:
-        return self.node.tingkat  # type: ignore[return-value]  # program / kegiatan / sub_kegiatan
+        return self.node.tingkat  # program / kegiatan / sub_kegiatan
 
     def semua(self) -> Iterator[Simpul]:
         """This node and its subtree, depth first."""
@@ -115,6 +115,7 @@ class Pohon:
 def kumpulkan_node(*sumber: Iterable[Nomenklatur]) -> dict[int, Nomenklatur]:
     """All nodes reached from the rows' nodes, ancestors included (already loaded via :data:`LELUHUR`)."""
     node: dict[int, Nomenklatur] = {}
+    n: Nomenklatur | None
     for daftar in sumber:
         for n in daftar:
             while n is not None and n.pk not in node:

@@ -34,7 +34,7 @@ def test_deconstruct_dengan_opsi():
         ("", KOSONG),
         ("-", KOSONG),
         ("75,5", Nilai(angka=Decimal("75.5"))),
-        (Decimal("12"), Nilai(angka=Decimal(12))),
+        (Decimal(12), Nilai(angka=Decimal(12))),
         (7, Nilai(angka=Decimal(7))),
         ("cc", Nilai(grade="CC")),
         (Nilai(grade="A"), Nilai(grade="A")),

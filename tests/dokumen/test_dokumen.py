@@ -56,7 +56,7 @@ def test_alur_ajukan_setujui_dan_pdf_dibekukan(d):
     assert "DRAF" not in teks
 
     # data edited afterwards: the approved PDF stays byte-for-byte the same
-    Anggaran.objects.filter(pk=d["ang_a"].pk).update(pagu=Decimal("999"))
+    Anggaran.objects.filter(pk=d["ang_a"].pk).update(pagu=Decimal(999))
     dok.refresh_from_db()
     assert dok.pdf.open("rb").read() == tersimpan
     with pytest.raises(GalatDokumen, match="tidak dapat diubah"):
@@ -99,7 +99,7 @@ def test_pdf_draf_bertanda_draf_tanpa_tanda_tangan_dan_ada_daftar_isi(d):
 
 def test_halaman_dokumen_dan_aksi_lewat_web(client, d):
     url = reverse("dokumen:halaman", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "lkjip"})
-    aksi = lambda nama: reverse("dokumen:aksi", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "lkjip", "nama": nama})  # noqa: E731
+    aksi = lambda nama: reverse("dokumen:aksi", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "lkjip", "nama": nama})
     client.force_login(d["users"]["operator_a"])
     r = client.get(url)
     assert r.status_code == 200 and "Ajukan ke camat" in r.content.decode()

@@ -13,6 +13,7 @@ from core.laporan.render_html import render_tabel
 from core.laporan.render_xlsx import render_xlsx
 
 from .. import factories as f
+from ..conftest import data_modul
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +23,19 @@ MAKS_PEMBANGUN = 3
 MAKS_HALAMAN = MAKS_PEMBANGUN + 6
 
 
-@pytest.fixture
-def kecil_besar(db):
+def _kecil_besar():
     kecil = f.kecamatan("36.73.01", "Serang")
     besar = f.kecamatan("36.73.02", "Cipocok Jaya")
     n_kecil = f.data_renja(kecil, 1, awalan="7.01")
     n_besar = f.data_renja(besar, 10, awalan="7.02")
     assert n_besar == 10 * n_kecil
     return kecil, besar
+
+
+@pytest.fixture(scope="module")
+def kecil_besar(django_db_setup, django_db_blocker):
+    """A small and a ten times larger kecamatan, built once for the module (the tests only read them)."""
+    yield from data_modul(django_db_blocker, _kecil_besar)
 
 
 @pytest.mark.parametrize("slug", ["renja-2.1", "renja-2.4", "renja-rencana", "renja-evaluasi"])
@@ -48,11 +54,8 @@ def test_jumlah_query_tetap(kecil_besar, slug, django_assert_max_num_queries):
 
 
 @pytest.mark.parametrize("slug", ["renja-2.1", "renja-evaluasi"])
-def test_halaman_jumlah_query_tetap(client, kecil_besar, slug, django_assert_max_num_queries):
-    from wilayah.akun import pengguna_simpan
-    from wilayah.models import Peran
-
-    client.force_login(pengguna_simpan("bappeda", Peran.BAPPEDA, password="x-rahasia-123"))
+def test_halaman_jumlah_query_tetap(client, kecil_besar, bappeda, slug, django_assert_max_num_queries):
+    client.force_login(bappeda)
     hitung = []
     for kec in kecil_besar:
         url = reverse("laporan:laporan", args=[kec.kode, 2022, slug])

@@ -35,11 +35,29 @@ def test_series_get_distinct_patterns_and_rupiah_axis_in_miliar():
     assert "19,21" in teks and "rupiah (miliar)" in teks
 
 
-def test_two_charts_never_share_pattern_ids():
-    a = grafik.batang(["A"], [grafik.Seri("x", [1]), grafik.Seri("y", [2])], judul="Sama")
-    b = grafik.batang(["A"], [grafik.Seri("x", [1]), grafik.Seri("y", [2])], judul="Sama")
-    ids = lambda s: {e.get("id") for e in ET.fromstring(s).iter() if e.get("id")}  # noqa: E731
-    assert ids(a) and not ids(a) & ids(b)
+def _ids(svg: str) -> set[str]:
+    return {e.get("id") for e in ET.fromstring(svg).iter() if e.get("id")}
+
+
+def test_two_different_charts_never_share_pattern_ids_even_under_the_same_title():
+    seri = [grafik.Seri("x", [1]), grafik.Seri("y", [2])]
+    a = grafik.batang(["A"], seri, judul="Sama")
+    for lain in (
+        grafik.batang(["A"], [grafik.Seri("x", [1]), grafik.Seri("y", [3])], judul="Sama"),
+        grafik.batang(["B"], seri, judul="Sama"),
+        grafik.batang(["A"], [grafik.Seri("x", [1]), grafik.Seri("z", [2])], judul="Sama"),
+        grafik.batang(["A"], seri, judul="Sama", satuan="rupiah"),
+    ):
+        assert _ids(a) and not _ids(a) & _ids(lain)
+
+
+def test_the_same_chart_gives_the_same_bytes():
+    # ids come from the content, not from a counter: a report renders to the same bytes every time
+    def buat() -> str:
+        return grafik.batang(["A", "B"], [grafik.Seri("x", [1, None]), grafik.Seri("y", [2, 3])], judul="Sama")
+
+    assert buat() == buat()
+    assert grafik.capaian(["A"], [D("98.5")], judul="C") == grafik.capaian(["A"], [D("98.5")], judul="C")
 
 
 def test_series_length_must_match():

@@ -8,6 +8,7 @@ import pytest
 from lkjip.reports import LAPORAN_LKJIP
 from wilayah.models import Kecamatan
 
+from ..conftest import data_modul
 from . import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -16,20 +17,27 @@ pytestmark = pytest.mark.django_db
 BATAS = {"lkjip-1.1": 1, "lkjip-2.1": 2, "lkjip-2.2": 2, "lkjip-3.1": 2, "lkjip-rekap": 3, "lkjip-keuangan": 2}
 
 
+def _dataset() -> dict[int, str]:
+    return {1: f.dataset(1, "36.73.07").kode, 10: f.dataset(10, "36.73.08").kode}
+
+
+@pytest.fixture(scope="module")
+def dataset(django_db_setup, django_db_blocker):
+    """{1: kode of a small kecamatan, 10: kode of one ten times larger}, built once for the module."""
+    yield from data_modul(django_db_blocker, _dataset)
+
+
 @pytest.mark.parametrize("lap", LAPORAN_LKJIP, ids=lambda lap: lap.slug)
 @pytest.mark.parametrize("kali", [1, 10])
-def test_query_count_does_not_grow_with_data(lap, kali, django_assert_max_num_queries):
-    kode = f.dataset(kali).kode
-    kec = Kecamatan.objects.select_related("kota").get(kode=kode)
+def test_query_count_does_not_grow_with_data(dataset, lap, kali, django_assert_max_num_queries):
+    kec = Kecamatan.objects.select_related("kota").get(kode=dataset[kali])
     with django_assert_max_num_queries(BATAS[lap.slug]):
         tabel = lap.bangun(kec, 2020)
     assert len(tabel.baris) > 1
 
 
-def test_dataset_grows_tenfold():
-    kecil = f.dataset(1, "36.73.07")
-    besar = f.dataset(10, "36.73.08")
+def test_dataset_grows_tenfold(dataset):
     k = Kecamatan.objects.select_related("kota")
-    n_kecil = len(LAPORAN_LKJIP[4].bangun(k.get(pk=kecil.pk), 2020).baris)
-    n_besar = len(LAPORAN_LKJIP[4].bangun(k.get(pk=besar.pk), 2020).baris)
+    n_kecil = len(LAPORAN_LKJIP[4].bangun(k.get(kode=dataset[1]), 2020).baris)
+    n_besar = len(LAPORAN_LKJIP[4].bangun(k.get(kode=dataset[10]), 2020).baris)
     assert n_besar > 7 * n_kecil  # fixed kelompok/OPD rows aside, ten times the rows

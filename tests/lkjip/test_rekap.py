@@ -40,7 +40,7 @@ def _dua_program():
 
 
 def test_program_rp_is_sum_of_kegiatan_lines():
-    kec, p1, _p2 = _dua_program()
+    kec, _p1, _p2 = _dua_program()
     t = lkjip_rekap(kec, 2020)
     b = t.cari(kode="9.01")
     assert b.sel["rp_t1"] == D(3000)  # 1000 + 2000 (+ no pagu)
@@ -77,7 +77,7 @@ def test_program_capaian_k_is_mean_of_its_indicators_and_opd_means_are_over_prog
 
 
 def test_every_indicator_has_its_own_line():
-    kec, p1, _ = _dua_program()
+    kec, _p1, _ = _dua_program()
     t = lkjip_rekap(kec, 2020)
     i = t.baris.index(t.cari(kode="9.01"))
     assert t.baris[i].sel["indikator"] == "Outcome 1"

@@ -31,16 +31,14 @@ from workbook.impor import impor_workbook
 from ..conftest import REPO
 
 sys.path.insert(0, str(REPO / "fixtures"))
-from seed import walantaka  # noqa: E402
+from seed import walantaka
 
 D = Decimal
 
 
 @pytest.fixture
-def walantaka_db(db):
-    for nama in ("36.73.01-kecamatan-serang.xlsx", "36.73.03-kecamatan-walantaka.xlsx"):
-        hasil = impor_workbook(REPO / "fixtures" / nama)
-        assert not hasil.galat and not hasil.galat_berkas, hasil.ringkasan()
+def walantaka_db(db, seed):
+    """Walantaka from the seed workbooks (imported once for this module by ``seed``, see tests/conftest.py)."""
     return Kecamatan.objects.select_related("kota").get(kode="36.73.03")
 
 

@@ -1,7 +1,4 @@
-"""Renja Tabel 2.1 of Kecamatan Serang 2022 from the seed workbook prints the seed's figures.
-
-Skipped when fixtures/36.73.01-kecamatan-serang.xlsx is not there.
-"""
+"""Renja Tabel 2.1 of Kecamatan Serang 2022 from the seed workbook prints the seed's figures."""
 
 from __future__ import annotations
 
@@ -19,20 +16,12 @@ from core.laporan.keluaran import hasilkan
 from wilayah.models import Kecamatan
 from workbook.impor import impor_workbook
 
-from ..conftest import REPO
-
-SERANG = REPO / "fixtures" / "36.73.01-kecamatan-serang.xlsx"
-
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not SERANG.exists(), reason="fixtures/36.73.01-kecamatan-serang.xlsx belum ada"),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def serang():
-    hasil = impor_workbook(SERANG)
-    assert hasil.berhasil, "\n".join(hasil.pesan_galat())
+def serang(seed):
+    """Serang from the seed workbooks (``seed``: tests/conftest.py)."""
     return Kecamatan.objects.select_related("kota").get(kode="36.73.01")
 
 

@@ -1,7 +1,9 @@
-"""The seed workbooks: they import cleanly, round-trip through export, and add up to what the seeds print."""
+"""The seed workbooks: they import cleanly, round-trip through export, and add up to what the seeds print.
+
+``seed`` (tests/conftest.py) imports them once for this module; each test is rolled back after it.
+"""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,20 +16,11 @@ from wilayah.models import Kecamatan, Kelurahan
 from workbook.ekspor import ekspor_workbook
 from workbook.impor import impor_workbook
 
-from ..conftest import REPO
+from ..conftest import SEED
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed")]
 
-FIXTURES = sorted((REPO / "fixtures").glob("*.xlsx"))
 SERANG, WALANTAKA = "36.73.01", "36.73.03"
-
-
-@pytest.fixture
-def seed():
-    assert FIXTURES, "fixtures/*.xlsx are missing: run python fixtures/build_fixtures.py"
-    for path in FIXTURES:
-        hasil = impor_workbook(path)
-        assert hasil.berhasil, "\n".join(hasil.pesan_galat())
 
 
 def _jumlah(kode_kec: str, tahun: int, **filter_) -> tuple[Decimal, Decimal]:
@@ -36,13 +29,13 @@ def _jumlah(kode_kec: str, tahun: int, **filter_) -> tuple[Decimal, Decimal]:
     return total["pagu"], total["realisasi"]
 
 
-def test_fixture_diimpor_ulang_tidak_mengubah_apa_pun(seed):
-    for path in FIXTURES:
+def test_fixture_diimpor_ulang_tidak_mengubah_apa_pun():
+    for path in SEED:
         assert impor_workbook(path).ringkasan().startswith("created=0 updated=0 ")
 
 
 @pytest.mark.parametrize("kode", [SERANG, WALANTAKA])
-def test_ekspor_lalu_impor_dry_run_tidak_mengubah_apa_pun(seed, kode, tmp_path):
+def test_ekspor_lalu_impor_dry_run_tidak_mengubah_apa_pun(kode, tmp_path):
     path = tmp_path / f"{kode}.xlsx"
     call_command("export_workbook", "--kecamatan", kode, "--output", str(path))
     hasil = impor_workbook(path, dry_run=True)
@@ -51,21 +44,24 @@ def test_ekspor_lalu_impor_dry_run_tidak_mengubah_apa_pun(seed, kode, tmp_path):
     assert hasil.jumlah["unchanged"] > 100
 
 
-def test_ekspor_per_tahun_juga_bulat(seed):
+def test_ekspor_per_tahun_juga_bulat(tmp_path):
     kec = Kecamatan.objects.get(kode=WALANTAKA)
-    hasil = impor_workbook(_simpan(ekspor_workbook(kec, tahun=2020)), dry_run=True)
+    path = tmp_path / "ekspor.xlsx"
+    path.write_bytes(ekspor_workbook(kec, tahun=2020))
+    hasil = impor_workbook(path, dry_run=True)
     assert hasil.ringkasan().startswith("created=0 updated=0 ")
 
 
-def _simpan(data: bytes) -> "Path":
-    import tempfile
+@pytest.mark.parametrize("putaran", [1, 2])
+def test_perubahan_satu_tes_tidak_terbawa_ke_tes_berikutnya(putaran):
+    # the seed is imported once for the module; each test is rolled back, so the second round finds it whole
+    assert Kecamatan.objects.filter(kode__in=[SERANG, WALANTAKA]).count() == 2
+    assert Anggaran.objects.filter(kecamatan__kode=WALANTAKA).exists()
+    Anggaran.objects.all().delete()
+    Kecamatan.objects.filter(kode=SERANG).update(nama="Diubah")
 
-    path = Path(tempfile.mkdtemp()) / "ekspor.xlsx"
-    path.write_bytes(data)
-    return path
 
-
-def test_wilayah_seed(seed):
+def test_wilayah_seed():
     serang = Kecamatan.objects.get(kode=SERANG)
     walantaka = Kecamatan.objects.get(kode=WALANTAKA)
     assert serang.kota.kode == "36.73" and serang.kota.nama == "Kota Serang"
@@ -76,27 +72,27 @@ def test_wilayah_seed(seed):
     assert walantaka.nama_camat and walantaka.nip_camat
 
 
-def test_walantaka_jumlah_seluruh_program_sama_dengan_seed(seed):
+def test_walantaka_jumlah_seluruh_program_sama_dengan_seed():
     # "JUMLAH ANGGARAN DAN REALISASI SELURUH PROGRAM" of the rekap table (seed 002, line 1083)
-    assert _jumlah(WALANTAKA, 2020) == (Decimal("19213538636"), Decimal("19006119144"))
-    assert _jumlah(WALANTAKA, 2019) == (Decimal("10188581520"), Decimal("9608928553"))
+    assert _jumlah(WALANTAKA, 2020) == (Decimal(19213538636), Decimal(19006119144))
+    assert _jumlah(WALANTAKA, 2019) == (Decimal(10188581520), Decimal(9608928553))
 
 
-def test_walantaka_program_pelayanan_administrasi_kelurahan(seed):
+def test_walantaka_program_pelayanan_administrasi_kelurahan():
     # Tabel 2.2 of seed 002: Program Pelayanan Administrasi Kelurahan 2.872.149.185
     pagu, _ = _jumlah(WALANTAKA, 2020, nomenklatur__induk__kode="5001.04")
-    assert pagu == Decimal("2872149185")
+    assert pagu == Decimal(2872149185)
 
 
-def test_serang_program_pelayanan_administrasi_kelurahan_2020(seed):
+def test_serang_program_pelayanan_administrasi_kelurahan_2020():
     # Tabel 2.1 of seed 000: 1.812.154.027 target, 1.754.655.303 realisasi, 96,83 %
     pagu, realisasi = _jumlah(SERANG, 2020, nomenklatur__induk__kode="5001.04")
-    assert (pagu, realisasi) == (Decimal("1812154027"), Decimal("1754655303"))
+    assert (pagu, realisasi) == (Decimal(1812154027), Decimal(1754655303))
     assert round(realisasi / pagu * 100, 2) == Decimal("96.83")
 
 
 def test_load_demo_membuat_pengguna_dan_cakupannya():
-    call_command("load_demo", "--force")
+    call_command("load_demo", "--force")  # on top of the seed: the import finds nothing to change
     User = get_user_model()
     assert set(User.objects.values_list("username", flat=True)) >= {
         "bappeda", "pimpinan", "operator_serang", "camat_serang", "operator_walantaka", "camat_walantaka"

@@ -44,7 +44,7 @@ def test_impor_membuat_lalu_impor_ulang_tidak_mengubah_apa_pun(xlsx):
     assert kec.alamat_kantor == "Jl. Raya Walantaka"
     assert Kelurahan.objects.get(kode="36.73.03.1002").jumlah_rt_rw == 20
     a = Anggaran.objects.get(nomenklatur__kode="5001.500105.04.043")
-    assert a.pagu == Decimal("209774059") and a.realisasi == Decimal("208704714")
+    assert a.pagu == Decimal(209774059) and a.realisasi == Decimal(208704714)
     assert Anggaran.objects.get(nomenklatur__kode="5001.500105.04.044").sumber_dana == "APBD"
     ind = Indikator.objects.get(uraian="Nilai SAKIP")
     assert ind.target == Nilai(grade="CC") and ind.realisasi == Nilai(grade="CC") and ind.sifat == "akhir"
