@@ -55,7 +55,8 @@ class NilaiFormField(forms.CharField):
         teks = value.to_db() if isinstance(value, Nilai) else None
         if self.panjang_maks is not None and teks is not None and len(teks) > self.panjang_maks:
             raise ValidationError(
-                "Nilai terlalu panjang: paling banyak %(maks)s karakter.", code="max_length",
+                "Nilai terlalu panjang: paling banyak %(maks)s karakter.",
+                code="max_length",
                 params={"maks": self.panjang_maks},
             )
 

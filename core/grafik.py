@@ -51,21 +51,27 @@ def _pola(prefix: str, i: int) -> tuple[str, str]:
         return "", "#4d4d4d"
     if jenis == 1:
         return (
-            (f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-            f'<rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#000000" '
-            f'stroke-width="2.2"/></pattern>'),
+            (
+                f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+                f'<rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#000000" '
+                f'stroke-width="2.2"/></pattern>'
+            ),
             f"url(#{pid})",
         )
     if jenis == 2:
         return (
-            (f'<pattern id="{pid}" width="5" height="5" patternUnits="userSpaceOnUse">'
-            f'<rect width="5" height="5" fill="#cccccc"/><circle cx="2.5" cy="2.5" r="1" fill="#000000"/></pattern>'),
+            (
+                f'<pattern id="{pid}" width="5" height="5" patternUnits="userSpaceOnUse">'
+                f'<rect width="5" height="5" fill="#cccccc"/><circle cx="2.5" cy="2.5" r="1" fill="#000000"/></pattern>'
+            ),
             f"url(#{pid})",
         )
     return (
-        (f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse">'
-        f'<rect width="6" height="6" fill="#ffffff"/><path d="M0 0L6 6M6 0L0 6" stroke="#000000" '
-        f'stroke-width="1"/></pattern>'),
+        (
+            f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse">'
+            f'<rect width="6" height="6" fill="#ffffff"/><path d="M0 0L6 6M6 0L0 6" stroke="#000000" '
+            f'stroke-width="1"/></pattern>'
+        ),
         f"url(#{pid})",
     )
 
@@ -148,7 +154,9 @@ def batang(
     if any(len(s.nilai) != n for s in seri):
         raise ValueError("setiap seri harus punya satu nilai per kategori")
     nilai = [[None if v is None else Decimal(v) for v in s.nilai] for s in seri]
-    prefix = _id_grafik(judul, kategori, seri, nilai, satuan, garis, garis_label, lebar, lebar_label, baris_label)
+    prefix = _id_grafik(
+        judul, kategori, seri, nilai, satuan, garis, garis_label, lebar, lebar_label, baris_label
+    )
     semua = [v for vs in nilai for v in vs if v is not None]
     maks = max([*semua, Decimal(garis) if garis is not None else Decimal(0), Decimal(0)])
     pembagi, unit = skala_rupiah(maks) if satuan == "rupiah" else (Decimal(1), "")
@@ -176,13 +184,17 @@ def batang(
         pola.append(f)
 
     out = [
-        (f'<svg xmlns="http://www.w3.org/2000/svg" class="grafik" width="100%" '
-        f'viewBox="0 0 {lebar} {tinggi}" style="max-width:{lebar}px" role="img" aria-label={quoteattr(judul)} '
-        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="{_HURUF}">'),
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="grafik" width="100%" '
+            f'viewBox="0 0 {lebar} {tinggi}" style="max-width:{lebar}px" role="img" aria-label={quoteattr(judul)} '
+            f'font-family="DejaVu Sans, Arial, sans-serif" font-size="{_HURUF}">'
+        ),
         f"<title>{escape(judul)}</title>",
         f"<defs>{''.join(defs)}</defs>",
-        (f'<text x="{lebar / 2:.1f}" y="16" text-anchor="middle" font-size="12" font-weight="bold">'
-        f"{escape(judul)}</text>"),
+        (
+            f'<text x="{lebar / 2:.1f}" y="16" text-anchor="middle" font-size="12" font-weight="bold">'
+            f"{escape(judul)}</text>"
+        ),
     ]
     # grid and axis ticks
     y_plot0, y_plot1 = _ATAS, _ATAS + tinggi_plot
@@ -209,7 +221,9 @@ def batang(
         y_teks = y_grup + (tinggi_grup - _JARAK) / 2 - (len(baris) - 1) * 6 + 3.5
         out.append(f"<g><title>{escape(nama)}</title>")
         for j, b in enumerate(baris):
-            out.append(f'<text x="{lebar_label}" y="{y_teks + j * 12:.1f}" text-anchor="end">{escape(b)}</text>')
+            out.append(
+                f'<text x="{lebar_label}" y="{y_teks + j * 12:.1f}" text-anchor="end">{escape(b)}</text>'
+            )
         out.append("</g>")
         for i, s in enumerate(seri):
             v = nilai[i][c]
@@ -261,5 +275,11 @@ def capaian(
 ) -> str:
     """Capaian (%) per category against the 100 % target line (``opsi``: ``lebar``, ``lebar_label``, …)."""
     return batang(
-        kategori, [Seri(label, nilai)], judul=judul, satuan="persen", garis=100, garis_label="Target 100 %", **opsi
+        kategori,
+        [Seri(label, nilai)],
+        judul=judul,
+        satuan="persen",
+        garis=100,
+        garis_label="Target 100 %",
+        **opsi,
     )

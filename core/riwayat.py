@@ -16,11 +16,31 @@ from core.angka import format_angka
 from core.nilai import Nilai
 
 JENIS = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
-ABAIKAN = {"id", "history_id", "history_date", "history_change_reason", "history_type", "history_user",
-           "history_user_id", "history_relation", "versi"}
+ABAIKAN = {
+    "id",
+    "history_id",
+    "history_date",
+    "history_change_reason",
+    "history_type",
+    "history_user",
+    "history_user_id",
+    "history_relation",
+    "versi",
+}
 # What identifies a row is in its label already; listing it as "changed" on creation is noise.
-IDENTITAS = {"tahun", "kecamatan_id", "nomenklatur_id", "kelurahan_id", "sasaran_id", "jenis", "revisi", "kunci",
-             "triwulan", "periode_awal", "periode_akhir"}
+IDENTITAS = {
+    "tahun",
+    "kecamatan_id",
+    "nomenklatur_id",
+    "kelurahan_id",
+    "sasaran_id",
+    "jenis",
+    "revisi",
+    "kunci",
+    "triwulan",
+    "periode_awal",
+    "periode_akhir",
+}
 
 
 @dataclass(frozen=True)
@@ -54,14 +74,28 @@ def perubahan(*riwayat: QuerySet, label=str) -> list[Perubahan]:
         sebelumnya: dict[Any, Any] = {}
         for rec in qs.select_related("history_user").order_by("history_date", "history_id"):
             lalu = sebelumnya.get(rec.id)
-            pengguna = (rec.history_user.get_full_name() or rec.history_user.username) if rec.history_user else "sistem"
+            pengguna = (
+                (rec.history_user.get_full_name() or rec.history_user.username)
+                if rec.history_user
+                else "sistem"
+            )
             alasan = rec.history_change_reason or ""
             jenis = JENIS.get(rec.history_type, rec.history_type)
             nama_objek = label(rec)
             if rec.history_type == "-":
                 # A deletion changes no field: one line says the row is gone.
-                hasil.append(Perubahan(rec.history_date, pengguna, nama_objek, "(seluruh baris)", nama_objek, "-",
-                                       jenis, alasan))
+                hasil.append(
+                    Perubahan(
+                        rec.history_date,
+                        pengguna,
+                        nama_objek,
+                        "(seluruh baris)",
+                        nama_objek,
+                        "-",
+                        jenis,
+                        alasan,
+                    )
+                )
                 sebelumnya[rec.id] = rec
                 continue
             for f in kolom:
@@ -75,7 +109,11 @@ def perubahan(*riwayat: QuerySet, label=str) -> list[Perubahan]:
                 if f.choices:
                     pilihan = dict(f.flatchoices)
                     lama, baru = pilihan.get(lama, lama), pilihan.get(baru, baru)
-                hasil.append(Perubahan(rec.history_date, pengguna, nama_objek, nama, _teks(lama), _teks(baru), jenis, alasan))
+                hasil.append(
+                    Perubahan(
+                        rec.history_date, pengguna, nama_objek, nama, _teks(lama), _teks(baru), jenis, alasan
+                    )
+                )
             sebelumnya[rec.id] = rec
     hasil.sort(key=lambda p: p.waktu, reverse=True)
     return hasil
@@ -104,8 +142,16 @@ def ke_xlsx(daftar: list[Perubahan], judul: str) -> bytes:
     for p in daftar:
         tambah_baris(
             ws,
-            [timezone.localtime(p.waktu).replace(tzinfo=None), p.pengguna, p.objek, p.kolom, p.lama, p.baru,
-             p.jenis, p.alasan],
+            [
+                timezone.localtime(p.waktu).replace(tzinfo=None),
+                p.pengguna,
+                p.objek,
+                p.kolom,
+                p.lama,
+                p.baru,
+                p.jenis,
+                p.alasan,
+            ],
         )
         ws.cell(row=ws.max_row, column=1).number_format = "dd/mm/yyyy hh:mm:ss"
     for huruf, lebar in zip("ABCDEFGH", (20, 22, 50, 24, 22, 22, 10, 28)):
@@ -121,5 +167,7 @@ def respons_riwayat(daftar: list[Perubahan], judul: str, nama_berkas: str):
     from core.unduhan import respons_unduhan
 
     return respons_unduhan(
-        ke_xlsx(daftar, judul), nama_berkas, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        ke_xlsx(daftar, judul),
+        nama_berkas,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

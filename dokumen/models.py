@@ -31,15 +31,25 @@ class Dokumen(models.Model):
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     jenis = models.CharField(_("jenis"), max_length=10, choices=JenisDokumen.choices)
     revisi = models.PositiveSmallIntegerField(_("revisi"), default=0)
-    status = models.CharField(_("status"), max_length=15, choices=StatusDokumen.choices, default=StatusDokumen.DRAF)
+    status = models.CharField(
+        _("status"), max_length=15, choices=StatusDokumen.choices, default=StatusDokumen.DRAF
+    )
     catatan = models.TextField(_("catatan pengembalian"), blank=True)
     diajukan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("diajukan oleh"),
     )
     diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
     diputuskan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("disetujui/dikembalikan oleh"),
     )
     diputuskan_pada = models.DateTimeField(_("disetujui/dikembalikan pada"), null=True, blank=True)
@@ -54,8 +64,12 @@ class Dokumen(models.Model):
         ordering = ["kecamatan_id", "tahun", "jenis", "-revisi"]
         constraints = [
             models.UniqueConstraint(fields=["kecamatan", "tahun", "jenis", "revisi"], name="dokumen_kunci"),
-            models.CheckConstraint(condition=models.Q(jenis__in=JenisDokumen.values), name="dokumen_jenis_sah"),
-            models.CheckConstraint(condition=models.Q(status__in=StatusDokumen.values), name="dokumen_status_sah"),
+            models.CheckConstraint(
+                condition=models.Q(jenis__in=JenisDokumen.values), name="dokumen_jenis_sah"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=StatusDokumen.values), name="dokumen_status_sah"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -88,7 +102,9 @@ class BagianNarasi(models.Model):
         verbose_name = _("bagian narasi")
         verbose_name_plural = _("bagian narasi")
         constraints = [
-            models.UniqueConstraint(fields=["kecamatan", "tahun", "jenis", "kunci"], name="bagian_narasi_kunci"),
+            models.UniqueConstraint(
+                fields=["kecamatan", "tahun", "jenis", "kunci"], name="bagian_narasi_kunci"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -49,8 +49,9 @@ def tanggal_indonesia(waktu) -> str:
         return formats.date_format(timezone.localtime(waktu), "j F Y")
 
 
-def konteks_dokumen(kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None,
-                    kertas: str = "a4") -> dict:
+def konteks_dokumen(
+    kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None, kertas: str = "a4"
+) -> dict:
     struktur = STRUKTUR[jenis]
     narasi = narasi_dokumen(kecamatan, tahun, jenis)
     bab = []
@@ -67,7 +68,11 @@ def konteks_dokumen(kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dok
                 tabel = lap.bangun(kecamatan, tahun)
                 cetak.tabel.append(
                     TabelDokumen(
-                        slug, lap.judul, lap.lanskap, konteks_tabel(tabel), ukuran_huruf(tabel, kertas, lap.lanskap)
+                        slug,
+                        lap.judul,
+                        lap.lanskap,
+                        konteks_tabel(tabel),
+                        ukuran_huruf(tabel, kertas, lap.lanskap),
                     )
                 )
             isi.append(cetak)
@@ -88,7 +93,9 @@ def konteks_dokumen(kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dok
         "judul_revisi": disetujui.judul_revisi if disetujui else "",
         "tanda_tangan": {
             "tempat": tempat,
-            "tanggal": tanggal_indonesia(disetujui.diputuskan_pada) if disetujui and disetujui.diputuskan_pada else "",
+            "tanggal": tanggal_indonesia(disetujui.diputuskan_pada)
+            if disetujui and disetujui.diputuskan_pada
+            else "",
             "jabatan": f"CAMAT {kecamatan.nama.upper()}",
             "nama": kecamatan.nama_camat,
             "pangkat": kecamatan.pangkat_camat,
@@ -97,13 +104,15 @@ def konteks_dokumen(kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dok
     }
 
 
-def dokumen_html(kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None,
-                 kertas: str = "a4") -> str:
+def dokumen_html(
+    kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None, kertas: str = "a4"
+) -> str:
     return render_to_string("dokumen/cetak.html", konteks_dokumen(kecamatan, tahun, jenis, disetujui, kertas))
 
 
-def dokumen_pdf(kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None,
-                kertas: str = "a4") -> bytes:
+def dokumen_pdf(
+    kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None, kertas: str = "a4"
+) -> bytes:
     """PDF bytes. Without ``disetujui`` the pages carry a DRAF watermark and no signature."""
     from weasyprint import HTML
 

@@ -64,7 +64,9 @@ def dokumen_kembalikan(dokumen: Dokumen, user, catatan: str) -> Dokumen:
     wajib_izin("dokumen.kembalikan", user, dokumen.kecamatan_id)
     dok = _kunci(dokumen)
     if dok.status != StatusDokumen.DIAJUKAN:
-        raise GalatDokumen(f"Dokumen berstatus {dok.get_status_display().lower()}; hanya dokumen yang diajukan dapat dikembalikan.")
+        raise GalatDokumen(
+            f"Dokumen berstatus {dok.get_status_display().lower()}; hanya dokumen yang diajukan dapat dikembalikan."
+        )
     if not (catatan or "").strip():
         raise GalatDokumen("Tuliskan catatan: apa yang perlu diperbaiki operator.")
     dok.status = StatusDokumen.DIKEMBALIKAN
@@ -83,7 +85,9 @@ def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
     wajib_izin("dokumen.setujui", user, dokumen.kecamatan_id)
     dok = _kunci(dokumen)
     if dok.status != StatusDokumen.DIAJUKAN:
-        raise GalatDokumen(f"Dokumen berstatus {dok.get_status_display().lower()}; hanya dokumen yang diajukan dapat disetujui.")
+        raise GalatDokumen(
+            f"Dokumen berstatus {dok.get_status_display().lower()}; hanya dokumen yang diajukan dapat disetujui."
+        )
     dok.status = StatusDokumen.DISETUJUI
     dok.diputuskan_oleh, dok.diputuskan_pada = user, timezone.now()
     dok.catatan = ""
@@ -101,7 +105,9 @@ def dokumen_buka_revisi(dokumen: Dokumen, user) -> Dokumen:
     dok = _kunci(dokumen)
     if dok.status != StatusDokumen.DISETUJUI:
         raise GalatDokumen("Revisi hanya dapat dibuka dari dokumen yang sudah disetujui.")
-    if Dokumen.objects.filter(kecamatan=dok.kecamatan, tahun=dok.tahun, jenis=dok.jenis, revisi__gt=dok.revisi).exists():
+    if Dokumen.objects.filter(
+        kecamatan=dok.kecamatan, tahun=dok.tahun, jenis=dok.jenis, revisi__gt=dok.revisi
+    ).exists():
         raise GalatDokumen("Revisi yang lebih baru sudah dibuka.")
     baru = Dokumen(kecamatan=dok.kecamatan, tahun=dok.tahun, jenis=dok.jenis, revisi=dok.revisi + 1)
     _catat(baru, user, f"Revisi dibuka dari revisi {dok.revisi}")
@@ -140,7 +146,10 @@ def narasi_dokumen(kecamatan, tahun: int, jenis: str) -> dict[str, str]:
     tersimpan = dict(
         BagianNarasi.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).values_list("kunci", "isi")
     )
-    hasil = {"kata_pengantar": tersimpan.get("kata_pengantar") or teks_bawaan(struktur.kata_pengantar, kecamatan, tahun)}
+    hasil = {
+        "kata_pengantar": tersimpan.get("kata_pengantar")
+        or teks_bawaan(struktur.kata_pengantar, kecamatan, tahun)
+    }
     for b in struktur.semua_bagian():
         hasil[b.kunci] = tersimpan.get(b.kunci) or teks_bawaan(b.bawaan, kecamatan, tahun)
     return hasil

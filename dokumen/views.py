@@ -60,7 +60,9 @@ def _halaman(request, kecamatan, tahun: int, jenis: str, status: int = 200):
     dok = dokumen_terkini(kecamatan, tahun, jenis)
     narasi = narasi_dokumen(kecamatan, tahun, jenis)
     bagian = [("kata_pengantar", "", "Kata Pengantar", narasi["kata_pengantar"])] + [
-        (b.kunci, b.nomor, b.judul or bab.judul.title(), narasi[b.kunci]) for bab in struktur.bab for b in bab.bagian
+        (b.kunci, b.nomor, b.judul or bab.judul.title(), narasi[b.kunci])
+        for bab in struktur.bab
+        for b in bab.bagian
     ]
     revisi = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).select_related(
         "diajukan_oleh", "diputuskan_oleh"
@@ -168,7 +170,9 @@ def pdf(request, kecamatan, tahun: int, jenis: str):
     if dok.status == StatusDokumen.DISETUJUI and dok.pdf:
         return _berkas(dok, _nama_berkas(struktur, kecamatan, tahun, f"-r{dok.revisi}"))
     isi = dokumen_pdf(kecamatan, tahun, jenis, kertas=opsi.cleaned_data["kertas"])
-    return respons_unduhan(isi, _nama_berkas(struktur, kecamatan, tahun, "-DRAF"), "application/pdf", lampiran=False)
+    return respons_unduhan(
+        isi, _nama_berkas(struktur, kecamatan, tahun, "-DRAF"), "application/pdf", lampiran=False
+    )
 
 
 @akses_kecamatan(LIHAT)

@@ -34,7 +34,9 @@ def beranda(request: HttpRequest) -> HttpResponse:
 @require_safe
 def riwayat_tahun_xlsx(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
     nama = f"Riwayat-{tahun}-Kecamatan-{kecamatan.nama.replace(' ', '-')}.xlsx"
-    return respons_riwayat(riwayat_tahun(kecamatan, tahun), f"Riwayat perubahan {kecamatan} tahun {tahun}", nama)
+    return respons_riwayat(
+        riwayat_tahun(kecamatan, tahun), f"Riwayat perubahan {kecamatan} tahun {tahun}", nama
+    )
 
 
 @akses_kecamatan(LIHAT)

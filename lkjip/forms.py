@@ -9,7 +9,8 @@ class NarasiProgramForm(forms.ModelForm):
         model = NarasiProgram
         fields = ["keberhasilan", "hambatan", "saran"]
         widgets = {
-            f: forms.Textarea(attrs={"rows": 3, "maxlength": 4000}) for f in ("keberhasilan", "hambatan", "saran")
+            f: forms.Textarea(attrs={"rows": 3, "maxlength": 4000})
+            for f in ("keberhasilan", "hambatan", "saran")
         }
         help_texts = {"saran": _("Langkah perbaikan untuk tahun berikutnya.")}
 

@@ -45,7 +45,9 @@ class IndikatorSasaran(models.Model):
     satuan = models.CharField(_("satuan"), max_length=50, blank=True)
     target = NilaiField(_("target"))
     realisasi = NilaiField(_("realisasi"))
-    polaritas = models.CharField(_("polaritas"), max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF)
+    polaritas = models.CharField(
+        _("polaritas"), max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF
+    )
     formula = models.TextField(_("formula"), blank=True)
     urutan = models.PositiveIntegerField(_("urutan"), default=1)
     history = HistoricalRecords()
@@ -56,7 +58,9 @@ class IndikatorSasaran(models.Model):
         ordering = ["sasaran_id", "urutan", "id"]
         constraints = [
             models.UniqueConstraint(fields=["sasaran", "uraian"], name="indikator_sasaran_kunci"),
-            models.CheckConstraint(condition=Q(polaritas__in=Polaritas.values), name="indikator_sasaran_polaritas_sah"),
+            models.CheckConstraint(
+                condition=Q(polaritas__in=Polaritas.values), name="indikator_sasaran_polaritas_sah"
+            ),
             models.CheckConstraint(condition=~Q(uraian=""), name="indikator_sasaran_uraian_wajib"),
         ]
 
@@ -84,8 +88,12 @@ class NarasiProgram(models.Model):
         verbose_name_plural = _("narasi program")
         ordering = ["tahun", "kecamatan_id", "nomenklatur_id"]
         constraints = [
-            models.UniqueConstraint(fields=["kecamatan", "tahun", "nomenklatur"], name="narasi_program_kunci"),
-            models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="narasi_program_tahun_sah"),
+            models.UniqueConstraint(
+                fields=["kecamatan", "tahun", "nomenklatur"], name="narasi_program_kunci"
+            ),
+            models.CheckConstraint(
+                condition=Q(tahun__gte=2000, tahun__lte=2100), name="narasi_program_tahun_sah"
+            ),
         ]
 
     def __str__(self) -> str:

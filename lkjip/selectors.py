@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lkjip.models import NarasiProgram
-from lkjip.reports.rekap import RingkasanProgram, hitung_rekap
+from lkjip.reports.rekap import RingkasanProgram, rekap_hitung
 from renja.models import Anggaran, Indikator, Nomenklatur, Tingkat
 from wilayah.models import Kecamatan
 
@@ -23,7 +23,7 @@ class NarasiBaris:
 
 def narasi_daftar(kecamatan: Kecamatan, tahun: int) -> list[NarasiBaris]:
     """Every program with data in ``tahun`` or the year before, with its figures and narrative (3 queries)."""
-    rekap = hitung_rekap(kecamatan, tahun)
+    rekap = rekap_hitung(kecamatan, tahun)
     return [NarasiBaris(p) for p in rekap.program]
 
 

@@ -15,12 +15,21 @@ from .selectors import narasi_daftar, program_narasi_atau_none
 from .services import narasi_program_simpan
 
 
-def _halaman(request: HttpRequest, kecamatan, tahun: int, galat: dict[int, NarasiProgramForm] | None = None,
-             status: int = 200) -> HttpResponse:
+def _halaman(
+    request: HttpRequest,
+    kecamatan,
+    tahun: int,
+    galat: dict[int, NarasiProgramForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     galat = galat or {}
     daftar = narasi_daftar(kecamatan, tahun)
     baris = [
-        (d, galat.get(d.program.node.pk) or NarasiProgramForm(instance=d.narasi, prefix=f"p{d.program.node.pk}"))
+        (
+            d,
+            galat.get(d.program.node.pk)
+            or NarasiProgramForm(instance=d.narasi, prefix=f"p{d.program.node.pk}"),
+        )
         for d in daftar
     ]
     return render(

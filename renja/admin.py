@@ -1,3 +1,6 @@
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -43,7 +46,7 @@ class FormBerversi(forms.ModelForm):
     can never silently overwrite each other."""
 
     versi_awal = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    periksa = staticmethod(anggaran_periksa)
+    periksa: Callable[..., dict[str, Any]] = staticmethod(anggaran_periksa)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -52,12 +55,18 @@ class FormBerversi(forms.ModelForm):
 
     def nilai(self) -> dict:
         """The model fields the form edits, cleaned."""
-        return {f.name: self.cleaned_data[f.name] for f in self._meta.model._meta.fields if f.name in self.cleaned_data}
+        return {
+            f.name: self.cleaned_data[f.name]
+            for f in self._meta.model._meta.fields
+            if f.name in self.cleaned_data
+        }
 
     def clean(self):
         data = super().clean()
         if self.instance.pk is not None:
-            sekarang = self._meta.model.objects.filter(pk=self.instance.pk).values_list("versi", flat=True).first()
+            sekarang = (
+                self._meta.model.objects.filter(pk=self.instance.pk).values_list("versi", flat=True).first()
+            )
             if data.get("versi_awal") != sekarang:
                 raise ValidationError(PESAN_VERSI, code="versi")
         if not self.errors:
@@ -89,12 +98,14 @@ class AdminBerversi:
     """ModelAdmin mixin: a change goes through the service (``ubah``) that claims the version; if the row moved
     on between the form's check and the save, nothing is saved and the form is shown again with a message."""
 
-    ubah = staticmethod(anggaran_ubah)
+    ubah: Callable[..., Any] = staticmethod(anggaran_ubah)
 
     def save_model(self, request, obj, form, change):
         if not change:
             return super().save_model(request, obj, form, change)
-        baru = type(self).ubah(obj, versi=form.cleaned_data["versi_awal"], nilai=form.nilai(), user=request.user)
+        baru = type(self).ubah(
+            obj, versi=form.cleaned_data["versi_awal"], nilai=form.nilai(), user=request.user
+        )
         obj.versi = baru.versi
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):

@@ -36,7 +36,9 @@ TINGKAT_ANGGARAN = (Tingkat.KEGIATAN, Tingkat.SUB_KEGIATAN)
 
 
 def _nonneg(field: str, name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}), name=name)
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}), name=name
+    )
 
 
 class RenstraQuerySet(DataKecamatanQuerySet):
@@ -53,7 +55,12 @@ class Nomenklatur(models.Model):
     tingkat = models.CharField(_("tingkat"), max_length=16, choices=Tingkat.choices)
     uraian = models.CharField(_("uraian"), max_length=500)
     induk = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="anak_set", verbose_name=_("induk")
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="anak_set",
+        verbose_name=_("induk"),
     )
     kelompok = models.CharField(
         _("kelompok"), max_length=100, blank=True, help_text=_("Kelompok laporan, mis. NON URUSAN")
@@ -83,11 +90,15 @@ class Anggaran(models.Model):
     objects = DataKecamatanQuerySet.as_manager()
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
-    nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("kegiatan/sub kegiatan"))
+    nomenklatur = models.ForeignKey(
+        Nomenklatur, on_delete=models.PROTECT, verbose_name=_("kegiatan/sub kegiatan")
+    )
     kelurahan = models.ForeignKey(
         Kelurahan, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("lokasi kelurahan")
     )
-    sumber_dana = models.CharField(_("sumber dana"), max_length=20, choices=SumberDana.choices, default=SumberDana.APBD)
+    sumber_dana = models.CharField(
+        _("sumber dana"), max_length=20, choices=SumberDana.choices, default=SumberDana.APBD
+    )
     pagu = models.DecimalField(_("pagu"), **UANG)
     realisasi = models.DecimalField(_("realisasi setahun"), **UANG)
     realisasi_tw1 = models.DecimalField(_("realisasi TW I"), **UANG)
@@ -112,7 +123,9 @@ class Anggaran(models.Model):
                 condition=Q(kelurahan__isnull=True),
                 name="anggaran_kunci",
             ),
-            models.CheckConstraint(condition=Q(sumber_dana__in=SumberDana.values), name="anggaran_sumber_dana_sah"),
+            models.CheckConstraint(
+                condition=Q(sumber_dana__in=SumberDana.values), name="anggaran_sumber_dana_sah"
+            ),
             models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="anggaran_tahun_sah"),
             _nonneg("pagu", "anggaran_pagu_nonneg"),
             _nonneg("realisasi", "anggaran_realisasi_nonneg"),
@@ -152,7 +165,9 @@ class Indikator(models.Model):
     realisasi_tw2 = NilaiField(_("realisasi TW II"))
     realisasi_tw3 = NilaiField(_("realisasi TW III"))
     realisasi_tw4 = NilaiField(_("realisasi TW IV"))
-    polaritas = models.CharField(_("polaritas"), max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF)
+    polaritas = models.CharField(
+        _("polaritas"), max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF
+    )
     sifat = models.CharField(_("sifat"), max_length=10, choices=Sifat.choices, default=Sifat.KUMULATIF)
     urutan = models.PositiveIntegerField(_("urutan"), default=1)
     versi = models.PositiveIntegerField(_("versi"), default=0, editable=False)
@@ -163,8 +178,12 @@ class Indikator(models.Model):
         verbose_name_plural = _("indikator")
         ordering = ["tahun", "kecamatan_id", "nomenklatur_id", "urutan", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["tahun", "kecamatan", "nomenklatur", "uraian"], name="indikator_kunci"),
-            models.CheckConstraint(condition=Q(polaritas__in=Polaritas.values), name="indikator_polaritas_sah"),
+            models.UniqueConstraint(
+                fields=["tahun", "kecamatan", "nomenklatur", "uraian"], name="indikator_kunci"
+            ),
+            models.CheckConstraint(
+                condition=Q(polaritas__in=Polaritas.values), name="indikator_polaritas_sah"
+            ),
             models.CheckConstraint(condition=Q(sifat__in=Sifat.values), name="indikator_sifat_sah"),
             models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="indikator_tahun_sah"),
             models.CheckConstraint(condition=~Q(uraian=""), name="indikator_uraian_wajib"),
@@ -198,7 +217,9 @@ class RenstraTarget(models.Model):
                 fields=["periode_awal", "periode_akhir", "kecamatan", "nomenklatur", "indikator"],
                 name="renstra_kunci",
             ),
-            models.CheckConstraint(condition=Q(periode_akhir__gte=models.F("periode_awal")), name="renstra_periode_sah"),
+            models.CheckConstraint(
+                condition=Q(periode_akhir__gte=models.F("periode_awal")), name="renstra_periode_sah"
+            ),
             _nonneg("pagu_akhir", "renstra_pagu_nonneg"),
         ]
 
@@ -217,7 +238,9 @@ class RkpdReview(models.Model):
     tahun = models.PositiveSmallIntegerField(_("tahun rencana"))
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
     nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("program/kegiatan"))
-    kelurahan = models.ForeignKey(Kelurahan, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("lokasi"))
+    kelurahan = models.ForeignKey(
+        Kelurahan, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("lokasi")
+    )
     indikator = models.CharField(_("indikator"), max_length=500, blank=True)
     target_rancangan = models.CharField(_("target rancangan awal"), max_length=100, blank=True)
     pagu_rancangan = models.DecimalField(_("pagu rancangan awal"), **UANG)
@@ -267,7 +290,9 @@ class TriwulanDitutup(models.Model):
         verbose_name_plural = _("triwulan ditutup")
         constraints = [
             models.UniqueConstraint(fields=["kecamatan", "tahun", "triwulan"], name="triwulan_ditutup_kunci"),
-            models.CheckConstraint(condition=Q(triwulan__gte=1, triwulan__lte=4), name="triwulan_ditutup_sah"),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4), name="triwulan_ditutup_sah"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -292,7 +317,9 @@ class CatatanRealisasi(models.Model):
             models.UniqueConstraint(
                 fields=["kecamatan", "tahun", "nomenklatur", "triwulan"], name="catatan_realisasi_kunci"
             ),
-            models.CheckConstraint(condition=Q(triwulan__gte=1, triwulan__lte=4), name="catatan_realisasi_tw_sah"),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4), name="catatan_realisasi_tw_sah"
+            ),
         ]
 
 
@@ -308,7 +335,9 @@ class BuktiDukung(models.Model):
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     nomenklatur = models.ForeignKey(Nomenklatur, on_delete=models.PROTECT, verbose_name=_("kegiatan"))
     triwulan = models.PositiveSmallIntegerField(_("triwulan"))
-    berkas = models.FileField(_("berkas"), upload_to=_lokasi_bukti, storage=penyimpanan_privat, max_length=255)
+    berkas = models.FileField(
+        _("berkas"), upload_to=_lokasi_bukti, storage=penyimpanan_privat, max_length=255
+    )
     nama_asli = models.CharField(_("nama berkas"), max_length=255)
     jenis = models.CharField(_("jenis"), max_length=100)
     ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
@@ -344,7 +373,11 @@ class CatatanVerifikator(models.Model):
     ditulis_pada = models.DateTimeField(_("ditulis pada"), auto_now_add=True)
     jawaban = models.TextField(_("jawaban kecamatan"), blank=True)
     dijawab_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("dijawab oleh"),
     )
     dijawab_pada = models.DateTimeField(_("dijawab pada"), null=True, blank=True)
@@ -355,5 +388,7 @@ class CatatanVerifikator(models.Model):
         verbose_name_plural = _("catatan verifikator")
         ordering = ["ditulis_pada", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(triwulan__gte=1, triwulan__lte=4), name="catatan_verifikator_tw_sah"),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4), name="catatan_verifikator_tw_sah"
+            ),
         ]

@@ -42,7 +42,9 @@ class GrupProgram:
 
     @property
     def realisasi(self) -> Decimal | None:
-        nilai = [a.realisasi_tahun for k in self.kegiatan for a in k.anggaran if a.realisasi_tahun is not None]
+        nilai = [
+            a.realisasi_tahun for k in self.kegiatan for a in k.anggaran if a.realisasi_tahun is not None
+        ]
         return sum(nilai, Decimal(0)) if nilai else None
 
     @property
@@ -86,9 +88,7 @@ def realisasi_grid(kecamatan, tahun: int) -> tuple[list[GrupProgram], set[int]]:
     keterangan = CatatanRealisasi.objects.untuk(kecamatan, tahun).values_list(
         "nomenklatur_id", "triwulan", "keterangan"
     )
-    ditutup = set(
-        TriwulanDitutup.objects.untuk(kecamatan, tahun).values_list("triwulan", flat=True)
-    )
+    ditutup = set(TriwulanDitutup.objects.untuk(kecamatan, tahun).values_list("triwulan", flat=True))
 
     grup: dict[int | None, GrupProgram] = {}
     baris: dict[int, BarisKegiatan] = {}
@@ -143,19 +143,31 @@ def kegiatan_rinci(kecamatan, tahun: int, node_id: int):
     node = Nomenklatur.objects.filter(pk=node_id).first()
     if node is None:
         return None
-    anggaran = list(Anggaran.objects.untuk(kecamatan, tahun).filter(nomenklatur=node).select_related("kelurahan"))
+    anggaran = list(
+        Anggaran.objects.untuk(kecamatan, tahun).filter(nomenklatur=node).select_related("kelurahan")
+    )
     indikator = list(Indikator.objects.untuk(kecamatan, tahun).filter(nomenklatur=node))
     if not anggaran and not indikator:
         return None
     keterangan = dict(
-        CatatanRealisasi.objects.untuk(kecamatan, tahun).filter(nomenklatur=node).values_list("triwulan", "keterangan")
+        CatatanRealisasi.objects.untuk(kecamatan, tahun)
+        .filter(nomenklatur=node)
+        .values_list("triwulan", "keterangan")
     )
     bukti: dict[int, list] = {tw: [] for tw in TRIWULAN}
-    for b in BuktiDukung.objects.untuk(kecamatan, tahun).filter(nomenklatur=node).select_related("diunggah_oleh"):
+    for b in (
+        BuktiDukung.objects.untuk(kecamatan, tahun).filter(nomenklatur=node).select_related("diunggah_oleh")
+    ):
         bukti[b.triwulan].append(b)
     ditutup = set(TriwulanDitutup.objects.untuk(kecamatan, tahun).values_list("triwulan", flat=True))
     triwulan = [
-        {"tw": tw, "label": triwulan_label(tw), "keterangan": keterangan.get(tw, ""), "bukti": bukti[tw], "ditutup": tw in ditutup}
+        {
+            "tw": tw,
+            "label": triwulan_label(tw),
+            "keterangan": keterangan.get(tw, ""),
+            "bukti": bukti[tw],
+            "ditutup": tw in ditutup,
+        }
         for tw in TRIWULAN
     ]
     return {"node": node, "anggaran": anggaran, "indikator": indikator, "triwulan": triwulan}
@@ -168,10 +180,12 @@ def riwayat_kegiatan(kecamatan, tahun: int, node_id: int):
         Anggaran.history.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur_id=node_id).select_related(
             "nomenklatur", "kelurahan"
         ),
-        Indikator.history.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur_id=node_id).select_related("nomenklatur"),
-        CatatanRealisasi.history.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur_id=node_id).select_related(
+        Indikator.history.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur_id=node_id).select_related(
             "nomenklatur"
         ),
+        CatatanRealisasi.history.filter(
+            kecamatan=kecamatan, tahun=tahun, nomenklatur_id=node_id
+        ).select_related("nomenklatur"),
         BuktiDukung.history.filter(kecamatan=kecamatan, tahun=tahun, nomenklatur_id=node_id).select_related(
             "nomenklatur"
         ),

@@ -48,7 +48,9 @@ class KonflikVersi(Exception):
 
 def triwulan_ditutup(kecamatan_id: int, tahun: int) -> set[int]:
     return set(
-        TriwulanDitutup.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun).values_list("triwulan", flat=True)
+        TriwulanDitutup.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun).values_list(
+            "triwulan", flat=True
+        )
     )
 
 
@@ -56,7 +58,9 @@ def _kolom(tw: int) -> str:
     return f"realisasi_tw{tw}"
 
 
-def _simpan_berversi(model, obj, versi: int, nilai: dict[str, Any], user, alasan: str = "Isian realisasi") -> Any:
+def _simpan_berversi(
+    model, obj, versi: int, nilai: dict[str, Any], user, alasan: str = "Isian realisasi"
+) -> Any:
     """Claim version ``versi`` atomically, then save through the model (so the audit trail records it).
 
     Returns the saved object. If the row moved on meanwhile: when it already holds exactly these values
@@ -114,7 +118,9 @@ def anggaran_set_realisasi(anggaran: Anggaran, *, versi: int, masukan: dict[str,
     return _simpan_berversi(Anggaran, anggaran, versi, baru, user)
 
 
-def anggaran_periksa(anggaran: Anggaran, baru: dict[str, Any], galat: dict[str, str] | None = None) -> dict[str, Any]:
+def anggaran_periksa(
+    anggaran: Anggaran, baru: dict[str, Any], galat: dict[str, str] | None = None
+) -> dict[str, Any]:
     """The house rules of an anggaran line's realisasi, whoever enters it (grid or admin): closed quarters keep
     their value, the quarters add up to at most the pagu, and the year's realisasi is their sum. Returns the
     values to store (with ``realisasi``); raises ``GalatRealisasi``."""
@@ -134,7 +140,9 @@ def anggaran_periksa(anggaran: Anggaran, baru: dict[str, Any], galat: dict[str, 
     pagu = baru.get("pagu", anggaran.pagu)
     if total is not None and pagu is not None and total > pagu:
         raise GalatRealisasi(
-            {"realisasi": f"Jumlah realisasi Rp {format_rupiah(total)} melebihi pagu Rp {format_rupiah(pagu)}."}
+            {
+                "realisasi": f"Jumlah realisasi Rp {format_rupiah(total)} melebihi pagu Rp {format_rupiah(pagu)}."
+            }
         )
     if ada:
         baru["realisasi"] = total
@@ -152,7 +160,9 @@ def indikator_set_realisasi(indikator: Indikator, *, versi: int, masukan: dict[s
     return _simpan_berversi(Indikator, indikator, versi, baru, user)
 
 
-def indikator_periksa(indikator: Indikator, baru: dict[str, Any], galat: dict[str, str] | None = None) -> dict[str, Any]:
+def indikator_periksa(
+    indikator: Indikator, baru: dict[str, Any], galat: dict[str, str] | None = None
+) -> dict[str, Any]:
     """The house rules of an indicator's realisasi (grid or admin): no negative numbers, closed quarters keep
     their value, the year's value follows the quarters by the indicator's sifat."""
     galat = dict(galat or {})
@@ -163,7 +173,7 @@ def indikator_periksa(indikator: Indikator, baru: dict[str, Any], galat: dict[st
         if kolom not in baru or kolom in galat:
             continue
         nilai = baru[kolom] or KOSONG
-        if nilai.is_angka and nilai.angka < 0:
+        if nilai.angka is not None and nilai.angka < 0:
             galat[kolom] = "Realisasi tidak boleh negatif."
         elif tw in ditutup and nilai != ((getattr(lama, kolom) or KOSONG) if lama else KOSONG):
             galat[kolom] = f"Triwulan {tw} sudah ditutup camat; realisasinya tidak dapat diubah."
@@ -174,8 +184,10 @@ def indikator_periksa(indikator: Indikator, baru: dict[str, Any], galat: dict[st
     sifat = baru.get("sifat", indikator.sifat)
     if any(not v.kosong for v in triwulan):
         baru["realisasi"] = nilai_tahunan(triwulan, sifat)
-    elif "realisasi" not in baru and lama is not None and any(
-        not (getattr(lama, _kolom(tw)) or KOSONG).kosong for tw in TRIWULAN
+    elif (
+        "realisasi" not in baru
+        and lama is not None
+        and any(not (getattr(lama, _kolom(tw)) or KOSONG).kosong for tw in TRIWULAN)
     ):
         baru["realisasi"] = KOSONG
     return baru
@@ -194,14 +206,18 @@ def anggaran_ubah(
     """Change any fields of an anggaran line (the admin's change form), under the grid's rules: the same
     checks (``anggaran_periksa``), the same version claim (``KonflikVersi`` if the row moved on since
     ``versi`` was read), so an operator's page opened before answers 409 afterwards."""
-    return _ubah_baris(Anggaran, anggaran_periksa, anggaran, versi=versi, nilai=nilai, user=user, alasan=alasan)
+    return _ubah_baris(
+        Anggaran, anggaran_periksa, anggaran, versi=versi, nilai=nilai, user=user, alasan=alasan
+    )
 
 
 def indikator_ubah(
     indikator: Indikator, *, versi: int, nilai: dict[str, Any], user, alasan: str = "Diubah di admin"
 ) -> Indikator:
     """The indicator counterpart of ``anggaran_ubah``."""
-    return _ubah_baris(Indikator, indikator_periksa, indikator, versi=versi, nilai=nilai, user=user, alasan=alasan)
+    return _ubah_baris(
+        Indikator, indikator_periksa, indikator, versi=versi, nilai=nilai, user=user, alasan=alasan
+    )
 
 
 def triwulan_tutup(kecamatan, tahun: int, triwulan: int, user) -> TriwulanDitutup:
@@ -259,7 +275,9 @@ def _cek_triwulan_terbuka(kecamatan, tahun: int, triwulan: int) -> None:
     if triwulan not in TRIWULAN:
         raise GalatRealisasi({"triwulan": "Triwulan harus 1 sampai 4."})
     if triwulan in triwulan_ditutup(kecamatan.pk, tahun):
-        raise GalatRealisasi({"triwulan": f"Triwulan {triwulan} sudah ditutup camat; isiannya tidak dapat diubah."})
+        raise GalatRealisasi(
+            {"triwulan": f"Triwulan {triwulan} sudah ditutup camat; isiannya tidak dapat diubah."}
+        )
 
 
 def bukti_periksa(berkas) -> str:
@@ -272,13 +290,19 @@ def bukti_periksa(berkas) -> str:
     maks = settings.BUKTI_UKURAN_MAKS
     if berkas.size > maks:
         raise GalatRealisasi(
-            {"berkas": f"Berkas terlalu besar ({berkas.size / 1048576:.1f} MB); paling besar {maks // 1048576} MB.".replace(".", ",")}
+            {
+                "berkas": f"Berkas terlalu besar ({berkas.size / 1048576:.1f} MB); paling besar {maks // 1048576} MB.".replace(
+                    ".", ","
+                )
+            }
         )
     kepala = berkas.read(8)
     berkas.seek(0)
     jenis = _jenis_berkas(kepala, berkas.name)
     if jenis is None or (jenis == JENIS_BUKTI["xlsx"] and not _xlsx_sah(berkas)):
-        raise GalatRealisasi({"berkas": "Jenis berkas tidak diterima: unggah PDF, gambar (PNG/JPG) atau XLSX."})
+        raise GalatRealisasi(
+            {"berkas": "Jenis berkas tidak diterima: unggah PDF, gambar (PNG/JPG) atau XLSX."}
+        )
     return jenis
 
 
@@ -291,8 +315,15 @@ def bukti_unggah(kecamatan, tahun: int, nomenklatur, triwulan: int, berkas, user
     jenis = bukti_periksa(berkas)
     nama = berkas.name.replace("/", "_").replace("\\", "_")[-200:]
     return BuktiDukung.objects.create(
-        kecamatan=kecamatan, tahun=tahun, nomenklatur=nomenklatur, triwulan=triwulan, berkas=berkas,
-        nama_asli=nama, jenis=jenis, ukuran=berkas.size, diunggah_oleh=user,
+        kecamatan=kecamatan,
+        tahun=tahun,
+        nomenklatur=nomenklatur,
+        triwulan=triwulan,
+        berkas=berkas,
+        nama_asli=nama,
+        jenis=jenis,
+        ukuran=berkas.size,
+        diunggah_oleh=user,
     )
 
 
@@ -331,7 +362,9 @@ def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str
         raise GalatRealisasi({"triwulan": "Triwulan harus 1 sampai 4."})
     if not (catatan or "").strip():
         raise GalatRealisasi({"catatan": "Catatan tidak boleh kosong."})
-    obj = CatatanVerifikator(kecamatan=kecamatan, tahun=tahun, triwulan=triwulan, catatan=catatan.strip(), ditulis_oleh=user)
+    obj = CatatanVerifikator(
+        kecamatan=kecamatan, tahun=tahun, triwulan=triwulan, catatan=catatan.strip(), ditulis_oleh=user
+    )
     obj._history_user = user
     obj.save()
     return obj

@@ -76,7 +76,9 @@ class _BukanObjek(ValueError):
 
 
 def _minta_json(request) -> bool:
-    return request.content_type == "application/json" or "application/json" in request.headers.get("Accept", "")
+    return request.content_type == "application/json" or "application/json" in request.headers.get(
+        "Accept", ""
+    )
 
 
 def _data(request) -> dict:
@@ -88,7 +90,9 @@ def _data(request) -> dict:
     except (ValueError, RecursionError):
         raise _BukanObjek("Isi permintaan bukan JSON yang sah.") from None
     if not isinstance(data, dict):
-        raise _BukanObjek('Isi permintaan harus berupa objek JSON, mis. {"versi": 3, "realisasi_tw1": "1.250.000"}.')
+        raise _BukanObjek(
+            'Isi permintaan harus berupa objek JSON, mis. {"versi": 3, "realisasi_tw1": "1.250.000"}.'
+        )
     return data
 
 
@@ -126,7 +130,11 @@ def _simpan(request, kecamatan, tahun, model, pk, form_class, layanan, ke_json, 
 
     def gagal(pesan: str, galat: dict[str, str], status: int, sekarang=None):
         if json_:
-            isi = {"pesan": pesan, "galat": galat} if sekarang is None else {"pesan": pesan, "sekarang": ke_json(sekarang)}
+            isi = (
+                {"pesan": pesan, "galat": galat}
+                if sekarang is None
+                else {"pesan": pesan, "sekarang": ke_json(sekarang)}
+            )
             return JsonResponse(isi, status=status)
         rincian = " ".join(galat.values()) if galat else ""
         messages.error(request, f"{label()}: {pesan} {rincian}".strip())
@@ -148,14 +156,24 @@ def _simpan(request, kecamatan, tahun, model, pk, form_class, layanan, ke_json, 
     if json_:
         return JsonResponse({"pesan": "Tersimpan.", **ke_json(obj)})
     messages.success(request, f"{label()}: tersimpan.")
-    return redirect(reverse("renja:realisasi", kwargs={"kode": kecamatan.kode, "tahun": tahun}) + f"#{jangkar}{obj.pk}")
+    return redirect(
+        reverse("renja:realisasi", kwargs={"kode": kecamatan.kode, "tahun": tahun}) + f"#{jangkar}{obj.pk}"
+    )
 
 
 @akses_kecamatan("renja.ubah_realisasi")
 @require_POST
 def simpan_anggaran(request, kecamatan, tahun: int, pk: int):
     return _simpan(
-        request, kecamatan, tahun, Anggaran, pk, RealisasiAnggaranForm, anggaran_set_realisasi, _json_anggaran, "a"
+        request,
+        kecamatan,
+        tahun,
+        Anggaran,
+        pk,
+        RealisasiAnggaranForm,
+        anggaran_set_realisasi,
+        _json_anggaran,
+        "a",
     )
 
 
@@ -163,7 +181,15 @@ def simpan_anggaran(request, kecamatan, tahun: int, pk: int):
 @require_POST
 def simpan_indikator(request, kecamatan, tahun: int, pk: int):
     return _simpan(
-        request, kecamatan, tahun, Indikator, pk, RealisasiIndikatorForm, indikator_set_realisasi, _json_indikator, "i"
+        request,
+        kecamatan,
+        tahun,
+        Indikator,
+        pk,
+        RealisasiIndikatorForm,
+        indikator_set_realisasi,
+        _json_indikator,
+        "i",
     )
 
 
@@ -175,7 +201,9 @@ def tutup_triwulan(request, kecamatan, tahun: int, triwulan: int):
     except GalatRealisasi as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Triwulan {triwulan} tahun {tahun} ditutup; realisasinya kini hanya dapat dibaca.")
+        messages.success(
+            request, f"Triwulan {triwulan} tahun {tahun} ditutup; realisasinya kini hanya dapat dibaca."
+        )
     return redirect("renja:realisasi", kode=kecamatan.kode, tahun=tahun)
 
 
@@ -227,10 +255,17 @@ def keterangan(request, kecamatan, tahun: int, node: int):
     data = _rinci_atau_404(kecamatan, tahun, node)
     form = KeteranganForm(request.POST)
     if not form.is_valid():
-        return _tolak_form(request, form, lambda status: _halaman_kegiatan(request, kecamatan, tahun, node, data, status))
+        return _tolak_form(
+            request, form, lambda status: _halaman_kegiatan(request, kecamatan, tahun, node, data, status)
+        )
     try:
         keterangan_simpan(
-            kecamatan, tahun, data["node"], form.cleaned_data["triwulan"], form.cleaned_data["keterangan"], request.user
+            kecamatan,
+            tahun,
+            data["node"],
+            form.cleaned_data["triwulan"],
+            form.cleaned_data["keterangan"],
+            request.user,
         )
     except GalatRealisasi as exc:
         messages.error(request, str(exc))
@@ -245,10 +280,17 @@ def bukti_baru(request, kecamatan, tahun: int, node: int):
     data = _rinci_atau_404(kecamatan, tahun, node)
     form = BuktiForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _tolak_form(request, form, lambda status: _halaman_kegiatan(request, kecamatan, tahun, node, data, status))
+        return _tolak_form(
+            request, form, lambda status: _halaman_kegiatan(request, kecamatan, tahun, node, data, status)
+        )
     try:
         b = bukti_unggah(
-            kecamatan, tahun, data["node"], form.cleaned_data["triwulan"], form.cleaned_data["berkas"], request.user
+            kecamatan,
+            tahun,
+            data["node"],
+            form.cleaned_data["triwulan"],
+            form.cleaned_data["berkas"],
+            request.user,
         )
     except GalatRealisasi as exc:
         messages.error(request, str(exc))
@@ -268,7 +310,9 @@ def _bukti_atau_404(kecamatan, tahun, pk):
 @require_safe
 def bukti_unduh(request, kecamatan, tahun: int, pk: int):
     b = _bukti_atau_404(kecamatan, tahun, pk)
-    respons = FileResponse(b.berkas.open("rb"), content_type=b.jenis, as_attachment=True, filename=b.nama_asli)
+    respons = FileResponse(
+        b.berkas.open("rb"), content_type=b.jenis, as_attachment=True, filename=b.nama_asli
+    )
     respons["X-Content-Type-Options"] = "nosniff"
     return respons
 
@@ -291,7 +335,9 @@ def bukti_hapus_view(request, kecamatan, tahun: int, pk: int):
 def riwayat_kegiatan_xlsx(request, kecamatan, tahun: int, node: int):
     data = _rinci_atau_404(kecamatan, tahun, node)
     judul = f"Riwayat perubahan {data['node']} · {kecamatan} {tahun}"
-    return respons_riwayat(riwayat_kegiatan(kecamatan, tahun, node), judul, f"Riwayat-{tahun}-{data['node'].kode}.xlsx")
+    return respons_riwayat(
+        riwayat_kegiatan(kecamatan, tahun, node), judul, f"Riwayat-{tahun}-{data['node'].kode}.xlsx"
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -302,7 +348,9 @@ def riwayat_kegiatan_xlsx(request, kecamatan, tahun: int, node: int):
 def catatan_tulis(request, kecamatan, tahun: int):
     form = CatatanVerifikatorForm(request.POST)
     if not form.is_valid():
-        return _tolak_form(request, form, lambda status: _halaman_realisasi(request, kecamatan, tahun, status))
+        return _tolak_form(
+            request, form, lambda status: _halaman_realisasi(request, kecamatan, tahun, status)
+        )
     catatan_verifikator_tulis(
         kecamatan, tahun, form.cleaned_data["triwulan"], form.cleaned_data["catatan"], request.user
     )
@@ -318,7 +366,9 @@ def catatan_jawab(request, kecamatan, tahun: int, pk: int):
         raise Http404("Catatan tidak ditemukan.")
     form = JawabanCatatanForm(request.POST)
     if not form.is_valid():
-        return _tolak_form(request, form, lambda status: _halaman_realisasi(request, kecamatan, tahun, status))
+        return _tolak_form(
+            request, form, lambda status: _halaman_realisasi(request, kecamatan, tahun, status)
+        )
     catatan_verifikator_jawab(catatan, form.cleaned_data["jawaban"], request.user)
     messages.success(request, "Jawaban tersimpan.")
     return redirect("renja:realisasi", kode=kecamatan.kode, tahun=tahun)

@@ -63,7 +63,7 @@ def pytest_unconfigure(config):
     if not settings.configured:  # -p no:django
         return
     for akar in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT, settings.STATIC_ROOT):
-        if Path(akar).name.startswith(("rkk-media-", "rkk-privat-")):
+        if Path(akar).name.startswith(("rkk-media-", "rkk-privat-", "rkk-static-")):
             shutil.rmtree(akar, ignore_errors=True)
 
 
@@ -120,11 +120,11 @@ def data_modul(django_db_blocker, bangun: Callable[[], T]) -> Iterator[T]:
 
 def impor_seed() -> None:
     """Import both seed workbooks (what ``load_demo`` loads, without its users)."""
-    from workbook.impor import impor_workbook
+    from workbook.impor import workbook_impor
 
     assert SEED, "fixtures/*.xlsx are missing: run python fixtures/build_fixtures.py"
     for path in SEED:
-        hasil = impor_workbook(path)
+        hasil = workbook_impor(path)
         assert hasil.berhasil, "\n".join(hasil.pesan_galat())
 
 

@@ -13,14 +13,23 @@ from .conftest import SANDI  # one password for every test user
 
 def dua_kecamatan() -> dict:
     kota = Kota.objects.create(kode="36.73", nama="Kota Serang")
-    a = Kecamatan.objects.create(kota=kota, kode="36.73.03", nama="Walantaka", nama_camat="Camat W", nip_camat="1")
+    a = Kecamatan.objects.create(
+        kota=kota, kode="36.73.03", nama="Walantaka", nama_camat="Camat W", nip_camat="1"
+    )
     b = Kecamatan.objects.create(kota=kota, kode="36.73.01", nama="Serang")
     kel = Kelurahan.objects.create(kecamatan=a, kode="36.73.03.1001", nama="Walantaka", jumlah_rt_rw=16)
-    program = Nomenklatur.objects.create(kode="5001.04", tingkat="program", uraian="PROGRAM PELAYANAN ADMINISTRASI KELURAHAN")
-    kegiatan = Nomenklatur.objects.create(
-        kode="5001.500105.04.043", tingkat="kegiatan", uraian="Operasional Pelayanan Kelurahan Walantaka", induk=program
+    program = Nomenklatur.objects.create(
+        kode="5001.04", tingkat="program", uraian="PROGRAM PELAYANAN ADMINISTRASI KELURAHAN"
     )
-    ang_a = Anggaran.objects.create(tahun=2020, kecamatan=a, nomenklatur=kegiatan, kelurahan=kel, pagu=Decimal(1000000))
+    kegiatan = Nomenklatur.objects.create(
+        kode="5001.500105.04.043",
+        tingkat="kegiatan",
+        uraian="Operasional Pelayanan Kelurahan Walantaka",
+        induk=program,
+    )
+    ang_a = Anggaran.objects.create(
+        tahun=2020, kecamatan=a, nomenklatur=kegiatan, kelurahan=kel, pagu=Decimal(1000000)
+    )
     ang_b = Anggaran.objects.create(tahun=2020, kecamatan=b, nomenklatur=kegiatan, pagu=Decimal(500000))
     ind_a = Indikator.objects.create(
         tahun=2020, kecamatan=a, nomenklatur=kegiatan, uraian="Bulan layanan", satuan="Bulan", target="12"
@@ -37,6 +46,15 @@ def dua_kecamatan() -> dict:
         "pimpinan": pengguna_simpan("pimpinan", Peran.PIMPINAN, password=SANDI),
     }
     return {
-        "kota": kota, "a": a, "b": b, "kel": kel, "program": program, "kegiatan": kegiatan,
-        "ang_a": ang_a, "ang_b": ang_b, "ind_a": ind_a, "ind_prog": ind_prog, "users": users,
+        "kota": kota,
+        "a": a,
+        "b": b,
+        "kel": kel,
+        "program": program,
+        "kegiatan": kegiatan,
+        "ang_a": ang_a,
+        "ang_b": ang_b,
+        "ind_a": ind_a,
+        "ind_prog": ind_prog,
+        "users": users,
     }

@@ -15,8 +15,17 @@ from .data_uji import dua_kecamatan
 pytestmark = pytest.mark.django_db
 
 # Values for each URL parameter. Object ids need not exist: scope is checked before anything else.
-NILAI = {"kode": "36.73.03", "tahun": "2020", "pk": "1", "node": "1", "triwulan": "1", "jenis": "lkjip",
-         "nama": "setujui", "revisi": "0", "slug": "lkjip-rekap"}
+NILAI = {
+    "kode": "36.73.03",
+    "tahun": "2020",
+    "pk": "1",
+    "node": "1",
+    "triwulan": "1",
+    "jenis": "lkjip",
+    "nama": "setujui",
+    "revisi": "0",
+    "slug": "lkjip-rekap",
+}
 # Public by design (sign-in and password pages) and Django's own admin (staff only, tested separately).
 TERBUKA = re.compile(r"^/(akun/|admin/)")
 
@@ -35,15 +44,19 @@ def _semua(patterns=None, awal: str = "") -> list[str]:
 def _bangun(route: str) -> str:
     if route.startswith("^") or "(?P" in route:
         raise AssertionError(f"regex route without a recipe: {route}")
+
     def ganti(m: re.Match) -> str:
         nama = m.group(2)
         if nama not in NILAI:
             raise AssertionError(f"no test value for URL parameter '{nama}' in {route}: add it to NILAI")
         return NILAI[nama]
+
     return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", ganti, route)
 
 
-URL_APLIKASI = [u for u in (_bangun(r) for r in _semua() if not r.startswith(("admin/", "akun/"))) if not TERBUKA.match(u)]
+URL_APLIKASI = [
+    u for u in (_bangun(r) for r in _semua() if not r.startswith(("admin/", "akun/"))) if not TERBUKA.match(u)
+]
 
 
 def test_walk_menemukan_semua_url_aplikasi():
@@ -63,5 +76,10 @@ def test_admin_hanya_untuk_bappeda(client, pengguna):
 def test_admin_bappeda_melihat_data_induk(client):
     d = dua_kecamatan()
     client.force_login(d["users"]["bappeda"])
-    for url in ("/admin/", "/admin/renja/anggaran/", "/admin/wilayah/kecamatan/", "/admin/renja/nomenklatur/"):
+    for url in (
+        "/admin/",
+        "/admin/renja/anggaran/",
+        "/admin/wilayah/kecamatan/",
+        "/admin/renja/nomenklatur/",
+    ):
         assert client.get(url).status_code == 200, url

@@ -53,10 +53,16 @@ def test_core_tidak_mengenal_model_aplikasi():
     assert salah == []
 
 
-@pytest.mark.skipif(not (Path(sys.executable).parent / "lint-imports").exists(), reason="import-linter not installed")
+@pytest.mark.skipif(
+    not (Path(sys.executable).parent / "lint-imports").exists(), reason="import-linter not installed"
+)
 def test_kontrak_lapisan_import_linter_terpenuhi():
     hasil = subprocess.run(
-        [str(Path(sys.executable).parent / "lint-imports")], cwd=REPO, capture_output=True, text=True, check=False,
+        [str(Path(sys.executable).parent / "lint-imports")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
     )
     assert hasil.returncode == 0, hasil.stdout + hasil.stderr

@@ -27,9 +27,16 @@ def test_unggah_dan_hapus_bukti_tercatat_di_riwayat_kegiatan_dan_tahun(client):
     d = dua_kecamatan()
     client.force_login(d["users"]["operator_a"])
     kw = {"kode": d["a"].kode, "tahun": 2020}
-    berkas = SimpleUploadedFile("foto kegiatan.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20, content_type="image/png")
-    assert client.post(reverse("renja:bukti-baru", kwargs={**kw, "node": d["kegiatan"].pk}),
-                       {"triwulan": 2, "berkas": berkas}).status_code == 302
+    berkas = SimpleUploadedFile(
+        "foto kegiatan.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20, content_type="image/png"
+    )
+    assert (
+        client.post(
+            reverse("renja:bukti-baru", kwargs={**kw, "node": d["kegiatan"].pk}),
+            {"triwulan": 2, "berkas": berkas},
+        ).status_code
+        == 302
+    )
     bukti = BuktiDukung.objects.get()
     assert client.post(reverse("renja:bukti-hapus", kwargs={**kw, "pk": bukti.pk})).status_code == 302
     assert not BuktiDukung.objects.exists()
@@ -53,9 +60,15 @@ def test_data_induk_punya_riwayat_juga_dari_admin(admin_client):
     r = admin_client.post(
         reverse("admin:wilayah_kecamatan_change", args=[kec.pk]),
         {
-            "kota": kec.kota_id, "kode": kec.kode, "nama": kec.nama, "alamat_kantor": "Jl. Baru 1",
-            "nama_camat": "Camat Baru", "nip_camat": kec.nip_camat, "pangkat_camat": "",
-            "kelurahan_set-TOTAL_FORMS": 0, "kelurahan_set-INITIAL_FORMS": 0,
+            "kota": kec.kota_id,
+            "kode": kec.kode,
+            "nama": kec.nama,
+            "alamat_kantor": "Jl. Baru 1",
+            "nama_camat": "Camat Baru",
+            "nip_camat": kec.nip_camat,
+            "pangkat_camat": "",
+            "kelurahan_set-TOTAL_FORMS": 0,
+            "kelurahan_set-INITIAL_FORMS": 0,
         },
     )
     assert r.status_code == 302, r.content.decode()[:2000]

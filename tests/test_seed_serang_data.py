@@ -1,6 +1,6 @@
 """Checks of the Kecamatan Serang transcription (fixtures/seed/serang.py). No database needed.
 
-    .venv/bin/python -m pytest tests/test_seed_serang_data.py -p no:django
+.venv/bin/python -m pytest tests/test_seed_serang_data.py -p no:django
 """
 
 from __future__ import annotations
@@ -24,16 +24,61 @@ KEDALAMAN = {"urusan": 1, "bidang_urusan": 2, "program": 3, "kegiatan": 4, "sub_
 
 # WORKBOOK.md: columns of each sheet, required ones, and the natural key.
 KOLOM = {
-    "wilayah": ["kode_kota", "nama_kota", "kode_kecamatan", "nama_kecamatan", "kode_kelurahan", "nama_kelurahan",
-                "jumlah_rt_rw", "alamat_kantor", "nama_camat", "nip_camat"],
+    "wilayah": [
+        "kode_kota",
+        "nama_kota",
+        "kode_kecamatan",
+        "nama_kecamatan",
+        "kode_kelurahan",
+        "nama_kelurahan",
+        "jumlah_rt_rw",
+        "alamat_kantor",
+        "nama_camat",
+        "nip_camat",
+    ],
     "nomenklatur": ["kode", "tingkat", "uraian", "kode_induk", "kelompok"],
-    "anggaran": ["tahun", "kode_kecamatan", "kode", "kode_kelurahan", "sumber_dana", "pagu", "realisasi",
-                 "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4"],
-    "indikator": ["tahun", "kode_kecamatan", "kode", "indikator", "satuan", "target", "realisasi", "realisasi_tw1",
-                  "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "polaritas", "sifat", "urutan"],
+    "anggaran": [
+        "tahun",
+        "kode_kecamatan",
+        "kode",
+        "kode_kelurahan",
+        "sumber_dana",
+        "pagu",
+        "realisasi",
+        "realisasi_tw1",
+        "realisasi_tw2",
+        "realisasi_tw3",
+        "realisasi_tw4",
+    ],
+    "indikator": [
+        "tahun",
+        "kode_kecamatan",
+        "kode",
+        "indikator",
+        "satuan",
+        "target",
+        "realisasi",
+        "realisasi_tw1",
+        "realisasi_tw2",
+        "realisasi_tw3",
+        "realisasi_tw4",
+        "polaritas",
+        "sifat",
+        "urutan",
+    ],
     "renstra": ["periode", "kode_kecamatan", "kode", "indikator", "target_akhir", "pagu_akhir"],
-    "rkpd": ["tahun", "kode_kecamatan", "kode", "kode_kelurahan", "indikator", "target_rancangan", "pagu_rancangan",
-             "target_kebutuhan", "pagu_kebutuhan", "catatan"],
+    "rkpd": [
+        "tahun",
+        "kode_kecamatan",
+        "kode",
+        "kode_kelurahan",
+        "indikator",
+        "target_rancangan",
+        "pagu_rancangan",
+        "target_kebutuhan",
+        "pagu_kebutuhan",
+        "catatan",
+    ],
 }
 WAJIB = {
     "wilayah": ["kode_kecamatan", "nama_kecamatan"],
@@ -143,8 +188,18 @@ def test_wilayah():
     assert kec["nip_camat"] == "19810831 199912 1 001"
     kel = [(r["kode_kelurahan"], r["nama_kelurahan"]) for r in S["wilayah"] if r.get("kode_kelurahan")]
     assert [n for _, n in kel] == [
-        "Serang", "Cipare", "Sumur Pecung", "Kota Baru", "Lopang", "Cimuncang", "Unyur", "Sukawana",
-        "Lontar Baru", "Kaligandu", "Terondol", "Kagungan",
+        "Serang",
+        "Cipare",
+        "Sumur Pecung",
+        "Kota Baru",
+        "Lopang",
+        "Cimuncang",
+        "Unyur",
+        "Sukawana",
+        "Lontar Baru",
+        "Kaligandu",
+        "Terondol",
+        "Kagungan",
     ]
     assert [k for k, _ in kel] == [f"36.73.01.{1000 + i}" for i in range(1, 13)]
 
@@ -255,7 +310,9 @@ def test_baris_tabel_2_1_lengkap():
     # 2019: no row where "s/d 2019" is blank (1101.01.004, 1101.02.001/002, 5001.11.003).
     assert len([r for r in S["anggaran"] if r["tahun"] == 2019]) == 60
     assert all(r["pagu"] is None for r in S["anggaran"] if r["tahun"] == 2019)
-    assert len(S["renstra"]) == 64 and all(r["periode"] == "2019-2023" and not r["indikator"] for r in S["renstra"])
+    assert len(S["renstra"]) == 64 and all(
+        r["periode"] == "2019-2023" and not r["indikator"] for r in S["renstra"]
+    )
     assert "5001.14.010" not in NOMEN  # not printed, not invented
 
 
@@ -322,7 +379,12 @@ def test_indikator_2022():
     subs = {r["kode"] for r in S["rkpd"] if NOMEN[r["kode"]]["tingkat"] == "sub_kegiatan"}
     assert {k for k, _ in rows} == subs - {"7.01.01.2.07.0011"}
     assert len(rows) == len(subs) - 1
-    r = rows[("7.01.01.2.06.0001", "Jumlah Bulan Penyediaan Komponen Instalasi Listrik / Penerangan Bangunan Kantor")]
+    r = rows[
+        (
+            "7.01.01.2.06.0001",
+            "Jumlah Bulan Penyediaan Komponen Instalasi Listrik / Penerangan Bangunan Kantor",
+        )
+    ]
     assert (r["target"], r["satuan"]) == (12, "bulan")  # 12 bulan at 4 lokasi = 12 bulan
     r = rows[("7.01.03.2.02.0001", "Musrembang Kelurahan")]
     assert (r["target"], r["satuan"]) == (6, "keg")  # 1 keg at 6 lokasi
@@ -357,8 +419,12 @@ def hitung_errata(e: dict) -> str:
         nama, kolom = (s.strip() for s in e["uraian"].split(":", 1))
         if nama in serang.GRUP_TERCETAK:
             if kolom == "Tingkat Realisasi (%)":
-                return fmt_persen(persen(jumlah_grup(nama, "Realisasi Renja tahun 2020 Rp"),
-                                         jumlah_grup(nama, "Target Renja tahun 2020 Rp")))
+                return fmt_persen(
+                    persen(
+                        jumlah_grup(nama, "Realisasi Renja tahun 2020 Rp"),
+                        jumlah_grup(nama, "Target Renja tahun 2020 Rp"),
+                    )
+                )
             return rp(jumlah_grup(nama, kolom))
         if nama.startswith("5001.12.005"):
             # derived cell = printed program row - kegiatan 006; check it is what the rows carry
@@ -396,7 +462,9 @@ def hitung_errata(e: dict) -> str:
     raise AssertionError(f"ERRATA tanpa cara hitung: {e}")
 
 
-@pytest.mark.parametrize("e", serang.ERRATA, ids=[f"{e['tabel']}:{e['baris']}:{i}" for i, e in enumerate(serang.ERRATA)])
+@pytest.mark.parametrize(
+    "e", serang.ERRATA, ids=[f"{e['tabel']}:{e['baris']}:{i}" for i, e in enumerate(serang.ERRATA)]
+)
 def test_errata(e):
     assert set(e) == {"tabel", "baris", "uraian", "tercetak", "hitung", "catatan"}
     assert e["hitung"] != e["tercetak"]
@@ -405,14 +473,19 @@ def test_errata(e):
 
 def test_errata_grup_tabel_2_1_tercetak_sesuai_seed_dan_lengkap():
     """Every wrong group/OPD cell of Tabel 2.1 is in ERRATA, with its printed value; correct ones are not."""
-    entri = {(e["uraian"].split(":")[0], e["uraian"].split(":", 1)[1].strip()): e
-             for e in serang.ERRATA if e["tabel"] == "2.1" and ":" in e["uraian"]}
+    entri = {
+        (e["uraian"].split(":")[0], e["uraian"].split(":", 1)[1].strip()): e
+        for e in serang.ERRATA
+        if e["tabel"] == "2.1" and ":" in e["uraian"]
+    }
     for grup, (baris, *tercetak, pct) in serang.GRUP_TERCETAK.items():
         for kolom, nilai in zip(KOLOM_2_1, tercetak):
             salah = jumlah_grup(grup, kolom) != nilai
             assert ((grup, kolom) in entri) == salah, (grup, kolom)
             if salah:
-                assert entri[(grup, kolom)]["tercetak"] == rp(nilai) and entri[(grup, kolom)]["baris"] == baris
+                assert (
+                    entri[(grup, kolom)]["tercetak"] == rp(nilai) and entri[(grup, kolom)]["baris"] == baris
+                )
         if pct:
             assert entri[(grup, "Tingkat Realisasi (%)")]["tercetak"] == pct
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import wraps
+from typing import cast
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -35,9 +36,11 @@ def peran(user) -> Peran | None:
         return Peran.BAPPEDA
     tersimpan = getattr(user, "_peran", _BELUM)
     if tersimpan is not _BELUM:
-        return tersimpan
+        return cast("Peran | None", tersimpan)
     nama = {g.name for g in user.groups.all()}
-    hasil = next((p for p in (Peran.BAPPEDA, Peran.PIMPINAN, Peran.CAMAT, Peran.OPERATOR) if p.value in nama), None)
+    hasil = next(
+        (p for p in (Peran.BAPPEDA, Peran.PIMPINAN, Peran.CAMAT, Peran.OPERATOR) if p.value in nama), None
+    )
     user._peran = hasil
     return hasil
 

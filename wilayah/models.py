@@ -45,14 +45,19 @@ class Kota(models.Model):
 
 
 class Kecamatan(models.Model):
-    kota = models.ForeignKey(Kota, on_delete=models.PROTECT, related_name="kecamatan_set", verbose_name=_("kota"))
+    kota = models.ForeignKey(
+        Kota, on_delete=models.PROTECT, related_name="kecamatan_set", verbose_name=_("kota")
+    )
     kode = models.CharField(_("kode"), max_length=8, unique=True, help_text=_("Contoh: 36.73.01"))
     nama = models.CharField(_("nama"), max_length=100)
     alamat_kantor = models.CharField(_("alamat kantor"), max_length=255, blank=True)
     nama_camat = models.CharField(_("nama camat"), max_length=150, blank=True)
     nip_camat = models.CharField(_("NIP camat"), max_length=30, blank=True)
     pangkat_camat = models.CharField(
-        _("pangkat camat"), max_length=60, blank=True, help_text=_("Dicetak di blok tanda tangan, mis. Pembina Tk. I")
+        _("pangkat camat"),
+        max_length=60,
+        blank=True,
+        help_text=_("Dicetak di blok tanda tangan, mis. Pembina Tk. I"),
     )
     history = HistoricalRecords()
 

@@ -141,7 +141,7 @@ def _periksa_zip(sumber: str | Path | IO[bytes]) -> None:
             "Berkas rusak atau bukan workbook Excel (.xlsx) yang sah; buka di Excel lalu simpan ulang sebagai .xlsx."
         ) from exc
     finally:
-        if posisi is not None:
+        if posisi is not None and not isinstance(sumber, (str, Path)):
             sumber.seek(posisi)
     if len(anggota) > batas("WORKBOOK_ANGGOTA_MAKS"):
         raise BerkasError(

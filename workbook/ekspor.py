@@ -61,7 +61,7 @@ def _tulis(wb: Workbook, nama: str, baris: list[dict[str, Any]]) -> None:
     ws.freeze_panes = "A2"
 
 
-def templat_kosong() -> bytes:
+def workbook_templat() -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     for nama in SHEETS:
@@ -85,14 +85,17 @@ def _baris_nomenklatur(nodes: dict[int, Nomenklatur]) -> list[dict[str, Any]]:
             node = semua.get(node.induk_id)
     return [
         {
-            "kode": n.kode, "tingkat": n.tingkat, "uraian": n.uraian, "kelompok": n.kelompok,
+            "kode": n.kode,
+            "tingkat": n.tingkat,
+            "uraian": n.uraian,
+            "kelompok": n.kelompok,
             "kode_induk": semua[n.induk_id].kode if n.induk_id else "",
         }
         for n in sorted(hasil.values(), key=lambda n: (n.kedalaman, n.kode))
     ]
 
 
-def ekspor_workbook(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
+def workbook_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
     """All data of one kecamatan (optionally one year) as workbook bytes."""
     per_tahun = Q(tahun=tahun) if tahun else Q()
     kode_kec = kecamatan.kode
@@ -102,16 +105,24 @@ def ekspor_workbook(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
     kota = kecamatan.kota
     wilayah = [
         {
-            "kode_kota": kota.kode, "nama_kota": kota.nama, "kode_kecamatan": kode_kec, "nama_kecamatan": kecamatan.nama,
-            "alamat_kantor": kecamatan.alamat_kantor, "nama_camat": kecamatan.nama_camat,
+            "kode_kota": kota.kode,
+            "nama_kota": kota.nama,
+            "kode_kecamatan": kode_kec,
+            "nama_kecamatan": kecamatan.nama,
+            "alamat_kantor": kecamatan.alamat_kantor,
+            "nama_camat": kecamatan.nama_camat,
             "nip_camat": kecamatan.nip_camat,
         }
     ]
     for kel in kecamatan.kelurahan_set.order_by("kode"):
         wilayah.append(
             {
-                "kode_kota": kota.kode, "kode_kecamatan": kode_kec, "nama_kecamatan": kecamatan.nama,
-                "kode_kelurahan": kel.kode, "nama_kelurahan": kel.nama, "jumlah_rt_rw": kel.jumlah_rt_rw,
+                "kode_kota": kota.kode,
+                "kode_kecamatan": kode_kec,
+                "nama_kecamatan": kecamatan.nama,
+                "kode_kelurahan": kel.kode,
+                "nama_kelurahan": kel.nama,
+                "jumlah_rt_rw": kel.jumlah_rt_rw,
             }
         )
 
@@ -154,9 +165,13 @@ def ekspor_workbook(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
         "anggaran",
         [
             {
-                "tahun": a.tahun, "kode_kecamatan": kode_kec, "kode": a.nomenklatur.kode,
-                "kode_kelurahan": a.kelurahan.kode if a.kelurahan else "", "sumber_dana": a.sumber_dana,
-                "pagu": a.pagu, "realisasi": a.realisasi,
+                "tahun": a.tahun,
+                "kode_kecamatan": kode_kec,
+                "kode": a.nomenklatur.kode,
+                "kode_kelurahan": a.kelurahan.kode if a.kelurahan else "",
+                "sumber_dana": a.sumber_dana,
+                "pagu": a.pagu,
+                "realisasi": a.realisasi,
                 **{f"realisasi_tw{tw}": getattr(a, f"realisasi_tw{tw}") for tw in TRIWULAN},
             }
             for a in anggaran
@@ -167,10 +182,17 @@ def ekspor_workbook(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
         "indikator",
         [
             {
-                "tahun": i.tahun, "kode_kecamatan": kode_kec, "kode": i.nomenklatur.kode, "indikator": i.uraian,
-                "satuan": i.satuan, "target": i.target, "realisasi": i.realisasi,
+                "tahun": i.tahun,
+                "kode_kecamatan": kode_kec,
+                "kode": i.nomenklatur.kode,
+                "indikator": i.uraian,
+                "satuan": i.satuan,
+                "target": i.target,
+                "realisasi": i.realisasi,
                 **{f"realisasi_tw{tw}": getattr(i, f"realisasi_tw{tw}") for tw in TRIWULAN},
-                "polaritas": i.polaritas, "sifat": i.sifat, "urutan": i.urutan,
+                "polaritas": i.polaritas,
+                "sifat": i.sifat,
+                "urutan": i.urutan,
             }
             for i in indikator
         ],
@@ -180,8 +202,12 @@ def ekspor_workbook(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
         "renstra",
         [
             {
-                "periode": r.periode, "kode_kecamatan": kode_kec, "kode": r.nomenklatur.kode,
-                "indikator": r.indikator, "target_akhir": r.target_akhir, "pagu_akhir": r.pagu_akhir,
+                "periode": r.periode,
+                "kode_kecamatan": kode_kec,
+                "kode": r.nomenklatur.kode,
+                "indikator": r.indikator,
+                "target_akhir": r.target_akhir,
+                "pagu_akhir": r.pagu_akhir,
             }
             for r in renstra
         ],
@@ -191,9 +217,15 @@ def ekspor_workbook(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
         "sasaran",
         [
             {
-                "tahun": s.sasaran.tahun, "kode_kecamatan": kode_kec, "sasaran": s.sasaran.uraian,
-                "indikator": s.uraian, "satuan": s.satuan, "target": s.target, "realisasi": s.realisasi,
-                "polaritas": s.polaritas, "formula": s.formula,
+                "tahun": s.sasaran.tahun,
+                "kode_kecamatan": kode_kec,
+                "sasaran": s.sasaran.uraian,
+                "indikator": s.uraian,
+                "satuan": s.satuan,
+                "target": s.target,
+                "realisasi": s.realisasi,
+                "polaritas": s.polaritas,
+                "formula": s.formula,
             }
             for s in sasaran
         ],
@@ -203,10 +235,16 @@ def ekspor_workbook(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
         "rkpd",
         [
             {
-                "tahun": r.tahun, "kode_kecamatan": kode_kec, "kode": r.nomenklatur.kode,
-                "kode_kelurahan": r.kelurahan.kode if r.kelurahan else "", "indikator": r.indikator,
-                "target_rancangan": r.target_rancangan, "pagu_rancangan": r.pagu_rancangan,
-                "target_kebutuhan": r.target_kebutuhan, "pagu_kebutuhan": r.pagu_kebutuhan, "catatan": r.catatan,
+                "tahun": r.tahun,
+                "kode_kecamatan": kode_kec,
+                "kode": r.nomenklatur.kode,
+                "kode_kelurahan": r.kelurahan.kode if r.kelurahan else "",
+                "indikator": r.indikator,
+                "target_rancangan": r.target_rancangan,
+                "pagu_rancangan": r.pagu_rancangan,
+                "target_kebutuhan": r.target_kebutuhan,
+                "pagu_kebutuhan": r.pagu_kebutuhan,
+                "catatan": r.catatan,
             }
             for r in rkpd
         ],

@@ -1,6 +1,6 @@
 """Import a planning workbook: all-or-nothing, every error at once, idempotent on natural keys.
 
-``impor_workbook(path_or_file, dry_run=...)`` runs inside one transaction. Rows are matched on the keys
+``workbook_impor(path_or_file, dry_run=...)`` runs inside one transaction. Rows are matched on the keys
 of WORKBOOK.md and created, updated in place or left unchanged. When any row of any sheet has an error,
 or on a dry run, the transaction is rolled back: the database is exactly as before. When the database itself
 refuses a write (a constraint the checks did not foresee, a lost connection), the whole import is rolled back
@@ -89,7 +89,7 @@ def _pesan_basis_data(exc: BaseException, tempat: str) -> str:
     return f"Impor gagal: basis data menolak perubahan{tempat} ({sebab}); tidak ada yang diubah."
 
 
-def impor_workbook(
+def workbook_impor(
     sumber: str | Path | IO[bytes], *, dry_run: bool = False, nama_berkas: str | None = None
 ) -> HasilImpor:
     hasil = HasilImpor(dry_run=dry_run)
@@ -105,7 +105,9 @@ def impor_workbook(
             hasil.peringatan.append(f"Sheet '{sheet.nama}' tidak dikenal dan diabaikan.")
     if not dikenal:
         hasil.galat_berkas = (
-            "Workbook tidak memuat satu pun sheet yang dikenal (" + ", ".join(SHEETS) + "); tidak ada yang diimpor."
+            "Workbook tidak memuat satu pun sheet yang dikenal ("
+            + ", ".join(SHEETS)
+            + "); tidak ada yang diimpor."
         )
         return hasil
 
@@ -122,7 +124,7 @@ def impor_workbook(
         asal = exc.__cause__ if isinstance(exc, _GagalBasisData) else exc
         tempat = f" pada sheet '{exc.sheet}', baris {exc.baris}" if isinstance(exc, _GagalBasisData) else ""
         logger.exception("Impor workbook %s ditolak basis data%s", nama_berkas or sumber, tempat)
-        hasil.galat_berkas = _pesan_basis_data(asal, tempat)
+        hasil.galat_berkas = _pesan_basis_data(asal or exc, tempat)
         hasil.jumlah.clear()  # nothing was saved
         hasil.per_sheet.clear()
     return hasil
@@ -133,7 +135,9 @@ def _impor_sheet(nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor) -
     dikenal = {normalisasi_nama(k) for k in spec["kolom"]}
     for kolom in sheet.kolom:
         if kolom not in dikenal:
-            hasil.peringatan.append(f"Sheet '{sheet.nama}': kolom '{sheet.judul[kolom]}' tidak dikenal dan diabaikan.")
+            hasil.peringatan.append(
+                f"Sheet '{sheet.nama}': kolom '{sheet.judul[kolom]}' tidak dikenal dan diabaikan."
+            )
     hilang = [k for k in spec["wajib"] if normalisasi_nama(k) not in sheet.kolom]
     if hilang:
         hasil.galat.append(

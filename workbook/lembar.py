@@ -48,7 +48,11 @@ def _pilihan(choices) -> dict[str, str]:
 
 
 PILIHAN_TINGKAT = _pilihan(Tingkat)
-PILIHAN_SUMBER_DANA = {**_pilihan(SumberDana), "DAUT": SumberDana.DAU_T, "APBD Prov": SumberDana.APBD_PROVINSI}
+PILIHAN_SUMBER_DANA = {
+    **_pilihan(SumberDana),
+    "DAUT": SumberDana.DAU_T,
+    "APBD Prov": SumberDana.APBD_PROVINSI,
+}
 PILIHAN_POLARITAS = _pilihan(Polaritas)
 PILIHAN_SIFAT = _pilihan(Sifat)
 
@@ -132,11 +136,16 @@ class Konteks:
         node = self.nomenklatur.get(kode)
         if node is None:
             if kode:
-                r.salah("kode", f"kode '{kode}' tidak ada di nomenklatur; tambahkan dulu di sheet nomenklatur.")
+                r.salah(
+                    "kode", f"kode '{kode}' tidak ada di nomenklatur; tambahkan dulu di sheet nomenklatur."
+                )
             return None
         if node.tingkat not in boleh:
             nama = ", ".join(Tingkat(t).label.lower() for t in boleh)
-            r.salah("kode", f"kode '{kode}' adalah {node.get_tingkat_display().lower()}; di sheet ini hanya {nama}.")
+            r.salah(
+                "kode",
+                f"kode '{kode}' adalah {node.get_tingkat_display().lower()}; di sheet ini hanya {nama}.",
+            )
             return None
         return node
 
@@ -175,7 +184,9 @@ def wilayah(r: PembacaBaris, k: Konteks) -> str | None:
         "" if v is ABSEN else v for v in (kode_kota, kode_kel, nama_kota, nama_kel)
     )
     if kode_kota and not _KODE_KOTA.match(kode_kota):
-        r.salah("kode_kota", f"kode kota '{kode_kota}' tidak sah; bentuknya 2 angka titik 2 angka, mis. 36.73.")
+        r.salah(
+            "kode_kota", f"kode kota '{kode_kota}' tidak sah; bentuknya 2 angka titik 2 angka, mis. 36.73."
+        )
     if not _KODE_KECAMATAN.match(kode_kec):
         r.salah("kode_kecamatan", f"kode kecamatan '{kode_kec}' tidak sah; contoh yang benar: 36.73.01.")
     if kode_kel and not _KODE_KELURAHAN.match(kode_kel):
@@ -192,7 +203,8 @@ def wilayah(r: PembacaBaris, k: Konteks) -> str | None:
         else:
             r.salah(
                 "kode_kota",
-                "kosong, padahal " + ("belum ada kota" if not k.kota else "ada lebih dari satu kota")
+                "kosong, padahal "
+                + ("belum ada kota" if not k.kota else "ada lebih dari satu kota")
                 + " di basis data; isi kode_kota.",
             )
             return None
@@ -229,9 +241,7 @@ def wilayah(r: PembacaBaris, k: Konteks) -> str | None:
     if kode_kel:
         if kel is None:
             kel = Kelurahan(kode=kode_kel)
-        status.append(
-            simpan(kel, {"kecamatan": kec, "nama": nama_kel or kel.nama, "jumlah_rt_rw": rt_rw})
-        )
+        status.append(simpan(kel, {"kecamatan": kec, "nama": nama_kel or kel.nama, "jumlah_rt_rw": rt_rw}))
         k.kelurahan[kode_kel] = kel
     return gabung(*status)
 
@@ -282,7 +292,10 @@ def nomenklatur(r: PembacaBaris, k: Konteks) -> str | None:
     if node is None:
         node = Nomenklatur(kode=kode)
     elif node.tingkat != tingkat:
-        r.salah("tingkat", f"kode '{kode}' sudah tercatat sebagai {node.get_tingkat_display().lower()}; tingkat tidak dapat diubah.")
+        r.salah(
+            "tingkat",
+            f"kode '{kode}' sudah tercatat sebagai {node.get_tingkat_display().lower()}; tingkat tidak dapat diubah.",
+        )
         return None
     status = simpan(
         node,
@@ -317,7 +330,9 @@ def anggaran(r: PembacaBaris, k: Konteks) -> str | None:
 
     ada = k.data(Anggaran, kecamatan=kec, tahun=tahun)
     kunci = (node.pk, kel.pk if kel else None, sumber)
-    obj = ada.get(kunci) or Anggaran(tahun=tahun, kecamatan=kec, nomenklatur=node, kelurahan=kel, sumber_dana=sumber)
+    obj = ada.get(kunci) or Anggaran(
+        tahun=tahun, kecamatan=kec, nomenklatur=node, kelurahan=kel, sumber_dana=sumber
+    )
     # The row as it will be: stored values where this workbook has no such column.
     hasil = {nama: (getattr(obj, nama) if v is ABSEN else v) for nama, v in uang.items()}
     triwulan = [hasil[f"realisasi_tw{tw}"] for tw in TRIWULAN if hasil[f"realisasi_tw{tw}"] is not None]
@@ -384,7 +399,10 @@ def renstra(r: PembacaBaris, k: Konteks) -> str | None:
     if periode in (None, ABSEN):
         r.salah("periode", "wajib diisi, mis. 2019-2023.")
     elif not cocok or int(cocok.group(2)) < int(cocok.group(1)):
-        r.salah("periode", f"periode '{periode}' tidak sah; tulis sebagai teks tahun awal-tahun akhir, mis. 2019-2023.")
+        r.salah(
+            "periode",
+            f"periode '{periode}' tidak sah; tulis sebagai teks tahun awal-tahun akhir, mis. 2019-2023.",
+        )
     if r.galat:
         return None
     awal, akhir = int(cocok.group(1)), int(cocok.group(2))

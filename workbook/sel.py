@@ -88,7 +88,10 @@ class PembacaBaris:
             return ""
         text = str(value).strip()
         if not _KODE.match(text):
-            self.salah(kolom, f"kode '{text}' tidak sah: hanya angka/huruf yang dipisah titik, mis. 7.01.01.2.01.0001.")
+            self.salah(
+                kolom,
+                f"kode '{text}' tidak sah: hanya angka/huruf yang dipisah titik, mis. 7.01.01.2.01.0001.",
+            )
             return ""
         return text
 
@@ -127,7 +130,9 @@ class PembacaBaris:
             self.salah(kolom, str(exc))
             return KOSONG
 
-    def bulat(self, kolom: str, wajib: bool = False, minimum: int | None = 0, maksimum: int | None = None) -> Any:
+    def bulat(
+        self, kolom: str, wajib: bool = False, minimum: int | None = 0, maksimum: int | None = None
+    ) -> Any:
         value = self.mentah(kolom)
         if self._wajib_kosong(kolom, wajib, value):
             return value

@@ -16,11 +16,11 @@ from core.penyimpanan import penyimpanan_privat
 from core.unduhan import respons_unduhan
 from wilayah.akses import LIHAT, akses_kecamatan, perlu_izin
 
-from .ekspor import ekspor_workbook, templat_kosong
-from .impor import impor_workbook
+from .ekspor import workbook_ekspor, workbook_templat
+from .impor import workbook_impor
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-KUNCI_SESI = "impor_workbook"
+KUNCI_SESI = "workbook_impor"
 TIDAK_MENUNGGU = (
     "Tidak ada pratinjau yang menunggu: workbook ini sudah diimpor (atau sedang diimpor). "
     "Unggah berkasnya lagi bila perlu."
@@ -50,14 +50,14 @@ def _klaim(simpanan, tertunda: dict | None) -> str | None:
 @login_required
 @require_safe
 def templat(request):
-    return _unduhan(templat_kosong(), "Templat-Workbook-Perencanaan.xlsx")
+    return _unduhan(workbook_templat(), "Templat-Workbook-Perencanaan.xlsx")
 
 
 @akses_kecamatan(LIHAT)
 @require_safe
 def ekspor(request, kecamatan, tahun: int):
     nama = f"Workbook-{tahun}-Kecamatan-{kecamatan.nama.replace(' ', '-')}.xlsx"
-    return _unduhan(ekspor_workbook(kecamatan, tahun=tahun), nama)
+    return _unduhan(workbook_ekspor(kecamatan, tahun=tahun), nama)
 
 
 @perlu_izin("workbook.impor")
@@ -68,7 +68,7 @@ def impor(request):
     tertunda = request.session.get(KUNCI_SESI)
     if request.method == "POST" and "berkas" in request.FILES:
         berkas = request.FILES["berkas"]
-        hasil = impor_workbook(berkas, dry_run=True, nama_berkas=berkas.name)
+        hasil = workbook_impor(berkas, dry_run=True, nama_berkas=berkas.name)
         if hasil.berhasil:
             berkas.seek(0)
             nama = simpanan.save(f"impor/{uuid.uuid4().hex}.xlsx", berkas)
@@ -85,7 +85,7 @@ def impor(request):
             return redirect("workbook:impor")
         try:
             with simpanan.open(diklaim, "rb") as f:
-                hasil = impor_workbook(f, nama_berkas=tertunda["nama"])
+                hasil = workbook_impor(f, nama_berkas=tertunda["nama"])
         finally:
             simpanan.delete(diklaim)
         if hasil.berhasil:
@@ -99,4 +99,6 @@ def impor(request):
         return redirect("workbook:impor")
     konteks = {"hasil": hasil, "tertunda": tertunda and Path(tertunda["nama"]).name}
     # a refused workbook is the client's error: 400, with every message on the page
-    return render(request, "workbook/impor.html", konteks, status=400 if hasil and not hasil.berhasil else 200)
+    return render(
+        request, "workbook/impor.html", konteks, status=400 if hasil and not hasil.berhasil else 200
+    )

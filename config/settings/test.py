@@ -26,4 +26,4 @@ SECURE_HSTS_SECONDS = 0
 # Static files straight from the source tree: no collectstatic before the tests (an empty STATIC_ROOT keeps
 # WhiteNoise from warning that it has no directory).
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-STATIC_ROOT = tempfile.mkdtemp(prefix="rkk-static-")
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="rkk-static-"))

@@ -15,6 +15,7 @@ from .tabel import Tabel
 
 __all__ = ["Laporan", "Opsi", "daftarkan", "laporan", "semua"]
 
+
 class Kecamatan(Protocol):
     """What the report machinery reads of a kecamatan (``wilayah.models.Kecamatan`` is one); core knows no
     model of the apps."""

@@ -49,8 +49,14 @@ def lkjip_keuangan(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLk
     kelurahan = list(Kelurahan.objects.filter(kecamatan=kecamatan).order_by("kode"))
     anggaran = list(
         Anggaran.objects.untuk(kecamatan, tahun).only(
-            "kelurahan_id", "sumber_dana", "pagu", "realisasi",
-            "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
+            "kelurahan_id",
+            "sumber_dana",
+            "pagu",
+            "realisasi",
+            "realisasi_tw1",
+            "realisasi_tw2",
+            "realisasi_tw3",
+            "realisasi_tw4",
         )
     )
     urutan_sd = {v: i for i, v in enumerate(SumberDana.values)}
@@ -65,7 +71,10 @@ def lkjip_keuangan(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLk
     def sel(uang: Uang) -> dict[str, Sel]:
         hasil: dict[str, Sel] = {}
         grup = list(sumber) + ([JUMLAH] if len(sumber) > 1 else [])
-        total = (jumlah(uang[s][0] for s in sumber if s in uang), jumlah(uang[s][1] for s in sumber if s in uang))
+        total = (
+            jumlah(uang[s][0] for s in sumber if s in uang),
+            jumlah(uang[s][1] for s in sumber if s in uang),
+        )
         for g in grup:
             p, r = total if g == JUMLAH else uang.get(g, (None, None))
             k = _kunci(g)
@@ -74,15 +83,29 @@ def lkjip_keuangan(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLk
 
     baris: list[Baris] = []
     for i, k in enumerate(kelurahan, start=1):
-        baris.append(Baris("kegiatan", {"no": f"{i}.", "unit": _("Kelurahan %(n)s") % {"n": k.nama},
-                                        **sel(per_unit.get(k.pk, {}))}))
+        baris.append(
+            Baris(
+                "kegiatan",
+                {"no": f"{i}.", "unit": _("Kelurahan %(n)s") % {"n": k.nama}, **sel(per_unit.get(k.pk, {}))},
+            )
+        )
     kel_total = _tambah(*(per_unit.get(k.pk, {}) for k in kelurahan))
     kantor = per_unit.get(None, {})
-    baris.append(Baris("total", {"unit": _("Jumlah %(n)s kelurahan") % {"n": len(kelurahan)}, **sel(kel_total)}))
-    baris.append(Baris("program", {"unit": _("Kecamatan %(n)s (tanpa lokasi kelurahan)") % {"n": kecamatan.nama},
-                                   **sel(kantor)}))
-    baris.append(Baris("opd", {"unit": _("Jumlah Kecamatan %(n)s") % {"n": kecamatan.nama},
-                               **sel(_tambah(kel_total, kantor))}))
+    baris.append(
+        Baris("total", {"unit": _("Jumlah %(n)s kelurahan") % {"n": len(kelurahan)}, **sel(kel_total)})
+    )
+    baris.append(
+        Baris(
+            "program",
+            {"unit": _("Kecamatan %(n)s (tanpa lokasi kelurahan)") % {"n": kecamatan.nama}, **sel(kantor)},
+        )
+    )
+    baris.append(
+        Baris(
+            "opd",
+            {"unit": _("Jumlah Kecamatan %(n)s") % {"n": kecamatan.nama}, **sel(_tambah(kel_total, kantor))},
+        )
+    )
 
     kepala = [
         Kepala(_("No."), (Kolom("no", "", "teks", 5),)),
@@ -90,11 +113,17 @@ def lkjip_keuangan(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLk
     ]
     for g in list(sumber) + ([JUMLAH] if len(sumber) > 1 else []):
         k = _kunci(g)
-        kepala.append(Kepala(
-            _("Jumlah semua sumber dana") if g == JUMLAH else _("Sumber dana %(sd)s") % {"sd": g},
-            (Kolom(f"p_{k}", _("Pagu (Rp)"), "rupiah", 15), Kolom(f"r_{k}", _("Realisasi (Rp)"), "rupiah", 15),
-             Kolom(f"c_{k}", "%", "persen", 7), Kolom(f"s_{k}", _("Sisa (Rp)"), "rupiah", 14)),
-        ))
+        kepala.append(
+            Kepala(
+                _("Jumlah semua sumber dana") if g == JUMLAH else _("Sumber dana %(sd)s") % {"sd": g},
+                (
+                    Kolom(f"p_{k}", _("Pagu (Rp)"), "rupiah", 15),
+                    Kolom(f"r_{k}", _("Realisasi (Rp)"), "rupiah", 15),
+                    Kolom(f"c_{k}", "%", "persen", 7),
+                    Kolom(f"s_{k}", _("Sisa (Rp)"), "rupiah", 14),
+                ),
+            )
+        )
 
     gambar = []
     if kelurahan and anggaran:
@@ -105,17 +134,29 @@ def lkjip_keuangan(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLk
 
         unit = [k.nama for k in kelurahan] + [_("Kecamatan (tanpa lokasi)")]
         uang: list[Uang] = [per_unit.get(k.pk, {}) for k in kelurahan] + [kantor]
-        gambar.append(Gambar(judul_g, grafik.batang(unit, [
-            grafik.Seri(_("Pagu"), [_total(u, 0) for u in uang]),
-            grafik.Seri(_("Realisasi"), [_total(u, 1) for u in uang]),
-        ], judul=judul_g, satuan="rupiah")))
+        gambar.append(
+            Gambar(
+                judul_g,
+                grafik.batang(
+                    unit,
+                    [
+                        grafik.Seri(_("Pagu"), [_total(u, 0) for u in uang]),
+                        grafik.Seri(_("Realisasi"), [_total(u, 1) for u in uang]),
+                    ],
+                    judul=judul_g,
+                    satuan="rupiah",
+                ),
+            )
+        )
     return TabelLkjip(
         judul=[_("Akuntabilitas Keuangan Tahun %(th)s") % {"th": tahun}, judul_kecamatan(kecamatan, tahun)],
         kepala=kepala,
         baris=baris,
         keterangan=[
-            _("% = realisasi / pagu × 100; sisa = pagu − realisasi. Jumlah dihitung dari baris anggaran "
-              "kegiatan (belanja langsung)."),
+            _(
+                "% = realisasi / pagu × 100; sisa = pagu − realisasi. Jumlah dihitung dari baris anggaran "
+                "kegiatan (belanja langsung)."
+            ),
         ],
         gambar=gambar,
     )

@@ -98,16 +98,12 @@ def _mean(values: Iterable[Decimal | None]) -> Decimal | None:
     return rata_rata(values)
 
 
-def hitung_rekap(kecamatan: Kecamatan, tahun: int) -> Rekap:
+def rekap_hitung(kecamatan: Kecamatan, tahun: int) -> Rekap:
     """Load the two years (three queries) and compute every figure and average of the rekap."""
     th = {"0": tahun - 1, "1": tahun}
     metode = metode_negatif_aktif()
-    anggaran = list(
-        Anggaran.objects.untuk(kecamatan).filter(tahun__in=th.values()).select_related(LELUHUR)
-    )
-    indikator = list(
-        Indikator.objects.untuk(kecamatan).filter(tahun__in=th.values()).select_related(LELUHUR)
-    )
+    anggaran = list(Anggaran.objects.untuk(kecamatan).filter(tahun__in=th.values()).select_related(LELUHUR))
+    indikator = list(Indikator.objects.untuk(kecamatan).filter(tahun__in=th.values()).select_related(LELUHUR))
     narasi = {n.nomenklatur_id: n for n in NarasiProgram.objects.untuk(kecamatan, tahun)}
 
     node = kumpulkan_node((a.nomenklatur for a in anggaran), (i.nomenklatur for i in indikator))
@@ -126,8 +122,10 @@ def hitung_rekap(kecamatan: Kecamatan, tahun: int) -> Rekap:
     for s in pohon.semua():
         figur[s.id] = {}
         for y in TAHUN:
-            capaian = [capaian_kinerja(g.target(th[y]), g.realisasi(th[y]), g.polaritas, metode)
-                       for g in gabung.get(s.id, [])]
+            capaian = [
+                capaian_kinerja(g.target(th[y]), g.realisasi(th[y]), g.polaritas, metode)
+                for g in gabung.get(s.id, [])
+            ]
             figur[s.id][y] = Angka(rp[s.id][f"p{y}"], rp[s.id][f"r{y}"], _mean(capaian))
 
     kelompok: list[tuple[str, list[RingkasanProgram]]] = []
@@ -166,17 +164,30 @@ def kepala_rekap(tahun: int) -> list[Kepala]:
 
     kepala = [
         Kepala(_("Kode Rekening"), (Kolom("kode", "", "teks", 14),), "(1)"),
-        Kepala(_("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"),
-               (Kolom("uraian", "", "teks", 28),), "(2)"),
-        Kepala(_("Indikator Kinerja Program (outcome)/Kegiatan (output)"),
-               (Kolom("indikator", _("Uraian"), "teks", 26), Kolom("satuan", _("Satuan"), "teks", 6)), "(3)"),
+        Kepala(
+            _("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"),
+            (Kolom("uraian", "", "teks", 28),),
+            "(2)",
+        ),
+        Kepala(
+            _("Indikator Kinerja Program (outcome)/Kegiatan (output)"),
+            (Kolom("indikator", _("Uraian"), "teks", 26), Kolom("satuan", _("Satuan"), "teks", 6)),
+            "(3)",
+        ),
     ]
-    for y, n, nama in (("0", 4, _("Tahun Dasar %(th)s") % {"th": tahun - 1}),
-                       ("1", 7, _("Tahun %(th)s") % {"th": tahun})):
+    for y, n, nama in (
+        ("0", 4, _("Tahun Dasar %(th)s") % {"th": tahun - 1}),
+        ("1", 7, _("Tahun %(th)s") % {"th": tahun}),
+    ):
         kepala += [
             kr(f"t{y}", n, _("Target dan Pagu Anggaran %(th)s") % {"th": nama}),
             kr(f"r{y}", n + 1, _("Realisasi Kinerja dan Anggaran %(th)s") % {"th": nama}),
-            kr(f"c{y}", n + 2, _("Tingkat Capaian Kinerja dan Anggaran %(th)s (%%)") % {"th": nama}, persen=True),
+            kr(
+                f"c{y}",
+                n + 2,
+                _("Tingkat Capaian Kinerja dan Anggaran %(th)s (%%)") % {"th": nama},
+                persen=True,
+            ),
         ]
     return kepala
 
@@ -195,7 +206,7 @@ def _sel_rata(k: dict[str, Decimal | None], rp: dict[str, Decimal | None]) -> di
 
 
 def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip:
-    rekap = hitung_rekap(kecamatan, tahun)
+    rekap = rekap_hitung(kecamatan, tahun)
     th = {"0": tahun - 1, "1": tahun}
 
     def sel_indikator(g: IndikatorGabung) -> dict[str, Sel]:
@@ -225,8 +236,11 @@ def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip
         n = p.narasi
         if n is None or n.kosong:
             return
-        for label, teks in ((_("Keberhasilan"), n.keberhasilan), (_("Hambatan"), n.hambatan),
-                            (_("Saran"), n.saran)):
+        for label, teks in (
+            (_("Keberhasilan"), n.keberhasilan),
+            (_("Hambatan"), n.hambatan),
+            (_("Saran"), n.saran),
+        ):
             if teks.strip():
                 baris.append(Baris("catatan", tingkat=1, induk=pid, teks=f"{label}: {teks.strip()}"))
 
@@ -237,42 +251,77 @@ def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip
         for p in daftar:
             pid = f"n{p.simpul.id}"
             tulis(p.simpul, 1, "")
-            baris.append(Baris("total", {"uraian": _("Rata-rata capaian kinerja kegiatan"),
-                                         **_sel_rata(p.rata_kegiatan_k, p.rata_kegiatan_rp)},
-                               tingkat=1, induk=pid))
+            baris.append(
+                Baris(
+                    "total",
+                    {
+                        "uraian": _("Rata-rata capaian kinerja kegiatan"),
+                        **_sel_rata(p.rata_kegiatan_k, p.rata_kegiatan_rp),
+                    },
+                    tingkat=1,
+                    induk=pid,
+                )
+            )
             baris_narasi(p, pid)
         if label:
-            baris.append(Baris("total", {
-                "uraian": _("Rata-rata capaian kinerja kegiatan %(k)s") % {"k": label},
-                **_sel_rata({y: _mean(p.rata_kegiatan_k[y] for p in daftar) for y in TAHUN},
-                            {y: _mean(p.rata_kegiatan_rp[y] for p in daftar) for y in TAHUN}),
-            }))
-            baris.append(Baris("total", {
-                "uraian": _("Jumlah & rata-rata capaian kinerja program %(k)s") % {"k": label},
-                **{f"rp_t{y}": jumlah(p.per_tahun[y].pagu for p in daftar) for y in TAHUN},
-                **{f"rp_r{y}": jumlah(p.per_tahun[y].realisasi for p in daftar) for y in TAHUN},
-                **_sel_rata({y: _mean(p.per_tahun[y].capaian_k for p in daftar) for y in TAHUN},
-                            {y: _mean(p.per_tahun[y].capaian_rp for p in daftar) for y in TAHUN}),
-            }))
+            baris.append(
+                Baris(
+                    "total",
+                    {
+                        "uraian": _("Rata-rata capaian kinerja kegiatan %(k)s") % {"k": label},
+                        **_sel_rata(
+                            {y: _mean(p.rata_kegiatan_k[y] for p in daftar) for y in TAHUN},
+                            {y: _mean(p.rata_kegiatan_rp[y] for p in daftar) for y in TAHUN},
+                        ),
+                    },
+                )
+            )
+            baris.append(
+                Baris(
+                    "total",
+                    {
+                        "uraian": _("Jumlah & rata-rata capaian kinerja program %(k)s") % {"k": label},
+                        **{f"rp_t{y}": jumlah(p.per_tahun[y].pagu for p in daftar) for y in TAHUN},
+                        **{f"rp_r{y}": jumlah(p.per_tahun[y].realisasi for p in daftar) for y in TAHUN},
+                        **_sel_rata(
+                            {y: _mean(p.per_tahun[y].capaian_k for p in daftar) for y in TAHUN},
+                            {y: _mean(p.per_tahun[y].capaian_rp for p in daftar) for y in TAHUN},
+                        ),
+                    },
+                )
+            )
     pagu = {y: jumlah(p.per_tahun[y].pagu for p in semua_program) for y in TAHUN}
     realisasi = {y: jumlah(p.per_tahun[y].realisasi for p in semua_program) for y in TAHUN}
     baris += [
-        Baris("opd", {
-            "uraian": _("Rata-rata capaian kinerja kegiatan OPD"),
-            **_sel_rata({y: _mean(p.rata_kegiatan_k[y] for p in semua_program) for y in TAHUN},
-                        {y: _mean(p.rata_kegiatan_rp[y] for p in semua_program) for y in TAHUN}),
-        }),
-        Baris("opd", {
-            "uraian": _("Jumlah anggaran dan realisasi seluruh program"),
-            **{f"rp_t{y}": pagu[y] for y in TAHUN},
-            **{f"rp_r{y}": realisasi[y] for y in TAHUN},
-            **{f"rp_c{y}": capaian_anggaran(pagu[y], realisasi[y]) for y in TAHUN},
-        }),
-        Baris("opd", {
-            "uraian": _("Total rata-rata kinerja dan anggaran dari seluruh program OPD"),
-            **_sel_rata({y: _mean(p.per_tahun[y].capaian_k for p in semua_program) for y in TAHUN},
-                        {y: _mean(p.per_tahun[y].capaian_rp for p in semua_program) for y in TAHUN}),
-        }),
+        Baris(
+            "opd",
+            {
+                "uraian": _("Rata-rata capaian kinerja kegiatan OPD"),
+                **_sel_rata(
+                    {y: _mean(p.rata_kegiatan_k[y] for p in semua_program) for y in TAHUN},
+                    {y: _mean(p.rata_kegiatan_rp[y] for p in semua_program) for y in TAHUN},
+                ),
+            },
+        ),
+        Baris(
+            "opd",
+            {
+                "uraian": _("Jumlah anggaran dan realisasi seluruh program"),
+                **{f"rp_t{y}": pagu[y] for y in TAHUN},
+                **{f"rp_r{y}": realisasi[y] for y in TAHUN},
+                **{f"rp_c{y}": capaian_anggaran(pagu[y], realisasi[y]) for y in TAHUN},
+            },
+        ),
+        Baris(
+            "opd",
+            {
+                "uraian": _("Total rata-rata kinerja dan anggaran dari seluruh program OPD"),
+                **_sel_rata(
+                    {y: _mean(p.per_tahun[y].capaian_k for p in semua_program) for y in TAHUN},
+                    {y: _mean(p.per_tahun[y].capaian_rp for p in semua_program) for y in TAHUN},
+                ),
+            },
+        ),
     ]
     return TabelLkjip(
         judul=[
@@ -283,12 +332,16 @@ def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip
         kepala=kepala_rekap(tahun),
         baris=baris,
         keterangan=[
-            _("K = kinerja (indikator), Rp = anggaran. Rupiah program, kelompok dan OPD = jumlah baris kegiatan; "
-              "persentase dihitung dari nilai tak dibulatkan."),
-            _("Capaian K program/kegiatan = rata-rata capaian indikatornya; rata-rata capaian kinerja kegiatan = "
-              "rata-rata kegiatan yang memiliki capaian (K dan Rp terpisah); rata-rata kelompok dan OPD = "
-              "rata-rata atas program."),
-            _("Target atau pagu 0/kosong memberi capaian \"-\" dan tidak ikut dirata-ratakan."),
+            _(
+                "K = kinerja (indikator), Rp = anggaran. Rupiah program, kelompok dan OPD = jumlah baris kegiatan; "
+                "persentase dihitung dari nilai tak dibulatkan."
+            ),
+            _(
+                "Capaian K program/kegiatan = rata-rata capaian indikatornya; rata-rata capaian kinerja kegiatan = "
+                "rata-rata kegiatan yang memiliki capaian (K dan Rp terpisah); rata-rata kelompok dan OPD = "
+                "rata-rata atas program."
+            ),
+            _('Target atau pagu 0/kosong memberi capaian "-" dan tidak ikut dirata-ratakan.'),
             keterangan_negatif(rekap.metode),
         ],
         gambar=grafik_rekap(rekap),
@@ -312,16 +365,46 @@ def grafik_rekap(rekap: Rekap) -> list[Gambar]:
     nama = [_nama(p) for p in program]
     indikator = [(f"{p.node.kode} {u}", c) for p in program for u, c in p.indikator]
     gambar = [
-        Gambar(j1, grafik.capaian(nama, [p.per_tahun["1"].capaian_rp for p in program], judul=j1,
-                                  label=_("Serapan"), lebar=960, lebar_label=440)),
+        Gambar(
+            j1,
+            grafik.capaian(
+                nama,
+                [p.per_tahun["1"].capaian_rp for p in program],
+                judul=j1,
+                label=_("Serapan"),
+                lebar=960,
+                lebar_label=440,
+            ),
+        ),
     ]
     if indikator:
-        gambar.append(Gambar(j2, grafik.capaian([u for u, _c in indikator], [c for _u, c in indikator], judul=j2,
-                                                 lebar=960, lebar_label=520, baris_label=1)))
+        gambar.append(
+            Gambar(
+                j2,
+                grafik.capaian(
+                    [u for u, _c in indikator],
+                    [c for _u, c in indikator],
+                    judul=j2,
+                    lebar=960,
+                    lebar_label=520,
+                    baris_label=1,
+                ),
+            )
+        )
     gambar.append(
-        Gambar(j3, grafik.batang(nama, [
-            grafik.Seri(str(th0), [p.per_tahun["0"].realisasi for p in program]),
-            grafik.Seri(str(th), [p.per_tahun["1"].realisasi for p in program]),
-        ], judul=j3, satuan="rupiah", lebar=960, lebar_label=440))
+        Gambar(
+            j3,
+            grafik.batang(
+                nama,
+                [
+                    grafik.Seri(str(th0), [p.per_tahun["0"].realisasi for p in program]),
+                    grafik.Seri(str(th), [p.per_tahun["1"].realisasi for p in program]),
+                ],
+                judul=j3,
+                satuan="rupiah",
+                lebar=960,
+                lebar_label=440,
+            ),
+        )
     )
     return gambar

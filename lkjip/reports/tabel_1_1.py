@@ -26,7 +26,9 @@ def lkjip_tabel_1_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
         )
         for i, k in enumerate(kelurahan, start=1)
     ]
-    baris.append(Baris("total", {"kelurahan": _("Jumlah"), "rt_rw": jumlah(k.jumlah_rt_rw for k in kelurahan)}))
+    baris.append(
+        Baris("total", {"kelurahan": _("Jumlah"), "rt_rw": jumlah(k.jumlah_rt_rw for k in kelurahan)})
+    )
     return TabelLkjip(
         judul=[_("Tabel 1.1 Data Kelurahan"), judul_kecamatan(kecamatan, tahun)],
         kepala=[
@@ -35,5 +37,5 @@ def lkjip_tabel_1_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
             Kepala(_("Jumlah RT dan RW"), (Kolom("rt_rw", "", "angka", 14),)),
         ],
         baris=baris,
-        keterangan=[_("Jumlah dihitung dari baris kelurahan; kelurahan tanpa data ditampilkan \"-\".")],
+        keterangan=[_('Jumlah dihitung dari baris kelurahan; kelurahan tanpa data ditampilkan "-".')],
     )

@@ -34,15 +34,28 @@ def lkjip_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
             }
             if i == 0:
                 sel.update(no=str(no), sasaran=s.uraian)
-            baris.append(Baris("kegiatan" if i == 0 else "indikator", sel, id=f"s{s.pk}" if i == 0 else "",
-                               induk="" if i == 0 else f"s{s.pk}"))
+            baris.append(
+                Baris(
+                    "kegiatan" if i == 0 else "indikator",
+                    sel,
+                    id=f"s{s.pk}" if i == 0 else "",
+                    induk="" if i == 0 else f"s{s.pk}",
+                )
+            )
     return TabelLkjip(
-        judul=[_("Tabel 2.1 Perjanjian Kinerja Tahun %(th)s") % {"th": tahun}, judul_kecamatan(kecamatan, tahun)],
+        judul=[
+            _("Tabel 2.1 Perjanjian Kinerja Tahun %(th)s") % {"th": tahun},
+            judul_kecamatan(kecamatan, tahun),
+        ],
         kepala=[
             Kepala(_("No"), (Kolom("no", "", "teks", 5),), "(1)"),
             Kepala(_("Sasaran Strategis"), (Kolom("sasaran", "", "teks", 36),), "(2)"),
             Kepala(_("Indikator Sasaran"), (Kolom("indikator", "", "teks", 36),), "(3)"),
-            Kepala(_("Target"), (Kolom("target", _("Nilai"), "nilai", 10), Kolom("satuan", _("Satuan"), "teks", 8)), "(4)"),
+            Kepala(
+                _("Target"),
+                (Kolom("target", _("Nilai"), "nilai", 10), Kolom("satuan", _("Satuan"), "teks", 8)),
+                "(4)",
+            ),
         ],
         baris=baris,
     )

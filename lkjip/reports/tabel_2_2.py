@@ -37,19 +37,35 @@ def lkjip_tabel_2_2(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
     def _tulis(s: Simpul, tingkat: int, induk: str) -> None:
         for a in s.anak:
             baris.append(
-                Baris(a.jenis, {"kode": a.node.kode, "uraian": a.node.uraian, "pagu": pagu[a.id]["pagu"]},
-                      tingkat=tingkat, id=f"n{a.id}", induk=induk)
+                Baris(
+                    a.jenis,
+                    {"kode": a.node.kode, "uraian": a.node.uraian, "pagu": pagu[a.id]["pagu"]},
+                    tingkat=tingkat,
+                    id=f"n{a.id}",
+                    induk=induk,
+                )
             )
             _tulis(a, tingkat + 1, induk)
 
     for no, program in enumerate(pohon.akar, start=1):
         pid = f"n{program.id}"
         baris.append(
-            Baris("program", {"no": str(no), "kode": program.node.kode, "uraian": program.node.uraian,
-                              "pagu": pagu[program.id]["pagu"]}, tingkat=0, id=pid)
+            Baris(
+                "program",
+                {
+                    "no": str(no),
+                    "kode": program.node.kode,
+                    "uraian": program.node.uraian,
+                    "pagu": pagu[program.id]["pagu"],
+                },
+                tingkat=0,
+                id=pid,
+            )
         )
         _tulis(program, 1, pid)
-    baris.append(Baris("total", {"uraian": _("Jumlah"), "pagu": jumlah(pagu[p.id]["pagu"] for p in pohon.akar)}))
+    baris.append(
+        Baris("total", {"uraian": _("Jumlah"), "pagu": jumlah(pagu[p.id]["pagu"] for p in pohon.akar)})
+    )
     return TabelLkjip(
         judul=[
             _("Tabel 2.2 Program Kegiatan dan Pagu Anggaran Tahun %(th)s") % {"th": tahun},

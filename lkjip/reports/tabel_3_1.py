@@ -79,19 +79,31 @@ def lkjip_tabel_3_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
             )
     rata = rata_rata(semua)
     baris.append(
-        Baris("total", {"sasaran": _("Rata-rata capaian indikator sasaran"), "capaian": rata,
-                        "predikat": predikat(rata)})
+        Baris(
+            "total",
+            {
+                "sasaran": _("Rata-rata capaian indikator sasaran"),
+                "capaian": rata,
+                "predikat": predikat(rata),
+            },
+        )
     )
     keterangan = [
-        _("Capaian = realisasi / target × 100 %; rata-rata = rata-rata indikator yang memiliki capaian "
-          "(target atau realisasi kosong tidak dihitung)."),
+        _(
+            "Capaian = realisasi / target × 100 %; rata-rata = rata-rata indikator yang memiliki capaian "
+            "(target atau realisasi kosong tidak dihitung)."
+        ),
         keterangan_negatif(metode),
-        _("Predikat: ≥ 91 Sangat Tinggi; 76–90,99 Tinggi; 66–75,99 Sedang; 51–65,99 Rendah; ≤ 50,99 Sangat Rendah."),
+        _(
+            "Predikat: ≥ 91 Sangat Tinggi; 76–90,99 Tinggi; 66–75,99 Sedang; 51–65,99 Rendah; ≤ 50,99 Sangat Rendah."
+        ),
     ]
     for r in rumus:
         if r.pembilang:
             formula = f"{r.pembilang} / {r.penyebut} {r.kali}".strip() if r.penyebut else r.pembilang
-            keterangan.append(_("%(no)s %(ind)s — formula: %(f)s") % {"no": r.nomor, "ind": r.indikator, "f": formula})
+            keterangan.append(
+                _("%(no)s %(ind)s — formula: %(f)s") % {"no": r.nomor, "ind": r.indikator, "f": formula}
+            )
     gambar = []
     if nama_grafik:
         judul_g = _("Capaian indikator sasaran tahun %(th)s terhadap target 100 %%") % {"th": tahun}
@@ -104,8 +116,11 @@ def lkjip_tabel_3_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
         kepala=[
             Kepala(_("No"), (Kolom("no", "", "teks", 5),), "(1)"),
             Kepala(_("Sasaran Strategis"), (Kolom("sasaran", "", "teks", 30),), "(2)"),
-            Kepala(_("Indikator Sasaran"), (Kolom("indikator", _("Uraian"), "teks", 30),
-                                            Kolom("satuan", _("Satuan"), "teks", 7)), "(3)"),
+            Kepala(
+                _("Indikator Sasaran"),
+                (Kolom("indikator", _("Uraian"), "teks", 30), Kolom("satuan", _("Satuan"), "teks", 7)),
+                "(3)",
+            ),
             Kepala(_("Target"), (Kolom("target", "", "nilai", 9),), "(4)"),
             Kepala(_("Realisasi"), (Kolom("realisasi", "", "nilai", 9),), "(5)"),
             Kepala(_("Capaian (%)"), (Kolom("capaian", "", "persen", 9),), "(6) = (5)/(4)"),

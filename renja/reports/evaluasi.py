@@ -128,14 +128,12 @@ def renja_evaluasi(kecamatan: Kecamatan, tahun: int, *, triwulan: int = 4, **_op
     tahun_lalu = range(periode[0], tahun) if periode else range(0)
 
     anggaran = list(
-        Anggaran.objects.untuk(kecamatan).filter(tahun__gte=awal, tahun__lte=tahun).select_related(
-            LELUHUR, "kelurahan"
-        )
+        Anggaran.objects.untuk(kecamatan)
+        .filter(tahun__gte=awal, tahun__lte=tahun)
+        .select_related(LELUHUR, "kelurahan")
     )
     indikator = list(
-        Indikator.objects.untuk(kecamatan).filter(tahun__gte=awal, tahun__lte=tahun).select_related(
-            LELUHUR
-        )
+        Indikator.objects.untuk(kecamatan).filter(tahun__gte=awal, tahun__lte=tahun).select_related(LELUHUR)
     )
     node = kumpulkan_node(
         (a.nomenklatur for a in anggaran),

@@ -56,9 +56,7 @@ def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     """Rencana program, kegiatan dan sub kegiatan of plan year ``tahun`` with the forecast for ``tahun + 1``."""
     maju = tahun + 1
     anggaran = list(
-        Anggaran.objects.untuk(kecamatan).filter(tahun__in=(tahun, maju)).select_related(
-            LELUHUR, "kelurahan"
-        )
+        Anggaran.objects.untuk(kecamatan).filter(tahun__in=(tahun, maju)).select_related(LELUHUR, "kelurahan")
     )
     indikator = list(
         Indikator.objects.untuk(kecamatan).filter(tahun__in=(tahun, maju)).select_related(LELUHUR)

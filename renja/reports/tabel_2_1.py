@@ -132,14 +132,14 @@ def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     tahun_lalu = range(periode[0], th_lalu + 1) if periode else range(0)
 
     anggaran = list(
-        Anggaran.objects.untuk(kecamatan).filter(tahun__gte=awal, tahun__lte=th_berjalan).select_related(
-            LELUHUR
-        )
+        Anggaran.objects.untuk(kecamatan)
+        .filter(tahun__gte=awal, tahun__lte=th_berjalan)
+        .select_related(LELUHUR)
     )
     indikator = list(
-        Indikator.objects.untuk(kecamatan).filter(tahun__gte=awal, tahun__lte=th_berjalan).select_related(
-            LELUHUR
-        )
+        Indikator.objects.untuk(kecamatan)
+        .filter(tahun__gte=awal, tahun__lte=th_berjalan)
+        .select_related(LELUHUR)
     )
 
     node = kumpulkan_node(

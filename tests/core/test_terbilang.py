@@ -45,8 +45,10 @@ from core.terbilang import terbilang, terbilang_rupiah
         (10**15, "seribu triliun"),
         (
             19_213_538_636,
-            ("sembilan belas miliar dua ratus tiga belas juta lima ratus tiga puluh delapan ribu "
-            "enam ratus tiga puluh enam"),
+            (
+                "sembilan belas miliar dua ratus tiga belas juta lima ratus tiga puluh delapan ribu "
+                "enam ratus tiga puluh enam"
+            ),
         ),
     ],
 )

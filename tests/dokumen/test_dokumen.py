@@ -90,7 +90,14 @@ def test_bappeda_membuka_revisi_dari_dokumen_disetujui(d):
 
 
 def test_pdf_draf_bertanda_draf_tanpa_tanda_tangan_dan_ada_daftar_isi(d):
-    narasi_simpan(d["a"], 2020, "lkjip", "bab1.latar_belakang", "Teks latar belakang Walantaka.", d["users"]["operator_a"])
+    narasi_simpan(
+        d["a"],
+        2020,
+        "lkjip",
+        "bab1.latar_belakang",
+        "Teks latar belakang Walantaka.",
+        d["users"]["operator_a"],
+    )
     teks = teks_pdf(dokumen_pdf(d["a"], 2020, "lkjip"))
     assert "DRAF" in teks and "DAFTAR ISI" in teks and "Teks latar belakang Walantaka." in teks
     assert "KATA PENGANTAR" in teks and "BAB III" in teks
@@ -99,7 +106,9 @@ def test_pdf_draf_bertanda_draf_tanpa_tanda_tangan_dan_ada_daftar_isi(d):
 
 def test_halaman_dokumen_dan_aksi_lewat_web(client, d):
     url = reverse("dokumen:halaman", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "lkjip"})
-    aksi = lambda nama: reverse("dokumen:aksi", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "lkjip", "nama": nama})
+    aksi = lambda nama: reverse(
+        "dokumen:aksi", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "lkjip", "nama": nama}
+    )
     client.force_login(d["users"]["operator_a"])
     r = client.get(url)
     assert r.status_code == 200 and "Ajukan ke camat" in r.content.decode()
@@ -120,7 +129,9 @@ def test_riwayat_dokumen_mencatat_status_dan_narasi(client, d):
     narasi_simpan(d["a"], 2020, "renja", "bab1.latar_belakang", "Versi kedua.", op)
     dokumen_ajukan(dokumen_terkini(d["a"], 2020, "renja"), op)
     client.force_login(d["users"]["camat_a"])
-    isi = client.get(reverse("dokumen:halaman", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "renja"})).content.decode()
+    isi = client.get(
+        reverse("dokumen:halaman", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "renja"})
+    ).content.decode()
     assert "Versi pertama." in isi and "Versi kedua." in isi and "diajukan" in isi
     r = client.get(reverse("dokumen:riwayat", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "renja"}))
     assert r.status_code == 200 and r["Content-Disposition"].endswith('.xlsx"')

@@ -24,8 +24,15 @@ def browser():
         b = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield b
         b.close()
@@ -79,7 +86,9 @@ def test_operator_mengisi_mengajukan_camat_menyetujui(browser, live_server, sett
     assert respons.status == 200 and respons.headers["content-type"] == "application/pdf"
     pdf = tmp_path / "lkjip.pdf"
     pdf.write_bytes(respons.body())
-    teks = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True).stdout.decode()
+    teks = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode()
     assert "CAMAT WALANTAKA" in teks and re.search(r"NIP\. \d{8} \d{6} \d \d{3}", teks)
     assert "DRAF" not in teks
     konteks.close()

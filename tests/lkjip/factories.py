@@ -20,28 +20,47 @@ def kecamatan(kode: str = "36.73.09", nama: str = "Uji") -> Kecamatan:
 
 
 def kelurahan(kec: Kecamatan, i: int, rt_rw: int | None = 10) -> Kelurahan:
-    return Kelurahan.objects.create(kecamatan=kec, kode=f"{kec.kode}.{1000 + i}", nama=f"Kel {i}", jumlah_rt_rw=rt_rw)
+    return Kelurahan.objects.create(
+        kecamatan=kec, kode=f"{kec.kode}.{1000 + i}", nama=f"Kel {i}", jumlah_rt_rw=rt_rw
+    )
 
 
 def program(kode: str, kelompok: str = "NON URUSAN", uraian: str | None = None) -> Nomenklatur:
-    return Nomenklatur.objects.create(kode=kode, tingkat="program", uraian=uraian or f"PROGRAM {kode}",
-                                      kelompok=kelompok)
+    return Nomenklatur.objects.create(
+        kode=kode, tingkat="program", uraian=uraian or f"PROGRAM {kode}", kelompok=kelompok
+    )
 
 
 def kegiatan(induk: Nomenklatur, no: int) -> Nomenklatur:
-    return Nomenklatur.objects.create(kode=f"{induk.kode}.{no:03d}", tingkat="kegiatan", uraian=f"Kegiatan {no}",
-                                      induk=induk)
+    return Nomenklatur.objects.create(
+        kode=f"{induk.kode}.{no:03d}", tingkat="kegiatan", uraian=f"Kegiatan {no}", induk=induk
+    )
 
 
 def anggaran(kec, node, tahun, pagu, realisasi=None, kel=None, sumber_dana="APBD", **tw) -> Anggaran:
-    return Anggaran.objects.create(kecamatan=kec, nomenklatur=node, tahun=tahun, kelurahan=kel,
-                                   sumber_dana=sumber_dana, pagu=None if pagu is None else D(pagu),
-                                   realisasi=None if realisasi is None else D(realisasi), **tw)
+    return Anggaran.objects.create(
+        kecamatan=kec,
+        nomenklatur=node,
+        tahun=tahun,
+        kelurahan=kel,
+        sumber_dana=sumber_dana,
+        pagu=None if pagu is None else D(pagu),
+        realisasi=None if realisasi is None else D(realisasi),
+        **tw,
+    )
 
 
 def indikator(kec, node, tahun, uraian, target, realisasi=None, urutan=1, **lain) -> Indikator:
-    return Indikator.objects.create(kecamatan=kec, nomenklatur=node, tahun=tahun, uraian=uraian, target=target,
-                                    realisasi=realisasi, urutan=urutan, **lain)
+    return Indikator.objects.create(
+        kecamatan=kec,
+        nomenklatur=node,
+        tahun=tahun,
+        uraian=uraian,
+        target=target,
+        realisasi=realisasi,
+        urutan=urutan,
+        **lain,
+    )
 
 
 def sasaran(kec, tahun, uraian, indikator_: list[dict], urutan=1) -> Sasaran:
@@ -69,14 +88,43 @@ def dataset(kali: int = 1, kode: str = "36.73.09") -> Kecamatan:
         for k in range(1, 4):
             keg = kegiatan(prog, k)
             for tahun in (2019, 2020):
-                anggaran(kec, keg, tahun, 1000 * k, 900 * k, kel=kel[k % len(kel)],
-                         sumber_dana="APBD" if k % 2 else "DAU-T")
+                anggaran(
+                    kec,
+                    keg,
+                    tahun,
+                    1000 * k,
+                    900 * k,
+                    kel=kel[k % len(kel)],
+                    sumber_dana="APBD" if k % 2 else "DAU-T",
+                )
                 indikator(kec, keg, tahun, "Output", "12", "12")
-                indikator(kec, keg, tahun, "Output 2", "10", None, urutan=2, sifat="akhir", realisasi_tw1="4",
-                          realisasi_tw2="8")
+                indikator(
+                    kec,
+                    keg,
+                    tahun,
+                    "Output 2",
+                    "10",
+                    None,
+                    urutan=2,
+                    sifat="akhir",
+                    realisasi_tw1="4",
+                    realisasi_tw2="8",
+                )
     for s in range(kali):
-        sasaran(kec, 2020, f"Sasaran {s}", [
-            {"uraian": "IKM", "satuan": "%", "target": "75", "realisasi": "77.44", "formula": "A / B × 100 %"},
-            {"uraian": "Nilai", "target": "CC", "realisasi": "B"},
-        ], urutan=s)
+        sasaran(
+            kec,
+            2020,
+            f"Sasaran {s}",
+            [
+                {
+                    "uraian": "IKM",
+                    "satuan": "%",
+                    "target": "75",
+                    "realisasi": "77.44",
+                    "formula": "A / B × 100 %",
+                },
+                {"uraian": "Nilai", "target": "CC", "realisasi": "B"},
+            ],
+            urutan=s,
+        )
     return kec

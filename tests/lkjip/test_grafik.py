@@ -25,9 +25,15 @@ def test_capaian_chart_has_target_line_labels_and_dash_for_missing():
 
 
 def test_series_get_distinct_patterns_and_rupiah_axis_in_miliar():
-    svg = grafik.batang(["A", "B"], [grafik.Seri("Pagu", [D(19_213_538_636), D(10**9)]),
-                                     grafik.Seri("Realisasi", [D(19_006_119_144), None])],
-                        judul="Pagu", satuan="rupiah")
+    svg = grafik.batang(
+        ["A", "B"],
+        [
+            grafik.Seri("Pagu", [D(19_213_538_636), D(10**9)]),
+            grafik.Seri("Realisasi", [D(19_006_119_144), None]),
+        ],
+        judul="Pagu",
+        satuan="rupiah",
+    )
     root = ET.fromstring(svg)
     fills = {r.get("fill") for r in root.iter("{http://www.w3.org/2000/svg}rect") if r.get("stroke")}
     assert "#4d4d4d" in fills and any(f.startswith("url(#") for f in fills)  # grey + hatching, not colour
@@ -54,7 +60,9 @@ def test_two_different_charts_never_share_pattern_ids_even_under_the_same_title(
 def test_the_same_chart_gives_the_same_bytes():
     # ids come from the content, not from a counter: a report renders to the same bytes every time
     def buat() -> str:
-        return grafik.batang(["A", "B"], [grafik.Seri("x", [1, None]), grafik.Seri("y", [2, 3])], judul="Sama")
+        return grafik.batang(
+            ["A", "B"], [grafik.Seri("x", [1, None]), grafik.Seri("y", [2, 3])], judul="Sama"
+        )
 
     assert buat() == buat()
     assert grafik.capaian(["A"], [D("98.5")], judul="C") == grafik.capaian(["A"], [D("98.5")], judul="C")
@@ -66,8 +74,13 @@ def test_series_length_must_match():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.one_of(st.none(), st.decimals(min_value=0, max_value=10**13, places=2)), min_size=0, max_size=12))
+@given(
+    st.lists(
+        st.one_of(st.none(), st.decimals(min_value=0, max_value=10**13, places=2)), min_size=0, max_size=12
+    )
+)
 def test_any_values_give_well_formed_svg(values):
-    svg = grafik.batang([f"K{i}" for i in range(len(values))], [grafik.Seri("x", values)], judul="x",
-                        satuan="rupiah")
+    svg = grafik.batang(
+        [f"K{i}" for i in range(len(values))], [grafik.Seri("x", values)], judul="x", satuan="rupiah"
+    )
     ET.fromstring(svg)

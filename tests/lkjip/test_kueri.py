@@ -14,7 +14,14 @@ from . import factories as f
 pytestmark = pytest.mark.django_db
 
 #: Upper bound per report (the builders use 1–3 queries; +1 for the kecamatan's kota when not loaded).
-BATAS = {"lkjip-1.1": 1, "lkjip-2.1": 2, "lkjip-2.2": 2, "lkjip-3.1": 2, "lkjip-rekap": 3, "lkjip-keuangan": 2}
+BATAS = {
+    "lkjip-1.1": 1,
+    "lkjip-2.1": 2,
+    "lkjip-2.2": 2,
+    "lkjip-3.1": 2,
+    "lkjip-rekap": 3,
+    "lkjip-keuangan": 2,
+}
 
 
 def _dataset() -> dict[int, str]:

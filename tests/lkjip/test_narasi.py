@@ -6,8 +6,6 @@ import pytest
 
 from lkjip.models import NarasiProgram
 from lkjip.reports import lkjip_rekap
-from wilayah.akun import pengguna_simpan
-from wilayah.models import Peran
 
 from . import factories as f
 
@@ -36,15 +34,18 @@ def _post(prog):
     return {f"p{prog.pk}-{k}": v for k, v in POST.items()}
 
 
-@pytest.mark.parametrize("persona, get, post", [
-    ("anonim", 302, 302),
-    ("operator", 200, 302),
-    ("camat", 200, 302),
-    ("bappeda", 200, 302),
-    ("pimpinan", 200, 403),
-    ("operator_lain", 404, 404),
-    ("camat_lain", 404, 404),
-])
+@pytest.mark.parametrize(
+    "persona, get, post",
+    [
+        ("anonim", 302, 302),
+        ("operator", 200, 302),
+        ("camat", 200, 302),
+        ("bappeda", 200, 302),
+        ("pimpinan", 200, 403),
+        ("operator_lain", 404, 404),
+        ("camat_lain", 404, 404),
+    ],
+)
 def test_permissions(klien, data, persona, get, post):
     client = klien(persona)
     assert client.get(_url()).status_code == get
@@ -72,7 +73,11 @@ def test_save_then_shown_in_page_and_rekap_with_history(client, data, operator):
     halaman = client.get(_url()).content.decode()
     assert "SDM minim" in halaman and "5001.04" in halaman and "1.000" in halaman
     teks = [b.teks for b in lkjip_rekap(data["a"], 2020).baris if b.jenis == "catatan"]
-    assert teks == ["Keberhasilan: Terpenuhinya administrasi", "Hambatan: SDM minim", "Saran: Pelatihan berkala"]
+    assert teks == [
+        "Keberhasilan: Terpenuhinya administrasi",
+        "Hambatan: SDM minim",
+        "Saran: Pelatihan berkala",
+    ]
 
 
 def test_read_only_role_sees_text_without_form(client, data, pimpinan):

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.test import override_settings
 
-from lkjip.reports.rekap import hitung_rekap, lkjip_rekap
+from lkjip.reports.rekap import lkjip_rekap, rekap_hitung
 
 from . import factories as f
 
@@ -52,7 +52,7 @@ def test_program_rp_is_sum_of_kegiatan_lines():
 
 def test_rata_rata_kegiatan_skips_kegiatan_without_capaian():
     kec, *_ = _dua_program()
-    rekap = hitung_rekap(kec, 2020)
+    rekap = rekap_hitung(kec, 2020)
     p1 = rekap.program[0]
     assert p1.rata_kegiatan_k["1"] == D(75)  # (100 + 50) / 2; K2 has no target
     assert p1.rata_kegiatan_rp["1"] == D(75)  # (100 + 50) / 2; K3 has no pagu
@@ -64,7 +64,7 @@ def test_rata_rata_kegiatan_skips_kegiatan_without_capaian():
 
 def test_program_capaian_k_is_mean_of_its_indicators_and_opd_means_are_over_programs():
     kec, *_ = _dua_program()
-    rekap = hitung_rekap(kec, 2020)
+    rekap = rekap_hitung(kec, 2020)
     assert [p.per_tahun["1"].capaian_k for p in rekap.program] == [D(100), D(80)]  # (125 + 75) / 2; 40/50
     t = lkjip_rekap(kec, 2020)
     total = _baris(t, "Total rata-rata kinerja dan anggaran dari seluruh program OPD")
@@ -126,10 +126,21 @@ def test_akhir_indicator_takes_last_reported_quarter_and_kumulatif_sums():
     kec = f.kecamatan()
     p = f.program("9.01")
     k = f.kegiatan(p, 1)
-    f.indikator(kec, k, 2020, "Persentase", "60", None, sifat="akhir",
-                realisasi_tw1="20", realisasi_tw2="40", realisasi_tw3="45")
-    f.indikator(kec, k, 2020, "Dokumen", "4", None, urutan=2, realisasi_tw1="1", realisasi_tw2="1",
-                realisasi_tw4="2")
+    f.indikator(
+        kec,
+        k,
+        2020,
+        "Persentase",
+        "60",
+        None,
+        sifat="akhir",
+        realisasi_tw1="20",
+        realisasi_tw2="40",
+        realisasi_tw3="45",
+    )
+    f.indikator(
+        kec, k, 2020, "Dokumen", "4", None, urutan=2, realisasi_tw1="1", realisasi_tw2="1", realisasi_tw4="2"
+    )
     t = lkjip_rekap(kec, 2020)
     b = t.cari(kode="9.01.001")
     assert str(b.sel["k_r1"]) == "45" and b.sel["k_c1"] == D(75)

@@ -32,7 +32,10 @@ def test_tabel_2_1_sasaran_shown_once_per_group():
     f.sasaran(kec, 2019, "Tahun lain", [{"uraian": "X", "target": "1"}])
     t = lkjip_tabel_2_1(kec, 2020)
     assert [(b.sel.get("no"), b.sel.get("sasaran"), b.sel.get("indikator")) for b in t.baris] == [
-        ("1", "Sasaran A", "I1"), (None, None, "I2"), ("2", "Sasaran B", None)]
+        ("1", "Sasaran A", "I1"),
+        (None, None, "I2"),
+        ("2", "Sasaran B", None),
+    ]
 
 
 def test_tabel_2_2_program_sum_and_kegiatan_without_pagu():
@@ -47,17 +50,32 @@ def test_tabel_2_2_program_sum_and_kegiatan_without_pagu():
     f.anggaran(kec, k2, 2019, 999)  # other year
     t = lkjip_tabel_2_2(kec, 2020)
     assert [(b.jenis, b.sel.get("pagu")) for b in t.baris] == [
-        ("program", D(175)), ("kegiatan", D(150)), ("kegiatan", D(25)), ("kegiatan", None), ("total", D(175))]
+        ("program", D(175)),
+        ("kegiatan", D(150)),
+        ("kegiatan", D(25)),
+        ("kegiatan", None),
+        ("total", D(175)),
+    ]
 
 
 def test_tabel_3_1_grades_negative_and_missing_realisasi():
     kec = f.kecamatan()
-    f.sasaran(kec, 2020, "S", [
-        {"uraian": "Nilai SAKIP", "target": "B", "realisasi": "BB"},
-        {"uraian": "Kemiskinan", "target": "10", "realisasi": "12", "polaritas": "negatif",
-         "formula": "Jumlah penduduk miskin / Jumlah penduduk × 100 %"},
-        {"uraian": "Belum diukur", "target": "5"},
-    ])
+    f.sasaran(
+        kec,
+        2020,
+        "S",
+        [
+            {"uraian": "Nilai SAKIP", "target": "B", "realisasi": "BB"},
+            {
+                "uraian": "Kemiskinan",
+                "target": "10",
+                "realisasi": "12",
+                "polaritas": "negatif",
+                "formula": "Jumlah penduduk miskin / Jumlah penduduk × 100 %",
+            },
+            {"uraian": "Belum diukur", "target": "5"},
+        ],
+    )
     t = lkjip_tabel_3_1(kec, 2020)
     c = [b.sel["capaian"] for b in t.baris]
     assert c[0] == D(75) / D(65) * 100 and c[1] == D(80) and c[2] is None
@@ -65,19 +83,26 @@ def test_tabel_3_1_grades_negative_and_missing_realisasi():
     assert t.baris[1].sel["predikat"] == "Tinggi"
     r = t.rumus[1]
     assert (r.pembilang, r.penyebut, r.hitung_pembilang, r.hitung_penyebut) == (
-        "Jumlah penduduk miskin", "Jumlah penduduk", "(2 × 10 − 12)", "10")
+        "Jumlah penduduk miskin",
+        "Jumlah penduduk",
+        "(2 × 10 − 12)",
+        "10",
+    )
     assert t.rumus[0].hitung_pembilang == "BB (75)"
     assert any("Jumlah penduduk miskin / Jumlah penduduk" in k for k in t.keterangan)
 
 
-@pytest.mark.parametrize("teks, hasil", [
-    ("Jumlah A / Jumlah B × 100 %", ("Jumlah A", "Jumlah B", "× 100 %")),
-    ("Jumlah A / Jumlah B x 100%", ("Jumlah A", "Jumlah B", "× 100 %")),
-    ("A / B", ("A", "B", "")),
-    ("Capaian sesuai target/rencana", ("Capaian sesuai target/rencana", "", "")),
-    ("Skor hasil evaluasi", ("Skor hasil evaluasi", "", "")),
-    ("", ("", "", "")),
-])
+@pytest.mark.parametrize(
+    "teks, hasil",
+    [
+        ("Jumlah A / Jumlah B × 100 %", ("Jumlah A", "Jumlah B", "× 100 %")),
+        ("Jumlah A / Jumlah B x 100%", ("Jumlah A", "Jumlah B", "× 100 %")),
+        ("A / B", ("A", "B", "")),
+        ("Capaian sesuai target/rencana", ("Capaian sesuai target/rencana", "", "")),
+        ("Skor hasil evaluasi", ("Skor hasil evaluasi", "", "")),
+        ("", ("", "", "")),
+    ],
+)
 def test_pecah_formula(teks, hasil):
     assert pecah_formula(teks) == hasil
 
@@ -95,12 +120,26 @@ def test_keuangan_by_sumber_dana_and_unit():
     rows = {b.sel["unit"]: b.sel for b in t.baris}
     a = rows["Kelurahan Kel 1"]
     assert (a["p_apbd"], a["s_apbd"], a["p_dau_t"], a["s_dau_t"], a["p_jumlah"], a["r_jumlah"]) == (
-        D(1000), D(100), D(500), D(500), D(1500), D(900))
+        D(1000),
+        D(100),
+        D(500),
+        D(500),
+        D(1500),
+        D(900),
+    )
     assert rows["Kelurahan Kel 2"]["p_jumlah"] is None
     assert rows["Jumlah 2 kelurahan"]["s_jumlah"] == D(600)
     total = rows["Jumlah Kecamatan Uji"]
-    assert (total["p_jumlah"], total["r_jumlah"], total["c_jumlah"]) == (D(1800), D(1200), D(1200) / D(1800) * 100)
-    assert [k.judul for k in t.kepala[2:]] == ["Sumber dana APBD", "Sumber dana DAU-T", "Jumlah semua sumber dana"]
+    assert (total["p_jumlah"], total["r_jumlah"], total["c_jumlah"]) == (
+        D(1800),
+        D(1200),
+        D(1200) / D(1800) * 100,
+    )
+    assert [k.judul for k in t.kepala[2:]] == [
+        "Sumber dana APBD",
+        "Sumber dana DAU-T",
+        "Jumlah semua sumber dana",
+    ]
 
 
 def test_keuangan_single_sumber_dana_has_no_jumlah_group():

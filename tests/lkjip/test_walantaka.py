@@ -26,7 +26,6 @@ from lkjip.reports import (
     lkjip_tabel_3_1,
 )
 from wilayah.models import Kecamatan
-from workbook.impor import impor_workbook
 
 from ..conftest import REPO
 
@@ -53,8 +52,16 @@ def _p(v) -> str:
 def test_rekap_totals(walantaka_db):
     t = lkjip_rekap(walantaka_db, 2020)
     b = _uraian(t, "Jumlah anggaran dan realisasi seluruh program")
-    assert (b.sel["rp_t1"], b.sel["rp_r1"], _p(b.sel["rp_c1"])) == (D(19_213_538_636), D(19_006_119_144), "98,92")
-    assert (b.sel["rp_t0"], b.sel["rp_r0"], _p(b.sel["rp_c0"])) == (D(10_188_581_520), D(9_608_928_553), "94,31")
+    assert (b.sel["rp_t1"], b.sel["rp_r1"], _p(b.sel["rp_c1"])) == (
+        D(19_213_538_636),
+        D(19_006_119_144),
+        "98,92",
+    )
+    assert (b.sel["rp_t0"], b.sel["rp_r0"], _p(b.sel["rp_c0"])) == (
+        D(10_188_581_520),
+        D(9_608_928_553),
+        "94,31",
+    )
     for kelompok in ("NON URUSAN", "URUSAN KEWILAYAHAN"):
         g = _uraian(t, f"Jumlah & rata-rata capaian kinerja program {kelompok}")
         for y, tahun in (("0", 2019), ("1", 2020)):
@@ -68,7 +75,9 @@ def test_rekap_program_rows_match_the_seed(walantaka_db):
         for y, tahun in (("0", 2019), ("1", 2020)):
             pagu, realisasi = per_tahun[tahun]
             assert (b.sel[f"rp_t{y}"], b.sel[f"rp_r{y}"]) == (
-                None if pagu is None else D(pagu), None if realisasi is None else D(realisasi)), (kode, tahun)
+                None if pagu is None else D(pagu),
+                None if realisasi is None else D(realisasi),
+            ), (kode, tahun)
 
 
 def test_rekap_rata_rata_kegiatan_per_program_as_printed(walantaka_db):
@@ -76,40 +85,92 @@ def test_rekap_rata_rata_kegiatan_per_program_as_printed(walantaka_db):
     t = lkjip_rekap(walantaka_db, 2020)
     rata = [b for b in t.baris if b.sel.get("uraian") == "Rata-rata capaian kinerja kegiatan"]
     assert [_p(b.sel["rp_c1"]) for b in rata] == [
-        "98,91", "100,00", "99,27", "98,48", "99,89", "99,92", "99,56", "95,36", "99,96", "98,18"]
+        "98,91",
+        "100,00",
+        "99,27",
+        "98,48",
+        "99,89",
+        "99,92",
+        "99,56",
+        "95,36",
+        "99,96",
+        "98,18",
+    ]
     assert all(_p(b.sel["k_c1"]) == "100,00" for b in rata)
 
 
 # (row uraian, column key) of our table for each ERRATA entry of the rekap / Tabel 3.1 about a total/average.
 _ERRATA_SEL = {
-    ("847", "JUMLAH & RATA RATA CAPAIAN KINERJA PROGRAM NON URUSAN: capaian Rp 2019"):
-        ("rekap", "Jumlah & rata-rata capaian kinerja program NON URUSAN", "rp_c0"),
-    ("847", "JUMLAH & RATA RATA CAPAIAN KINERJA PROGRAM NON URUSAN: capaian K 2020"):
-        ("rekap", "Jumlah & rata-rata capaian kinerja program NON URUSAN", "k_c1"),
-    ("1080", "RATA RATA CAPAIAN KINERJA KEGIATAN URUSAN KEWILAYAHAN: capaian K 2020"):
-        ("rekap", "Rata-rata capaian kinerja kegiatan URUSAN KEWILAYAHAN", "k_c1"),
-    ("1080", "RATA RATA CAPAIAN KINERJA KEGIATAN URUSAN KEWILAYAHAN: capaian Rp 2020"):
-        ("rekap", "Rata-rata capaian kinerja kegiatan URUSAN KEWILAYAHAN", "rp_c1"),
-    ("1081", "JUMLAH & RATA RATA CAPAIAN KINERJA PROGRAM URUSAN KEWILAYAHAN: capaian Rp 2019"):
-        ("rekap", "Jumlah & rata-rata capaian kinerja program URUSAN KEWILAYAHAN", "rp_c0"),
-    ("1081", "JUMLAH & RATA RATA CAPAIAN KINERJA PROGRAM URUSAN KEWILAYAHAN: capaian K 2020"):
-        ("rekap", "Jumlah & rata-rata capaian kinerja program URUSAN KEWILAYAHAN", "k_c1"),
-    ("1081", "JUMLAH & RATA RATA CAPAIAN KINERJA PROGRAM URUSAN KEWILAYAHAN: capaian Rp 2020"):
-        ("rekap", "Jumlah & rata-rata capaian kinerja program URUSAN KEWILAYAHAN", "rp_c1"),
-    ("1082", "RATA RATA CAPAIAN KINERJA KEGIATAN OPD: capaian K 2020"):
-        ("rekap", "Rata-rata capaian kinerja kegiatan OPD", "k_c1"),
-    ("1082", "RATA RATA CAPAIAN KINERJA KEGIATAN OPD: capaian Rp 2020"):
-        ("rekap", "Rata-rata capaian kinerja kegiatan OPD", "rp_c1"),
-    ("1083", "JUMLAH ANGGARAN DAN REALISASI SELURUH PROGRAM: capaian Rp 2019"):
-        ("rekap", "Jumlah anggaran dan realisasi seluruh program", "rp_c0"),
-    ("1084", "TOTAL RATA RATA KINERJA DAN ANGGARAN DARI SELURUH PROGRAM OPD: capaian K 2020"):
-        ("rekap", "Total rata-rata kinerja dan anggaran dari seluruh program OPD", "k_c1"),
-    ("1084", "TOTAL RATA RATA KINERJA DAN ANGGARAN DARI SELURUH PROGRAM OPD: capaian Rp 2020"):
-        ("rekap", "Total rata-rata kinerja dan anggaran dari seluruh program OPD", "rp_c1"),
-    ("513", "Rata-rata capaian indikator sasaran tahun 2020"):
-        ("3.1", "Rata-rata capaian indikator sasaran", "capaian"),
-    ("510", "Capaian indikator Capaian Kelurahan yang memenuhi standard kelurahan (berkembang)"):
-        ("3.1", "Capaian Kelurahan yang memenuhi standard kelurahan (berkembang)", "capaian"),
+    ("847", "JUMLAH & RATA RATA CAPAIAN KINERJA PROGRAM NON URUSAN: capaian Rp 2019"): (
+        "rekap",
+        "Jumlah & rata-rata capaian kinerja program NON URUSAN",
+        "rp_c0",
+    ),
+    ("847", "JUMLAH & RATA RATA CAPAIAN KINERJA PROGRAM NON URUSAN: capaian K 2020"): (
+        "rekap",
+        "Jumlah & rata-rata capaian kinerja program NON URUSAN",
+        "k_c1",
+    ),
+    ("1080", "RATA RATA CAPAIAN KINERJA KEGIATAN URUSAN KEWILAYAHAN: capaian K 2020"): (
+        "rekap",
+        "Rata-rata capaian kinerja kegiatan URUSAN KEWILAYAHAN",
+        "k_c1",
+    ),
+    ("1080", "RATA RATA CAPAIAN KINERJA KEGIATAN URUSAN KEWILAYAHAN: capaian Rp 2020"): (
+        "rekap",
+        "Rata-rata capaian kinerja kegiatan URUSAN KEWILAYAHAN",
+        "rp_c1",
+    ),
+    ("1081", "JUMLAH & RATA RATA CAPAIAN KINERJA PROGRAM URUSAN KEWILAYAHAN: capaian Rp 2019"): (
+        "rekap",
+        "Jumlah & rata-rata capaian kinerja program URUSAN KEWILAYAHAN",
+        "rp_c0",
+    ),
+    ("1081", "JUMLAH & RATA RATA CAPAIAN KINERJA PROGRAM URUSAN KEWILAYAHAN: capaian K 2020"): (
+        "rekap",
+        "Jumlah & rata-rata capaian kinerja program URUSAN KEWILAYAHAN",
+        "k_c1",
+    ),
+    ("1081", "JUMLAH & RATA RATA CAPAIAN KINERJA PROGRAM URUSAN KEWILAYAHAN: capaian Rp 2020"): (
+        "rekap",
+        "Jumlah & rata-rata capaian kinerja program URUSAN KEWILAYAHAN",
+        "rp_c1",
+    ),
+    ("1082", "RATA RATA CAPAIAN KINERJA KEGIATAN OPD: capaian K 2020"): (
+        "rekap",
+        "Rata-rata capaian kinerja kegiatan OPD",
+        "k_c1",
+    ),
+    ("1082", "RATA RATA CAPAIAN KINERJA KEGIATAN OPD: capaian Rp 2020"): (
+        "rekap",
+        "Rata-rata capaian kinerja kegiatan OPD",
+        "rp_c1",
+    ),
+    ("1083", "JUMLAH ANGGARAN DAN REALISASI SELURUH PROGRAM: capaian Rp 2019"): (
+        "rekap",
+        "Jumlah anggaran dan realisasi seluruh program",
+        "rp_c0",
+    ),
+    ("1084", "TOTAL RATA RATA KINERJA DAN ANGGARAN DARI SELURUH PROGRAM OPD: capaian K 2020"): (
+        "rekap",
+        "Total rata-rata kinerja dan anggaran dari seluruh program OPD",
+        "k_c1",
+    ),
+    ("1084", "TOTAL RATA RATA KINERJA DAN ANGGARAN DARI SELURUH PROGRAM OPD: capaian Rp 2020"): (
+        "rekap",
+        "Total rata-rata kinerja dan anggaran dari seluruh program OPD",
+        "rp_c1",
+    ),
+    ("513", "Rata-rata capaian indikator sasaran tahun 2020"): (
+        "3.1",
+        "Rata-rata capaian indikator sasaran",
+        "capaian",
+    ),
+    ("510", "Capaian indikator Capaian Kelurahan yang memenuhi standard kelurahan (berkembang)"): (
+        "3.1",
+        "Capaian Kelurahan yang memenuhi standard kelurahan (berkembang)",
+        "capaian",
+    ),
 }
 _ERRATA = [e for e in walantaka.ERRATA if (e["baris"], e["uraian"]) in _ERRATA_SEL]
 
@@ -137,8 +198,11 @@ def test_tabel_3_1_average_is_119_16_not_6667(walantaka_db):
     assert _p(rata.sel["capaian"]) == "119,16" and rata.sel["predikat"] == "Sangat Tinggi"
     assert [_p(b.sel["capaian"]) for b in t.baris[:3]] == ["103,25", "166,67", "87,57"]
     r = t.rumus[1]
-    assert (r.pembilang, r.penyebut, r.kali) == ("Jumlah kelurahan berkembang", "Jumlah seluruh kelurahan (14)",
-                                                 "× 100 %")
+    assert (r.pembilang, r.penyebut, r.kali) == (
+        "Jumlah kelurahan berkembang",
+        "Jumlah seluruh kelurahan (14)",
+        "× 100 %",
+    )
     assert (r.hitung_pembilang, r.hitung_penyebut, r.hasil) == ("50", "30", "166,67 %")
 
 
@@ -171,7 +235,10 @@ def test_keuangan_kelurahan_and_kecamatan(walantaka_db):
     assert (kec.sel["p_jumlah"], kec.sel["s_jumlah"]) == (D(1_770_610_664), D(23_469_163))
     total = _uraian_unit(t, "Jumlah Kecamatan Walantaka")
     assert (total.sel["p_jumlah"], total.sel["r_jumlah"], _p(total.sel["c_jumlah"])) == (
-        D(19_213_538_636), D(19_006_119_144), "98,92")
+        D(19_213_538_636),
+        D(19_006_119_144),
+        "98,92",
+    )
     assert total.sel["p_apbd"] + total.sel["p_dau_t"] == total.sel["p_jumlah"]
 
 
@@ -198,7 +265,9 @@ def test_html_and_pdf_show_the_figures(walantaka_db, slug):
     lap = registry.laporan(slug)
     html = hasilkan(lap, walantaka_db, 2020, "html").isi.decode()
     pdf = hasilkan(lap, walantaka_db, 2020, "pdf").isi
-    teks = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    teks = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
     for angka in _ANGKA[slug]:
         assert angka in html, angka
         assert angka in teks, angka

@@ -55,7 +55,11 @@ def test_unggah_bukti_pdf_lalu_hanya_yang_berhak_bisa_mengunduh(client, d, setti
 )
 def test_bukti_yang_bukan_pdf_gambar_xlsx_ditolak(client, d, nama, isi, pesan):
     client.force_login(d["users"]["operator_a"])
-    r = client.post(url(d, "bukti-baru", node=d["kegiatan"].pk), {"triwulan": 1, "berkas": SimpleUploadedFile(nama, isi)}, follow=True)
+    r = client.post(
+        url(d, "bukti-baru", node=d["kegiatan"].pk),
+        {"triwulan": 1, "berkas": SimpleUploadedFile(nama, isi)},
+        follow=True,
+    )
     assert pesan in r.content.decode()
     assert not BuktiDukung.objects.exists()
 
@@ -64,16 +68,24 @@ def test_bukti_terlalu_besar_ditolak(client, d, settings):
     settings.BUKTI_UKURAN_MAKS = 1024
     client.force_login(d["users"]["operator_a"])
     besar = SimpleUploadedFile("besar.pdf", PDF + b"0" * 2048)
-    r = client.post(url(d, "bukti-baru", node=d["kegiatan"].pk), {"triwulan": 1, "berkas": besar}, follow=True)
+    r = client.post(
+        url(d, "bukti-baru", node=d["kegiatan"].pk), {"triwulan": 1, "berkas": besar}, follow=True
+    )
     assert "terlalu besar" in r.content.decode() and not BuktiDukung.objects.exists()
 
 
 def test_triwulan_ditutup_menolak_keterangan_dan_bukti(client, d):
     triwulan_tutup(d["a"], 2020, 1, d["users"]["camat_a"])
     client.force_login(d["users"]["operator_a"])
-    r = client.post(url(d, "keterangan", node=d["kegiatan"].pk), {"triwulan": 1, "keterangan": "x"}, follow=True)
+    r = client.post(
+        url(d, "keterangan", node=d["kegiatan"].pk), {"triwulan": 1, "keterangan": "x"}, follow=True
+    )
     assert "sudah ditutup" in r.content.decode()
-    r = client.post(url(d, "keterangan", node=d["kegiatan"].pk), {"triwulan": 2, "keterangan": "Rapat selesai"}, follow=True)
+    r = client.post(
+        url(d, "keterangan", node=d["kegiatan"].pk),
+        {"triwulan": 2, "keterangan": "Rapat selesai"},
+        follow=True,
+    )
     assert "Keterangan tersimpan" in r.content.decode()
     assert CatatanRealisasi.objects.get().keterangan == "Rapat selesai"
 

@@ -27,7 +27,9 @@ def d():
 
 def test_realisasi_triwulan_format_indonesia_dan_jumlah_tahun(d):
     op = d["users"]["operator_a"]
-    a = anggaran_set_realisasi(d["ang_a"], versi=0, masukan={"realisasi_tw1": "250.000", "realisasi_tw2": "Rp 125.500,50"}, user=op)
+    a = anggaran_set_realisasi(
+        d["ang_a"], versi=0, masukan={"realisasi_tw1": "250.000", "realisasi_tw2": "Rp 125.500,50"}, user=op
+    )
     assert a.realisasi_tw1 == Decimal(250000) and a.realisasi_tw2 == Decimal("125500.50")
     assert a.realisasi == Decimal("375500.50") == a.realisasi_tahun and a.versi == 1
     riwayat = a.history.first()
@@ -73,17 +75,31 @@ def test_kirim_ganda_tidak_menggandakan(d):
 def test_triwulan_ditutup_hanya_baca(d):
     triwulan_tutup(d["a"], 2020, 1, d["users"]["camat_a"])
     with pytest.raises(GalatRealisasi) as exc:
-        anggaran_set_realisasi(d["ang_a"], versi=0, masukan={"realisasi_tw1": "1"}, user=d["users"]["operator_a"])
+        anggaran_set_realisasi(
+            d["ang_a"], versi=0, masukan={"realisasi_tw1": "1"}, user=d["users"]["operator_a"]
+        )
     assert "sudah ditutup" in exc.value.galat["realisasi_tw1"]
-    a = anggaran_set_realisasi(d["ang_a"], versi=0, masukan={"realisasi_tw1": "", "realisasi_tw2": "5"}, user=d["users"]["operator_a"])
+    a = anggaran_set_realisasi(
+        d["ang_a"],
+        versi=0,
+        masukan={"realisasi_tw1": "", "realisasi_tw2": "5"},
+        user=d["users"]["operator_a"],
+    )
     assert a.realisasi_tw2 == Decimal(5)
 
 
 def test_indikator_kumulatif_dan_akhir(d):
     op = d["users"]["operator_a"]
-    i = indikator_set_realisasi(d["ind_a"], versi=0, masukan={"realisasi_tw1": "3", "realisasi_tw2": "3", "realisasi_tw3": "6"}, user=op)
+    i = indikator_set_realisasi(
+        d["ind_a"],
+        versi=0,
+        masukan={"realisasi_tw1": "3", "realisasi_tw2": "3", "realisasi_tw3": "6"},
+        user=op,
+    )
     assert i.realisasi == Nilai(angka=Decimal(12))
-    p = indikator_set_realisasi(d["ind_prog"], versi=0, masukan={"realisasi_tw1": "70", "realisasi_tw2": "77,44"}, user=op)
+    p = indikator_set_realisasi(
+        d["ind_prog"], versi=0, masukan={"realisasi_tw1": "70", "realisasi_tw2": "77,44"}, user=op
+    )
     assert p.realisasi == Nilai(angka=Decimal("77.44"))
     with pytest.raises(GalatRealisasi):
         indikator_set_realisasi(p, versi=p.versi, masukan={"realisasi_tw3": "banyak"}, user=op)
@@ -109,13 +125,22 @@ def test_halaman_realisasi_dan_simpan_lewat_json(client, d):
 def test_orang_lain_tidak_bisa_menyimpan(client, d):
     url = _url(d, "simpan-anggaran", pk=d["ang_a"].pk)
     client.force_login(d["users"]["operator_b"])
-    assert client.post(url, {"versi": 0, "realisasi_tw1": "1"}, content_type="application/json").status_code == 404
+    assert (
+        client.post(url, {"versi": 0, "realisasi_tw1": "1"}, content_type="application/json").status_code
+        == 404
+    )
     client.force_login(d["users"]["pimpinan"])
-    assert client.post(url, {"versi": 0, "realisasi_tw1": "1"}, content_type="application/json").status_code == 403
+    assert (
+        client.post(url, {"versi": 0, "realisasi_tw1": "1"}, content_type="application/json").status_code
+        == 403
+    )
     # a row of another kecamatan through this kecamatan's URL
     client.force_login(d["users"]["operator_a"])
     url_b = _url(d, "simpan-anggaran", pk=d["ang_b"].pk)
-    assert client.post(url_b, {"versi": 0, "realisasi_tw1": "1"}, content_type="application/json").status_code == 404
+    assert (
+        client.post(url_b, {"versi": 0, "realisasi_tw1": "1"}, content_type="application/json").status_code
+        == 404
+    )
     assert Anggaran.objects.get(pk=d["ang_b"].pk).realisasi_tw1 is None
 
 

@@ -18,8 +18,12 @@ def _tambah(d, n: int) -> None:
         node = Nomenklatur.objects.create(
             kode=f"5001.500105.04.{100 + i}", tingkat="kegiatan", uraian=f"Kegiatan {i}", induk=d["program"]
         )
-        a = Anggaran.objects.create(tahun=2020, kecamatan=d["a"], nomenklatur=node, kelurahan=d["kel"], pagu=Decimal(1000))
-        Indikator.objects.create(tahun=2020, kecamatan=d["a"], nomenklatur=node, uraian=f"Indikator {i}", target="5")
+        a = Anggaran.objects.create(
+            tahun=2020, kecamatan=d["a"], nomenklatur=node, kelurahan=d["kel"], pagu=Decimal(1000)
+        )
+        Indikator.objects.create(
+            tahun=2020, kecamatan=d["a"], nomenklatur=node, uraian=f"Indikator {i}", target="5"
+        )
         anggaran_set_realisasi(a, versi=0, masukan={"realisasi_tw1": "10"}, user=d["users"]["operator_a"])
 
 
@@ -29,7 +33,10 @@ def test_halaman_realisasi_dan_riwayat_kueri_tetap(client, django_assert_max_num
     _tambah(d, n)
     client.force_login(d["users"]["operator_a"])
     with django_assert_max_num_queries(16):
-        assert client.get(reverse("renja:realisasi", kwargs={"kode": "36.73.03", "tahun": 2020})).status_code == 200
+        assert (
+            client.get(reverse("renja:realisasi", kwargs={"kode": "36.73.03", "tahun": 2020})).status_code
+            == 200
+        )
     with django_assert_max_num_queries(14):  # one per audited model (9), user, session, kecamatan
         r = client.get(reverse("laporan:riwayat-tahun", kwargs={"kode": "36.73.03", "tahun": 2020}))
         assert r.status_code == 200

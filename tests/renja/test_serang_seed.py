@@ -14,7 +14,6 @@ from core.angka import format_persen
 from core.laporan import registry
 from core.laporan.keluaran import hasilkan
 from wilayah.models import Kecamatan
-from workbook.impor import impor_workbook
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from wilayah.akun import pengguna_simpan
 from wilayah.models import Peran
 from workbook.berkas import BerkasError, buka, format_ukuran
-from workbook.impor import impor_workbook
+from workbook.impor import workbook_impor
 
 RINGKASAN_GAGAL = "created=0 updated=0 unchanged=0 errors=1"
 SHEET = "xl/worksheets/sheet1.xml"
@@ -90,7 +90,9 @@ def test_bom_dimensi_diabaikan_hanya_baris_nyata_yang_dibaca(bom_dimensi):
     assert bom_dimensi.stat().st_size < 10_000
     sheet = buka(bom_dimensi)["anggaran"]
     assert list(sheet.kolom) == ["tahun", "kodekecamatan", "kode", "pagu"]
-    assert [b.sel for b in sheet.baris] == [{"tahun": 2020, "kodekecamatan": "36.73.03", "kode": "5001.04", "pagu": 1}]
+    assert [b.sel for b in sheet.baris] == [
+        {"tahun": 2020, "kodekecamatan": "36.73.03", "kode": "5001.04", "pagu": 1}
+    ]
 
 
 def test_bom_dua_juta_baris_ditolak_buka(bom_baris):
@@ -104,7 +106,9 @@ def test_bom_dua_juta_baris_ditolak_buka(bom_baris):
 def test_bom_dimensi_impor_web_menjawab_isi_nyata_tanpa_500(client, bappeda, bom_dimensi):
     client.force_login(bappeda)
     client.raise_request_exception = False
-    r = client.post(reverse("workbook:impor"), {"berkas": SimpleUploadedFile("bom.xlsx", bom_dimensi.read_bytes())})
+    r = client.post(
+        reverse("workbook:impor"), {"berkas": SimpleUploadedFile("bom.xlsx", bom_dimensi.read_bytes())}
+    )
     isi = r.content.decode()
     assert r.status_code in (200, 400) and "Traceback" not in isi
     assert "berisi lebih dari" not in isi  # judged on its one real row, not on the claim
@@ -231,5 +235,5 @@ def test_format_ukuran(n, teks):
 def test_workbook_benih_tetap_terbaca():
     folder = Path(__file__).resolve().parents[2] / "fixtures"
     for path in sorted(folder.glob("*.xlsx")):
-        hasil = impor_workbook(path, dry_run=True)
+        hasil = workbook_impor(path, dry_run=True)
         assert hasil.errors == 0, (path.name, hasil.pesan_galat()[:3])

@@ -13,8 +13,8 @@ from django.db.models import Sum
 from renja.models import Anggaran
 from wilayah.akses import kecamatan_terlihat
 from wilayah.models import Kecamatan, Kelurahan
-from workbook.ekspor import ekspor_workbook
-from workbook.impor import impor_workbook
+from workbook.ekspor import workbook_ekspor
+from workbook.impor import workbook_impor
 
 from ..conftest import SEED
 
@@ -31,14 +31,14 @@ def _jumlah(kode_kec: str, tahun: int, **filter_) -> tuple[Decimal, Decimal]:
 
 def test_fixture_diimpor_ulang_tidak_mengubah_apa_pun():
     for path in SEED:
-        assert impor_workbook(path).ringkasan().startswith("created=0 updated=0 ")
+        assert workbook_impor(path).ringkasan().startswith("created=0 updated=0 ")
 
 
 @pytest.mark.parametrize("kode", [SERANG, WALANTAKA])
 def test_ekspor_lalu_impor_dry_run_tidak_mengubah_apa_pun(kode, tmp_path):
     path = tmp_path / f"{kode}.xlsx"
     call_command("export_workbook", "--kecamatan", kode, "--output", str(path))
-    hasil = impor_workbook(path, dry_run=True)
+    hasil = workbook_impor(path, dry_run=True)
     assert hasil.berhasil, hasil.pesan_galat()
     assert hasil.ringkasan().startswith("created=0 updated=0 ")
     assert hasil.jumlah["unchanged"] > 100
@@ -47,8 +47,8 @@ def test_ekspor_lalu_impor_dry_run_tidak_mengubah_apa_pun(kode, tmp_path):
 def test_ekspor_per_tahun_juga_bulat(tmp_path):
     kec = Kecamatan.objects.get(kode=WALANTAKA)
     path = tmp_path / "ekspor.xlsx"
-    path.write_bytes(ekspor_workbook(kec, tahun=2020))
-    hasil = impor_workbook(path, dry_run=True)
+    path.write_bytes(workbook_ekspor(kec, tahun=2020))
+    hasil = workbook_impor(path, dry_run=True)
     assert hasil.ringkasan().startswith("created=0 updated=0 ")
 
 
@@ -95,7 +95,12 @@ def test_load_demo_membuat_pengguna_dan_cakupannya():
     call_command("load_demo", "--force")  # on top of the seed: the import finds nothing to change
     User = get_user_model()
     assert set(User.objects.values_list("username", flat=True)) >= {
-        "bappeda", "pimpinan", "operator_serang", "camat_serang", "operator_walantaka", "camat_walantaka"
+        "bappeda",
+        "pimpinan",
+        "operator_serang",
+        "camat_serang",
+        "operator_walantaka",
+        "camat_walantaka",
     }
     op = User.objects.get(username="operator_walantaka")
     assert op.check_password("demo")

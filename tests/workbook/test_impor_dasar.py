@@ -5,14 +5,35 @@ import pytest
 from core.nilai import Nilai
 from renja.models import Anggaran, Indikator, Nomenklatur
 from wilayah.models import Kecamatan, Kelurahan, Kota
-from workbook.impor import impor_workbook
+from workbook.impor import workbook_impor
 
 pytestmark = pytest.mark.django_db
 
 WILAYAH = [
-    ["kode_kota", "nama_kota", "kode_kecamatan", "nama_kecamatan", "kode_kelurahan", "nama_kelurahan", "jumlah_rt_rw",
-     "alamat_kantor", "nama_camat", "nip_camat"],
-    ["36.73", "Kota Serang", "36.73.03", "Walantaka", None, None, None, "Jl. Raya Walantaka", "Camat W", "19700101 199001 1 001"],
+    [
+        "kode_kota",
+        "nama_kota",
+        "kode_kecamatan",
+        "nama_kecamatan",
+        "kode_kelurahan",
+        "nama_kelurahan",
+        "jumlah_rt_rw",
+        "alamat_kantor",
+        "nama_camat",
+        "nip_camat",
+    ],
+    [
+        "36.73",
+        "Kota Serang",
+        "36.73.03",
+        "Walantaka",
+        None,
+        None,
+        None,
+        "Jl. Raya Walantaka",
+        "Camat W",
+        "19700101 199001 1 001",
+    ],
     ["36.73", None, "36.73.03", "Walantaka", "36.73.03.1001", "Walantaka", 16, None, None, None],
     ["", None, "36.73.03", "Walantaka", "36.73.03.1002", "Cigoong", "20", None, None, None],
 ]
@@ -35,8 +56,10 @@ INDIKATOR = [
 
 
 def test_impor_membuat_lalu_impor_ulang_tidak_mengubah_apa_pun(xlsx):
-    path = xlsx({"wilayah": WILAYAH, "nomenklatur": NOMENKLATUR, "anggaran": ANGGARAN, "indikator": INDIKATOR})
-    hasil = impor_workbook(path)
+    path = xlsx(
+        {"wilayah": WILAYAH, "nomenklatur": NOMENKLATUR, "anggaran": ANGGARAN, "indikator": INDIKATOR}
+    )
+    hasil = workbook_impor(path)
     assert hasil.pesan_galat() == []
     assert hasil.ringkasan() == "created=10 updated=0 unchanged=0 errors=0"
     assert Kota.objects.get().nama == "Kota Serang"
@@ -51,12 +74,12 @@ def test_impor_membuat_lalu_impor_ulang_tidak_mengubah_apa_pun(xlsx):
     assert Indikator.objects.get(uraian="Indeks Kepuasan").realisasi == Nilai(angka=Decimal("75.5"))
     assert Nomenklatur.objects.get(kode="5001.500105.04.043").induk.kode == "5001.04"
 
-    ulang = impor_workbook(path)
+    ulang = workbook_impor(path)
     assert ulang.ringkasan() == "created=0 updated=0 unchanged=10 errors=0"
 
 
 def test_dry_run_tidak_menyimpan(xlsx):
     path = xlsx({"wilayah": WILAYAH, "nomenklatur": NOMENKLATUR})
-    hasil = impor_workbook(path, dry_run=True)
+    hasil = workbook_impor(path, dry_run=True)
     assert hasil.ringkasan() == "created=6 updated=0 unchanged=0 errors=0"
     assert not Kecamatan.objects.exists() and not Nomenklatur.objects.exists()

@@ -35,7 +35,7 @@ def test_dua_klik_impor_serentak_hanya_satu_yang_mengimpor(client, bappeda, monk
     client.force_login(bappeda)
     _pratinjau(client)
     kunci_sesi = client.cookies[settings.SESSION_COOKIE_NAME].value
-    asli = views.impor_workbook
+    asli = views.workbook_impor
     impor_sungguhan: list[str] = []
     klik_kedua = {}
 
@@ -56,7 +56,7 @@ def test_dua_klik_impor_serentak_hanya_satu_yang_mengimpor(client, bappeda, monk
                 klik_kedua["pesan"] = [str(m) for m in req._messages]
         return asli(sumber, dry_run=dry_run, nama_berkas=nama_berkas)
 
-    monkeypatch.setattr(views, "impor_workbook", impor_sambil_klik_lagi)
+    monkeypatch.setattr(views, "workbook_impor", impor_sambil_klik_lagi)
     r = client.post(reverse("workbook:impor"), {"aksi": "impor"}, follow=True)
     assert impor_sungguhan == ["wilayah.xlsx"]  # once, not twice
     assert "diimpor: created=1" in r.content.decode()

@@ -14,7 +14,7 @@ from django.urls import reverse
 from renja.models import Anggaran, Nomenklatur
 from wilayah.akun import pengguna_simpan
 from wilayah.models import Kecamatan, Kota, Peran
-from workbook.impor import impor_workbook
+from workbook.impor import workbook_impor
 
 from ..conftest import buat_xlsx
 from .test_impor_dasar import ANGGARAN, NOMENKLATUR, WILAYAH
@@ -58,7 +58,7 @@ def _kosong() -> bool:
 def test_galat_integritas_di_tengah_impor_pesan_indonesia_tanpa_nama_kendala(xlsx, db_menolak, caplog):
     path = xlsx({"wilayah": WILAYAH, "nomenklatur": NOMENKLATUR, "anggaran": ANGGARAN})
     with caplog.at_level(logging.ERROR, logger="workbook.impor"):
-        hasil = impor_workbook(path)
+        hasil = workbook_impor(path)
     pesan = hasil.pesan_galat()
     assert hasil.ringkasan() == RINGKASAN_GAGAL and not hasil.berhasil
     assert len(pesan) == 1 and pesan[0].startswith("Impor gagal: basis data menolak perubahan")
@@ -69,7 +69,7 @@ def test_galat_integritas_di_tengah_impor_pesan_indonesia_tanpa_nama_kendala(xls
 
 
 def test_basis_data_putus_pesan_coba_lagi(xlsx, db_putus):
-    hasil = impor_workbook(xlsx({"wilayah": WILAYAH, "nomenklatur": NOMENKLATUR, "anggaran": ANGGARAN}))
+    hasil = workbook_impor(xlsx({"wilayah": WILAYAH, "nomenklatur": NOMENKLATUR, "anggaran": ANGGARAN}))
     assert hasil.ringkasan() == RINGKASAN_GAGAL
     assert "tidak ada yang diubah" in hasil.pesan_galat()[0] and "coba lagi" in hasil.pesan_galat()[0].lower()
     assert "renja_anggaran" not in hasil.pesan_galat()[0] and _kosong()

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from renja.models import Anggaran, Indikator, Nomenklatur
 from wilayah.models import Kecamatan, Kota
-from workbook.impor import impor_workbook
+from workbook.impor import workbook_impor
 
 from .test_impor_dasar import ANGGARAN, INDIKATOR, NOMENKLATUR, WILAYAH
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _isi_db(xlsx):
-    hasil = impor_workbook(xlsx({"wilayah": WILAYAH, "nomenklatur": NOMENKLATUR, "anggaran": ANGGARAN}))
+    hasil = workbook_impor(xlsx({"wilayah": WILAYAH, "nomenklatur": NOMENKLATUR, "anggaran": ANGGARAN}))
     assert hasil.berhasil, hasil.pesan_galat()
 
 
@@ -42,20 +42,64 @@ def test_workbook_buruk_ditolak_semua_galat_sekaligus(xlsx):
             ],
             "anggaran": [
                 ANGGARAN[0],
-                [2020, "36.73.03", "5001.500105.04.043", "36.73.03.1001", "APBD", "12abc", None],  # row 2: bad number
-                [2020, "36.73.03", "5001.500105.04.044", "36.73.03.1002", "APBD", -5000, None],  # row 3: negative
+                [
+                    2020,
+                    "36.73.03",
+                    "5001.500105.04.043",
+                    "36.73.03.1001",
+                    "APBD",
+                    "12abc",
+                    None,
+                ],  # row 2: bad number
+                [
+                    2020,
+                    "36.73.03",
+                    "5001.500105.04.044",
+                    "36.73.03.1002",
+                    "APBD",
+                    -5000,
+                    None,
+                ],  # row 3: negative
                 [2020, "36.73.03", "9.99.99", None, "APBD", 1000, None],  # row 4: unknown kode
                 [2020, "36.73.03", "5001.500105.04.043", None, "Hibah", 1000, None],  # row 5: bad sumber dana
-                [2020, "36.73.03", "5001.500105.04.043", 1001, "APBD", 1000, None],  # row 6: kelurahan as number
+                [
+                    2020,
+                    "36.73.03",
+                    "5001.500105.04.043",
+                    1001,
+                    "APBD",
+                    1000,
+                    None,
+                ],  # row 6: kelurahan as number
             ],
             "indikator": [
                 INDIKATOR[0],
-                [2020, "36.73.03", "5001.04", "Indikator baru", "%", "80", "90", "naik", None],  # row 2: polaritas
-                [2020, "36.73.03", "5001.04", "Indikator lain", "%", "ZZ", None, None, None],  # row 3: bad grade
+                [
+                    2020,
+                    "36.73.03",
+                    "5001.04",
+                    "Indikator baru",
+                    "%",
+                    "80",
+                    "90",
+                    "naik",
+                    None,
+                ],  # row 2: polaritas
+                [
+                    2020,
+                    "36.73.03",
+                    "5001.04",
+                    "Indikator lain",
+                    "%",
+                    "ZZ",
+                    None,
+                    None,
+                    None,
+                ],  # row 3: bad grade
             ],
         }
     )
-    hasil = impor_workbook(path)
+    hasil = workbook_impor(path)
     pesan = hasil.pesan_galat()
     teks = "\n".join(pesan)
     assert not hasil.berhasil
@@ -86,7 +130,7 @@ def test_workbook_buruk_ditolak_semua_galat_sekaligus(xlsx):
 def test_berkas_rusak_atau_kosong_ditolak(tmp_path, isi, kata):
     path = tmp_path / "data.xlsx"
     path.write_bytes(isi)
-    hasil = impor_workbook(path)
+    hasil = workbook_impor(path)
     assert not hasil.berhasil and hasil.errors == 1
     assert kata in hasil.pesan_galat()[0]
 
@@ -95,17 +139,17 @@ def test_berkas_xls_dan_csv_ditolak_dengan_pesan_jelas(tmp_path):
     for nama, pesan in (("lama.xls", ".xls"), ("data.csv", ".xlsx")):
         path = tmp_path / nama
         path.write_bytes(b"abc")
-        hasil = impor_workbook(path)
+        hasil = workbook_impor(path)
         assert not hasil.berhasil and pesan in hasil.pesan_galat()[0]
 
 
 def test_workbook_tanpa_sheet_dikenal_ditolak(xlsx):
-    hasil = impor_workbook(xlsx({"Lembar1": [["a", "b"], [1, 2]]}))
+    hasil = workbook_impor(xlsx({"Lembar1": [["a", "b"], [1, 2]]}))
     assert not hasil.berhasil and "sheet yang dikenal" in hasil.pesan_galat()[0]
 
 
 def test_kolom_wajib_hilang_galat_di_baris_1(xlsx):
-    hasil = impor_workbook(xlsx({"Anggaran": [["tahun", "kode"], [2020, "1.01"]]}))
+    hasil = workbook_impor(xlsx({"Anggaran": [["tahun", "kode"], [2020, "1.01"]]}))
     assert hasil.pesan_galat() == ["Sheet 'Anggaran', baris 1: kolom wajib tidak ada: kode_kecamatan."]
 
 
@@ -114,19 +158,27 @@ def test_realisasi_tidak_sama_dengan_jumlah_triwulan(xlsx):
     path = xlsx(
         {
             "anggaran": [
-                ["tahun", "kode_kecamatan", "kode", "kode_kelurahan", "realisasi", "realisasi_tw1", "realisasi_tw2"],
+                [
+                    "tahun",
+                    "kode_kecamatan",
+                    "kode",
+                    "kode_kelurahan",
+                    "realisasi",
+                    "realisasi_tw1",
+                    "realisasi_tw2",
+                ],
                 [2020, "36.73.03", "5001.500105.04.043", "36.73.03.1001", 300, 100, 150],
             ]
         }
     )
-    hasil = impor_workbook(path)
+    hasil = workbook_impor(path)
     assert "jumlah realisasi triwulan (250)" in hasil.pesan_galat()[0]
 
 
 def test_baris_ganda_dalam_satu_workbook(xlsx):
     _isi_db(xlsx)
     path = xlsx({"anggaran": [ANGGARAN[0], ANGGARAN[1], ANGGARAN[1]]})
-    hasil = impor_workbook(path)
+    hasil = workbook_impor(path)
     assert hasil.pesan_galat() == ["Sheet 'anggaran', baris 3: baris ganda: kuncinya sama dengan baris 2."]
 
 
@@ -142,9 +194,15 @@ def test_perintah_keluar_nonzero_tanpa_traceback(tmp_path, capsys):
 
 
 def test_kolom_tidak_dikenal_hanya_peringatan_dan_sheet_tanpa_huruf_besar(xlsx):
-    path = xlsx({"WILAYAH": [[" Kode_Kota ", "NAMA KOTA", "kode_kecamatan", "nama_kecamatan", "catatan_lain"],
-                             ["36.73", "Kota Serang", "36.73.01", "Serang", "x"]]})
-    hasil = impor_workbook(path)
+    path = xlsx(
+        {
+            "WILAYAH": [
+                [" Kode_Kota ", "NAMA KOTA", "kode_kecamatan", "nama_kecamatan", "catatan_lain"],
+                ["36.73", "Kota Serang", "36.73.01", "Serang", "x"],
+            ]
+        }
+    )
+    hasil = workbook_impor(path)
     assert hasil.berhasil
     assert any("catatan_lain" in p for p in hasil.peringatan)
     assert Kecamatan.objects.get().nama == "Serang"

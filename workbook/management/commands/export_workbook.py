@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from wilayah.models import Kecamatan
-from workbook.ekspor import ekspor_workbook
+from workbook.ekspor import workbook_ekspor
 
 
 class Command(BaseCommand):
@@ -18,6 +18,6 @@ class Command(BaseCommand):
         kec = Kecamatan.objects.select_related("kota").filter(kode=kecamatan).first()
         if kec is None:
             raise CommandError(f"Kecamatan dengan kode '{kecamatan}' tidak ditemukan.")
-        data = ekspor_workbook(kec, tahun=tahun)
+        data = workbook_ekspor(kec, tahun=tahun)
         Path(output).write_bytes(data)
         self.stdout.write(f"Tertulis {output} ({len(data):,} byte).".replace(",", "."))

@@ -2,7 +2,7 @@ import logging
 
 from django.core.management.base import BaseCommand
 
-from workbook.impor import impor_workbook
+from workbook.impor import workbook_impor
 
 
 class Command(BaseCommand):
@@ -10,7 +10,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="berkas .xlsx")
-        parser.add_argument("--dry-run", action="store_true", help="pratinjau: tunjukkan hasilnya tanpa menyimpan")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="pratinjau: tunjukkan hasilnya tanpa menyimpan"
+        )
 
     def handle(self, path, dry_run=False, **options):
         # A database failure is logged with its traceback for operators. With no logging configured Python would
@@ -20,7 +22,7 @@ class Command(BaseCommand):
         if diam:
             log.addHandler(diam)
         try:
-            hasil = impor_workbook(path, dry_run=dry_run)
+            hasil = workbook_impor(path, dry_run=dry_run)
         finally:
             if diam:
                 log.removeHandler(diam)
@@ -34,7 +36,9 @@ class Command(BaseCommand):
             else:
                 self.stdout.write("Impor selesai dan tersimpan.")
         else:
-            self.stdout.write("Impor dibatalkan: tidak ada data yang disimpan. Perbaiki kesalahan di atas lalu ulangi.")
+            self.stdout.write(
+                "Impor dibatalkan: tidak ada data yang disimpan. Perbaiki kesalahan di atas lalu ulangi."
+            )
         self.stdout.write(hasil.ringkasan())
         if not hasil.berhasil:
             raise SystemExit(1)

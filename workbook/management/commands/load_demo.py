@@ -6,7 +6,7 @@ from django.db import transaction
 
 from wilayah.akun import pengguna_simpan, peran_buat
 from wilayah.models import Kecamatan, Peran
-from workbook.impor import impor_workbook
+from workbook.impor import workbook_impor
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 SANDI_DEMO = "demo"
@@ -24,7 +24,9 @@ class Command(BaseCommand):
     help = "Muat data demo (workbook di fixtures/) dan pengguna demo dengan sandi 'demo'. Hanya untuk lokal."
 
     def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true", help="jalankan walau DEBUG mati (jangan di produksi)")
+        parser.add_argument(
+            "--force", action="store_true", help="jalankan walau DEBUG mati (jangan di produksi)"
+        )
 
     def handle(self, force=False, **options):
         if not settings.DEBUG and not force:
@@ -37,7 +39,7 @@ class Command(BaseCommand):
             raise CommandError(f"Tidak ada workbook di {FIXTURES}.")
         with transaction.atomic():
             for path in berkas:
-                hasil = impor_workbook(path)
+                hasil = workbook_impor(path)
                 if not hasil.berhasil:
                     for pesan in hasil.pesan_galat():
                         self.stderr.write(pesan)
@@ -49,6 +51,4 @@ class Command(BaseCommand):
                 pengguna_simpan(
                     username, peran, kecamatan, password=SANDI_DEMO, first_name=depan, last_name=belakang
                 )
-        self.stdout.write(
-            "Pengguna demo (sandi 'demo'): " + ", ".join(u for u, *_ in PENGGUNA_DEMO)
-        )
+        self.stdout.write("Pengguna demo (sandi 'demo'): " + ", ".join(u for u, *_ in PENGGUNA_DEMO))
