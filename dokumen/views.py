@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from core.forms import halaman_400, pesan_galat
+from core.pintasan import ambil_atau_404
 from core.riwayat import perubahan, respons_riwayat
 from core.unduhan import respons_unduhan
 from dokumen.models import Dokumen, StatusDokumen
@@ -179,9 +180,10 @@ def pdf(request, kecamatan, tahun: int, jenis: str):
 @require_safe
 def pdf_revisi(request, kecamatan, tahun: int, jenis: str, revisi: int):
     struktur = _struktur(jenis)
-    dok = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis, revisi=revisi).first()
-    if dok is None or not dok.pdf:
-        raise Http404("PDF revisi ini tidak ada.")
+    pesan = "PDF revisi ini tidak ada."
+    dok = ambil_atau_404(Dokumen.objects.untuk(kecamatan, tahun), pesan, jenis=jenis, revisi=revisi)
+    if not dok.pdf:
+        raise Http404(pesan)
     return _berkas(dok, _nama_berkas(struktur, kecamatan, tahun, f"-r{revisi}"))
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from core.angka import format_angka, format_persen, format_rupiah
 from core.capaian import capaian_anggaran, capaian_kinerja, metode_negatif_aktif
 from core.forms import pesan_galat
+from core.pintasan import ambil_atau_404
 from core.riwayat import respons_riwayat
 from wilayah.akses import LIHAT, akses_kecamatan
 
@@ -120,9 +121,7 @@ def _simpan(request, kecamatan, tahun, model, pk, form_class, layanan, ke_json, 
     """Save one row. JSON answers keep the shape the grid's script reads: the row (200), ``{pesan, galat}``
     (400) or ``{pesan, sekarang}`` (409). A plain form post redirects back to the row with a message, or shows
     the grid again with the message (400/409) and nothing saved."""
-    obj = model.objects.filter(pk=pk, kecamatan=kecamatan, tahun=tahun).first()
-    if obj is None:
-        raise Http404("Baris tidak ditemukan.")
+    obj = ambil_atau_404(model.objects.untuk(kecamatan, tahun), "Baris tidak ditemukan.", pk=pk)
     json_ = _minta_json(request)
 
     def label() -> str:
@@ -300,10 +299,7 @@ def bukti_baru(request, kecamatan, tahun: int, node: int):
 
 
 def _bukti_atau_404(kecamatan, tahun, pk):
-    b = BuktiDukung.objects.filter(pk=pk, kecamatan=kecamatan, tahun=tahun).first()
-    if b is None:
-        raise Http404("Bukti dukung tidak ditemukan.")
-    return b
+    return ambil_atau_404(BuktiDukung.objects.untuk(kecamatan, tahun), "Bukti dukung tidak ditemukan.", pk=pk)
 
 
 @akses_kecamatan(LIHAT)
@@ -361,9 +357,9 @@ def catatan_tulis(request, kecamatan, tahun: int):
 @akses_kecamatan("renja.jawab_catatan")
 @require_POST
 def catatan_jawab(request, kecamatan, tahun: int, pk: int):
-    catatan = CatatanVerifikator.objects.filter(pk=pk, kecamatan=kecamatan, tahun=tahun).first()
-    if catatan is None:
-        raise Http404("Catatan tidak ditemukan.")
+    catatan = ambil_atau_404(
+        CatatanVerifikator.objects.untuk(kecamatan, tahun), "Catatan tidak ditemukan.", pk=pk
+    )
     form = JawabanCatatanForm(request.POST)
     if not form.is_valid():
         return _tolak_form(

@@ -15,6 +15,7 @@ from typing import cast
 from django.db.models import QuerySet
 from django.http import Http404
 
+from core.pintasan import ambil_atau_404
 from wilayah.models import Kecamatan
 
 from .models import Peran
@@ -62,10 +63,7 @@ def kecamatan_terlihat(user) -> QuerySet[Kecamatan]:
 
 
 def kecamatan_atau_404(user, kode: str) -> Kecamatan:
-    kec = kecamatan_terlihat(user).filter(kode=kode).first()
-    if kec is None:
-        raise Http404("Kecamatan tidak ditemukan.")
-    return kec
+    return ambil_atau_404(kecamatan_terlihat(user), "Kecamatan tidak ditemukan.", kode=kode)
 
 
 def tahun_atau_404(tahun: int) -> int:

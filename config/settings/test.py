@@ -9,6 +9,8 @@ import os
 import tempfile
 from pathlib import Path
 
+# Quiet logs in the test run (warnings and errors still show; tests that read a log use caplog).
+os.environ.setdefault("LOG_LEVEL", "WARNING")
 os.environ.setdefault("SECRET_KEY", "insecure-test-key-only-for-the-test-suite-" + "x" * 20)
 
 from .base import *

@@ -224,6 +224,6 @@ def test_logging_django_request_ke_streamhandler_pada_tingkat_error():
     assert all(logging.getLevelName(h.get("level", "NOTSET")) <= logging.ERROR for h in aliran)
     assert logging.getLevelName(settings.LOGGING["loggers"]["django.request"]["level"]) <= logging.ERROR
     assert logging.getLogger("django.request").isEnabledFor(logging.ERROR)
-    # the application's own loggers (and django-axes) reach the same handler at INFO
+    # the application's own loggers (and django-axes) reach the same handler at LOG_LEVEL
     assert [h["class"] for h in _penangan(settings.LOGGING, "renja.views")] == ["logging.StreamHandler"]
-    assert settings.LOGGING["root"]["level"] == "INFO"
+    assert settings.LOGGING["root"]["level"] == settings.LOG_LEVEL  # INFO in production: test_pengaturan
