@@ -2,7 +2,6 @@
 operator enters a quarter's realisasi and sees the total update, submits the LKjIP; the camat approves it and
 downloads the signed PDF; another kecamatan's operator gets 404."""
 
-import os
 import re
 import subprocess
 
@@ -11,31 +10,7 @@ from django.core.management import call_command
 
 from renja.models import Anggaran
 
-CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
-        yield b
-        b.close()
 
 
 def masuk(page, live_server, username):

@@ -4,7 +4,6 @@ folding report rows, one-shot buttons) still works with no CSP violation."""
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
@@ -14,7 +13,6 @@ from renja.models import BuktiDukung, TriwulanDitutup
 
 from .lingkungan import REPO
 
-CHROMIUM = "/usr/bin/chromium"
 TEMPLATES = REPO / "templates"
 # The print documents are rendered to PDF by WeasyPrint and downloaded as files (Content-Disposition:
 # attachment); they are never shown under the site's CSP, so they keep their inline <style>.
@@ -55,29 +53,6 @@ def test_header_csp_pada_halaman(client, db):
     assert arahan["form-action"] == "'self'"
     assert arahan["frame-ancestors"] == "'none'"
     assert 'src="/static/js/app.js" defer' in r.content.decode()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
-        yield b
-        b.close()
 
 
 class Halaman:
