@@ -3,6 +3,7 @@ the one way a page answers input it cannot use (400 with the reasons, in Bahasa 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -11,9 +12,16 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from core.angka import AngkaError, parse_angka
+from core.angka import AngkaError, format_angka, parse_angka
+from core.terbilang import terbilang
 
 __all__ = ["RupiahField", "halaman_400", "pesan_galat"]
+
+#: Typed money with a single dot and one or two digits after it (``1.5``, ``Rp 12.50``): ambiguous, since
+#: ``1.5`` may be a decimal point or a thousand with a digit missing (``0.5``, ``1234.5`` are read as decimals).
+_AMBIGU = re.compile(
+    r"^\s*(?:rp\.?\s*)?-?(?P<utuh>[1-9]\d{0,2})\.(?P<pecahan>\d{1,2})\s*$", re.IGNORECASE | re.ASCII
+)
 
 
 class RupiahField(forms.Field):
@@ -29,6 +37,9 @@ class RupiahField(forms.Field):
         "negatif": "Rupiah tidak boleh negatif.",
         "desimal": "Rupiah paling banyak %(desimal)s angka di belakang koma.",
         "terlalu_besar": "Angka terlalu besar: paling banyak %(digit)s angka sebelum koma.",
+        "ambigu": (
+            "'%(value)s' ambigu: tulis %(koma)s untuk %(koma_kata)s atau %(ribuan)s untuk %(ribuan_kata)s"
+        ),
     }
 
     def __init__(
@@ -48,6 +59,8 @@ class RupiahField(forms.Field):
             raise ValidationError(self.error_messages["invalid"], code="invalid", params={"value": "…"})
         if value in self.empty_values:
             return None
+        if isinstance(value, str):
+            self._tolak_ambigu(value)
         try:
             return parse_angka(value)
         except AngkaError:
@@ -56,6 +69,26 @@ class RupiahField(forms.Field):
             raise ValidationError(
                 self.error_messages["invalid"], code="invalid", params={"value": teks}
             ) from None
+
+    def _tolak_ambigu(self, teks: str) -> None:
+        """A typed ``1.5`` or ``12.50``: one dot and one or two digits after it reads as a decimal point to
+        some and as a badly grouped thousand to others, so it is refused with both ways of writing it."""
+        cocok = _AMBIGU.match(teks)
+        if cocok is None:
+            return
+        utuh, pecahan = cocok["utuh"], cocok["pecahan"]
+        ribuan = int(utuh + pecahan.ljust(3, "0"))
+        raise ValidationError(
+            self.error_messages["ambigu"],
+            code="ambigu",
+            params={
+                "value": teks.strip(),
+                "koma": f"{utuh},{pecahan}",
+                "koma_kata": terbilang(Decimal(f"{utuh}.{pecahan}")),
+                "ribuan": format_angka(ribuan),
+                "ribuan_kata": terbilang(ribuan),
+            },
+        )
 
     def validate(self, value: Decimal | None) -> None:
         super().validate(value)

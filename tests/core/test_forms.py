@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import given
+from hypothesis import strategies as st
 
 from core.fields import NilaiFormField
 from core.forms import RupiahField
@@ -72,3 +74,43 @@ def test_nilai_field_model_memberi_form_field_dengan_panjang_kolom():
 
     bidang = Indikator._meta.get_field("target").formfield()
     assert isinstance(bidang, NilaiFormField) and bidang.panjang_maks == 32
+
+
+@pytest.mark.parametrize(
+    "masukan, pesan",
+    [
+        ("1.5", "'1.5' ambigu: tulis 1,5 untuk satu koma lima atau 1.500 untuk seribu lima ratus"),
+        (
+            "Rp 12.50",
+            "'Rp 12.50' ambigu: tulis 12,50 untuk dua belas koma lima atau 12.500 untuk dua belas ribu lima ratus",
+        ),
+        (" 250.7 ", "'250.7' ambigu: tulis 250,7 untuk dua ratus lima puluh koma tujuh atau 250.700"),
+    ],
+)
+def test_rupiah_satu_titik_satu_dua_angka_ditolak_sebagai_ambigu(masukan, pesan):
+    with pytest.raises(ValidationError) as exc:
+        RupiahField(required=False).clean(masukan)
+    assert exc.value.code == "ambigu"
+    assert pesan in exc.value.messages[0]
+
+
+@pytest.mark.parametrize(
+    "masukan, hasil",
+    [
+        ("1.500", Decimal("1500.00")),
+        ("1,5", Decimal("1.50")),
+        ("0.5", Decimal("0.50")),
+        ("1234.5", Decimal("1234.50")),
+    ],
+)
+def test_rupiah_yang_tidak_ambigu_tetap_diterima(masukan, hasil):
+    assert RupiahField(required=False).clean(masukan) == hasil
+
+
+@given(utuh=st.integers(1, 999), pecahan=st.from_regex(r"\A[0-9]{1,2}\Z"))
+def test_rupiah_titik_ambigu_tidak_pernah_disimpan(utuh, pecahan):
+    teks = f"{utuh}.{pecahan}"
+    with pytest.raises(ValidationError) as exc:
+        RupiahField(required=False).clean(teks)
+    assert exc.value.code == "ambigu"
+    assert f"tulis {utuh},{pecahan} untuk" in exc.value.messages[0]
