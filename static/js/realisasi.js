@@ -43,7 +43,12 @@
       var pagu = tr.dataset.pagu ? Number(tr.dataset.pagu) : null;
       jumlahSel.textContent = format(total, 0);
       capaianSel.textContent = pagu && total !== null ? format((total / pagu) * 100, 2) + " %" : "-";
-      tr.classList.toggle("lewat-pagu", pagu !== null && total !== null && total > pagu);
+      var lewat = pagu !== null && total !== null && total > pagu;
+      tr.classList.toggle("lewat-pagu", lewat);
+      var pesanPagu = tr.querySelector(".pesan-pagu");
+      if (pesanPagu) {
+        pesanPagu.textContent = lewat ? "Jumlah Rp " + format(total, 0) + " melebihi pagu Rp " + format(pagu, 0) + "." : "";
+      }
     } else {
       var tahun = null;
       var adaGrade = ada.some(function (v) { return v && v.grade; });

@@ -1,0 +1,61 @@
+"""Entry in a real browser (Chromium through Playwright): nothing typed is lost or silently overwritten."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from renja.models import Anggaran
+
+from .test_alur_browser import masuk
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+GRID = "/kecamatan/36.73.03/2020/realisasi/"
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+
+
+@pytest.fixture
+def page(browser, live_server, demo):
+    konteks = browser.new_context(locale="id-ID")
+    halaman = konteks.new_page()
+    masuk(halaman, live_server, "operator_walantaka")
+    yield halaman
+    konteks.close()
+
+
+def _baris_kosong(pagu_min: int) -> Anggaran:
+    baris = (
+        Anggaran.objects.filter(kecamatan__kode="36.73.03", tahun=2020, pagu__gt=pagu_min)
+        .order_by("nomenklatur__kode")
+        .first()
+    )
+    Anggaran.objects.filter(pk=baris.pk).update(
+        realisasi=None, realisasi_tw1=None, realisasi_tw2=None, realisasi_tw3=None, realisasi_tw4=None
+    )
+    baris.refresh_from_db()
+    return baris
+
+
+def test_serapan_dihitung_saat_mengetik_dan_lewat_pagu_ditandai(page, live_server):
+    baris = _baris_kosong(2_000_000)
+    page.goto(f"{live_server.url}{GRID}")
+    tr = page.locator(f"tr#a{baris.pk}")
+    tr.locator('input[name="realisasi_tw1"]').fill("1.000.000")
+    serapan = (Decimal(1_000_000) / baris.pagu * 100).quantize(Decimal("0.01"))
+    assert tr.locator(".capaian").inner_text() == f"{serapan:f}".replace(".", ",") + " %"
+    assert "lewat-pagu" not in (tr.get_attribute("class") or "")
+    assert tr.locator(".pesan-pagu").inner_text() == ""
+
+    lebih = f"{int(baris.pagu) + 1:,}".replace(",", ".")
+    tr.locator('input[name="realisasi_tw2"]').fill(lebih)
+    assert "lewat-pagu" in tr.get_attribute("class")
+    assert "melebihi pagu" in tr.locator(".pesan-pagu").inner_text()  # before any save
+    tr.locator('input[name="realisasi_tw2"]').fill("")
+    assert "lewat-pagu" not in tr.get_attribute("class")
+    assert tr.locator(".pesan-pagu").inner_text() == ""
