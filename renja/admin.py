@@ -9,6 +9,7 @@ from import_export import resources
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.choices import Sifat
 from wilayah.admin_akses import AdminBerlingkup
 
 from .models import Anggaran, Indikator, Nomenklatur, RenstraTarget, RkpdReview
@@ -19,8 +20,10 @@ from .services import (
     anggaran_ubah,
     indikator_periksa,
     indikator_ubah,
+    sifat_bawaan,
 )
 
+SIFAT_OTOMATIS = "Otomatis: akhir untuk %, indeks, nilai, predikat; selain itu kumulatif"
 PESAN_VERSI = "Data ini sudah diubah pengguna lain sejak halaman dibuka; muat ulang."
 
 
@@ -87,11 +90,29 @@ class AnggaranAdminForm(FormBerversi):
 
 
 class IndikatorAdminForm(FormBerversi):
+    """A new indicator may leave its sifat to the rule of ``sifat_bawaan`` (a percentage, index, score or grade
+    is ``akhir``); an existing one keeps the sifat it has unless changed."""
+
     periksa = staticmethod(indikator_periksa)
 
     class Meta:
         model = Indikator
         fields = "__all__"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None and "sifat" in self.fields:
+            bidang = self.fields["sifat"]
+            bidang.required = False
+            bidang.initial = ""
+            bidang.choices = [("", SIFAT_OTOMATIS), *Sifat.choices]
+            bidang.help_text = SIFAT_OTOMATIS
+
+    def clean(self):
+        data = self.cleaned_data
+        if self.instance.pk is None and "sifat" in data and not data["sifat"]:
+            data["sifat"] = sifat_bawaan(data.get("satuan"), data.get("target"))
+        return super().clean()
 
 
 class AdminBerversi:

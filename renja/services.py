@@ -15,9 +15,10 @@ from django.db.models import F
 
 from core.angka import format_rupiah
 from core.capaian import nilai_tahunan
+from core.choices import Sifat
 from core.fields import NilaiFormField
 from core.forms import RupiahField
-from core.nilai import KOSONG
+from core.nilai import KOSONG, Nilai
 from wilayah.akses import wajib_izin
 
 from .models import TRIWULAN, UANG, Anggaran, Indikator, TriwulanDitutup
@@ -44,6 +45,29 @@ class KonflikVersi(Exception):
             "Baris ini baru saja diubah oleh pengguna lain. Nilai terbaru ditampilkan; "
             "periksa lalu simpan ulang bila masih perlu diubah."
         )
+
+
+#: Units whose year value is a level, not a count: the last quarter reported is the year's value.
+SATUAN_AKHIR = frozenset({"%", "persen", "prosen", "indeks", "index", "nilai", "predikat", "skor"})
+
+
+def sifat_bawaan(satuan: str | None, target: Nilai | str | None = None) -> Sifat:
+    """The sifat an indicator gets when none is given: a percentage, an index, a score or a SAKIP grade
+    (by its satuan, or a grade as target) is ``akhir`` — adding 95 % and 95 % gives no 190 % —, anything
+    counted (dokumen, kegiatan, orang, bulan) is ``kumulatif``. Used on entry (admin) and meant for the
+    workbook importer as well."""
+    kata = (satuan or "").strip().lower()
+    kata = kata.strip("() .")
+    if kata in SATUAN_AKHIR or kata.startswith(("persen", "indeks", "nilai", "predikat")) or "%" in kata:
+        return Sifat.AKHIR
+    if isinstance(target, str):
+        try:
+            target = Nilai.parse(target)
+        except ValueError:
+            target = None
+    if isinstance(target, Nilai) and target.is_grade:
+        return Sifat.AKHIR
+    return Sifat.KUMULATIF
 
 
 def triwulan_ditutup(kecamatan_id: int, tahun: int) -> set[int]:
