@@ -51,12 +51,21 @@ class BarisRealisasiForm(forms.Form):
         """The cleaned quarters that were in the request."""
         return {k: self.cleaned_data[k] for k in KOLOM_TRIWULAN if k in self.data}
 
+    def opsi(self) -> dict[str, Any]:
+        """Further keyword arguments of the row's service (the answers to its questions)."""
+        return {}
+
 
 class RealisasiAnggaranForm(BarisRealisasiForm):
     realisasi_tw1 = _salin(RUPIAH)
     realisasi_tw2 = _salin(RUPIAH)
     realisasi_tw3 = _salin(RUPIAH)
     realisasi_tw4 = _salin(RUPIAH)
+    #: the user's answer to "ganti realisasi setahun dengan rincian triwulan?"
+    ganti_setahun = forms.BooleanField(required=False)
+
+    def opsi(self) -> dict[str, Any]:
+        return {"ganti_setahun": self.cleaned_data["ganti_setahun"]}
 
 
 class RealisasiIndikatorForm(BarisRealisasiForm):

@@ -149,6 +149,11 @@ class Anggaran(models.Model):
             return sum(triwulan, Decimal(0))
         return self.realisasi
 
+    @property
+    def hanya_setahun(self) -> bool:
+        """The realisasi is a year figure without any quarter (as a workbook may import it)."""
+        return self.realisasi is not None and all(v is None for v in self.realisasi_triwulan())
+
 
 class Indikator(models.Model):
     """A performance indicator of a program/kegiatan/sub kegiatan for one year and kecamatan."""

@@ -133,13 +133,47 @@ def _baca(bidang, masukan: dict[str, Any], galat: dict[str, str]) -> dict[str, A
     return hasil
 
 
-def anggaran_set_realisasi(anggaran: Anggaran, *, versi: int, masukan: dict[str, Any], user) -> Anggaran:
-    """Set the quarterly realisasi Rp of one anggaran line from user input (Indonesian number text)."""
+@dataclass
+class TanyaGantiSetahun(Exception):
+    """The line holds only a year figure (imported, no quarters) and the input would replace it with
+    quarters: nothing is saved until the user confirms (``ganti_setahun=True``)."""
+
+    realisasi: Decimal
+
+    def __str__(self) -> str:
+        return (
+            f"Realisasi setahun {format_rupiah(self.realisasi)} tercatat tanpa rincian triwulan: "
+            "ganti dengan rincian triwulan?"
+        )
+
+
+ALASAN_GANTI_SETAHUN = "Realisasi setahun diganti rincian triwulan"
+
+
+def anggaran_set_realisasi(
+    anggaran: Anggaran, *, versi: int, masukan: dict[str, Any], user, ganti_setahun: bool = False
+) -> Anggaran:
+    """Set the quarterly realisasi Rp of one anggaran line from user input (Indonesian number text).
+
+    A year figure without quarters is never replaced silently: the first quarter typed over it raises
+    ``TanyaGantiSetahun`` unless ``ganti_setahun`` says the user agreed, and the audit trail records why."""
     wajib_izin("renja.ubah_realisasi", user, anggaran.kecamatan_id)
     galat: dict[str, str] = {}
     baru = _baca(RUPIAH, masukan, galat)
+    lama = Anggaran.objects.filter(pk=anggaran.pk).first()
+    mengganti = False
+    if (
+        lama is not None
+        and lama.realisasi is not None
+        and lama.hanya_setahun
+        and any(baru.get(_kolom(tw)) is not None for tw in TRIWULAN)
+    ):
+        mengganti = True
+        if not galat and not ganti_setahun:
+            raise TanyaGantiSetahun(lama.realisasi)
     baru = anggaran_periksa(anggaran, baru, galat)
-    return _simpan_berversi(Anggaran, anggaran, versi, baru, user)
+    alasan = ALASAN_GANTI_SETAHUN if mengganti else "Isian realisasi"
+    return _simpan_berversi(Anggaran, anggaran, versi, baru, user, alasan)
 
 
 def anggaran_periksa(

@@ -31,6 +31,7 @@ from .selectors import TRIWULAN_LABEL, kegiatan_rinci, realisasi_grid, riwayat_k
 from .services import (
     GalatRealisasi,
     KonflikVersi,
+    TanyaGantiSetahun,
     anggaran_set_realisasi,
     bukti_hapus,
     bukti_unggah,
@@ -42,7 +43,7 @@ from .services import (
 )
 
 
-def _halaman_realisasi(request, kecamatan, tahun: int, status: int = 200):
+def _halaman_realisasi(request, kecamatan, tahun: int, status: int = 200, tanya: dict | None = None):
     grup, ditutup = realisasi_grid(kecamatan, tahun)
     catatan = CatatanVerifikator.objects.filter(kecamatan=kecamatan, tahun=tahun).select_related(
         "ditulis_oleh", "dijawab_oleh"
@@ -58,6 +59,7 @@ def _halaman_realisasi(request, kecamatan, tahun: int, status: int = 200):
             "triwulan": TRIWULAN_LABEL,
             "metode_negatif": metode_negatif_aktif(),
             "catatan": catatan,
+            "tanya": tanya,
         },
         status=status,
     )
@@ -147,7 +149,22 @@ def _simpan(request, kecamatan, tahun, model, pk, form_class, layanan, ke_json, 
     if not form.is_valid():
         return gagal("Periksa isian yang ditandai.", pesan_galat(form), 400)
     try:
-        obj = layanan(obj, versi=form.cleaned_data["versi"], masukan=form.masukan(), user=request.user)
+        obj = layanan(
+            obj, versi=form.cleaned_data["versi"], masukan=form.masukan(), user=request.user, **form.opsi()
+        )
+    except TanyaGantiSetahun as exc:
+        if json_:
+            return JsonResponse({"pesan": str(exc), "tanya": str(exc)}, status=409)
+        # the question with a button that sends the same values again, with the answer
+        tanya = {
+            "pesan": f"{label()}: {exc}",
+            "url": request.path,
+            "versi": form.cleaned_data["versi"],
+            "nilai": [(k, data[k]) for k in form.masukan()],
+            "kembali": reverse("renja:realisasi", kwargs={"kode": kecamatan.kode, "tahun": tahun})
+            + f"#{jangkar}{obj.pk}",
+        }
+        return _halaman_realisasi(request, kecamatan, tahun, status=409, tanya=tanya)
     except GalatRealisasi as exc:
         return gagal("Periksa isian yang ditandai.", exc.galat, 400)
     except KonflikVersi as exc:

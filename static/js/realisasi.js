@@ -83,11 +83,13 @@
     s.className = "status " + (jenis || "");
   }
 
-  function simpan(tr) {
+  function simpan(tr, jawaban) {
     if (tr.dataset.menyimpan === "1") return; // a double click sends once
     var data = { versi: Number(tr.dataset.versi) };
+    if (jawaban) Object.keys(jawaban).forEach(function (k) { data[k] = jawaban[k]; });
     tr.querySelectorAll("input:not([readonly])").forEach(function (i) { data[i.name] = i.value; });
     tr.dataset.menyimpan = "1";
+    var ulang = null; // sent again once this request is done (the user's answer to a question)
     status(tr, "Menyimpan…");
     fetch(tr.dataset.url, {
       method: "POST",
@@ -98,6 +100,11 @@
       .then(function (r) { return r.json().then(function (body) { return { kode: r.status, body: body }; }); })
       .then(function (h) {
         if (h.kode === 200) { tandai(tr, null); isi(tr, h.body); status(tr, "Tersimpan", "ok"); tr.classList.remove("berubah"); }
+        else if (h.kode === 409 && h.body.tanya) {
+          // a year figure without quarters: replaced only when the user says so
+          if (window.confirm(h.body.tanya)) { ulang = { ganti_setahun: 1 }; return; }
+          status(tr, "Belum disimpan: realisasi setahun tetap. " + h.body.tanya, "galat");
+        }
         else if (h.kode === 409) { isi(tr, h.body.sekarang); status(tr, h.body.pesan, "galat"); }
         else if (h.kode === 400) {
           tandai(tr, h.body.galat);
@@ -106,7 +113,10 @@
         } else { status(tr, "Gagal menyimpan (" + h.kode + "). Coba lagi.", "galat"); }
       })
       .catch(function () { status(tr, "Tidak terhubung ke server; isian belum tersimpan.", "galat"); })
-      .finally(function () { tr.dataset.menyimpan = ""; });
+      .finally(function () {
+        tr.dataset.menyimpan = "";
+        if (ulang) simpan(tr, ulang);
+      });
   }
 
   table.addEventListener("input", function (e) {

@@ -59,3 +59,41 @@ def test_serapan_dihitung_saat_mengetik_dan_lewat_pagu_ditandai(page, live_serve
     tr.locator('input[name="realisasi_tw2"]').fill("")
     assert "lewat-pagu" not in tr.get_attribute("class")
     assert tr.locator(".pesan-pagu").inner_text() == ""
+
+
+def test_triwulan_atas_realisasi_setahun_ditanya_batal_tidak_mengubah_ya_menyimpan(page, live_server):
+    baris = _baris_kosong(40_000_000)
+    baris.realisasi = Decimal(31_750_000)  # imported as a year figure, no quarters
+    baris.save()
+    page.goto(f"{live_server.url}{GRID}")
+    tr = page.locator(f"tr#a{baris.pk}")
+    assert "setahun, tanpa rincian TW: Rp 31.750.000" in tr.inner_text()
+    tr.locator('input[name="realisasi_tw3"]').fill("1.250.000")
+
+    pertanyaan = []
+
+    def tolak(dialog):
+        pertanyaan.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", tolak)
+    tr.locator("button.simpan").click()
+    page.wait_for_function(
+        "el => el.textContent.startsWith('Belum disimpan')",
+        arg=tr.locator(".status").element_handle(),
+        timeout=10000,
+    )
+    assert pertanyaan == [
+        "Realisasi setahun 31.750.000 tercatat tanpa rincian triwulan: ganti dengan rincian triwulan?"
+    ]
+    baris.refresh_from_db()
+    assert baris.realisasi == 31_750_000 and baris.realisasi_tw3 is None
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    tr.locator("button.simpan").click()
+    page.wait_for_function(
+        "el => el.textContent === 'Tersimpan'", arg=tr.locator(".status").element_handle(), timeout=10000
+    )
+    baris.refresh_from_db()
+    assert baris.realisasi == baris.realisasi_tw3 == 1_250_000
+    assert baris.history.first().history_change_reason == "Realisasi setahun diganti rincian triwulan"
