@@ -7,4 +7,9 @@ class DokumenConfig(AppConfig):
     verbose_name = "Dokumen dan laporan"
 
     def ready(self):
+        from renja.kunci import kunci_daftarkan
+
         from . import rules  # noqa: F401  (registers the dokumen.* permissions)
+        from .kunci import kunci_dokumen
+
+        kunci_daftarkan(kunci_dokumen)  # a submitted or approved document locks its realisasi

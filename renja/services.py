@@ -21,6 +21,7 @@ from core.forms import RupiahField
 from core.nilai import KOSONG, Nilai
 from wilayah.akses import wajib_izin
 
+from .kunci import realisasi_terkunci
 from .models import TRIWULAN, UANG, Anggaran, Indikator, TriwulanDitutup
 
 
@@ -107,6 +108,15 @@ def _simpan_berversi(
     return obj
 
 
+def _cek_kunci(obj, baru: dict[str, Any]) -> None:
+    """Refuse any change to realisasi while a document of the row's kecamatan/year is submitted or approved."""
+    kecamatan = baru.get("kecamatan")
+    kecamatan_id = kecamatan.pk if kecamatan is not None else obj.kecamatan_id
+    pesan = realisasi_terkunci(kecamatan_id, baru.get("tahun", obj.tahun))
+    if pesan:
+        raise GalatRealisasi({"realisasi": pesan})
+
+
 def _ditutup_untuk(obj, baru: dict[str, Any]) -> set[int]:
     """Closed quarters of the row's kecamatan and year (as they will be after saving ``baru``)."""
     kecamatan = baru.get("kecamatan")
@@ -158,6 +168,7 @@ def anggaran_set_realisasi(
     A year figure without quarters is never replaced silently: the first quarter typed over it raises
     ``TanyaGantiSetahun`` unless ``ganti_setahun`` says the user agreed, and the audit trail records why."""
     wajib_izin("renja.ubah_realisasi", user, anggaran.kecamatan_id)
+    _cek_kunci(anggaran, {})  # a locked year answers that, not the question below
     galat: dict[str, str] = {}
     baru = _baca(RUPIAH, masukan, galat)
     lama = Anggaran.objects.filter(pk=anggaran.pk).first()
@@ -182,6 +193,7 @@ def anggaran_periksa(
     """The house rules of an anggaran line's realisasi, whoever enters it (grid or admin): closed quarters keep
     their value, the quarters add up to at most the pagu, and the year's realisasi is their sum. Returns the
     values to store (with ``realisasi``); raises ``GalatRealisasi``."""
+    _cek_kunci(anggaran, baru)
     galat = dict(galat or {})
     ditutup = _ditutup_untuk(anggaran, baru)
     lama = Anggaran.objects.filter(pk=anggaran.pk).first() if anggaran.pk else None
@@ -223,6 +235,7 @@ def indikator_periksa(
 ) -> dict[str, Any]:
     """The house rules of an indicator's realisasi (grid or admin): no negative numbers, closed quarters keep
     their value, the year's value follows the quarters by the indicator's sifat."""
+    _cek_kunci(indikator, baru)
     galat = dict(galat or {})
     ditutup = _ditutup_untuk(indikator, baru)
     lama = Indikator.objects.filter(pk=indikator.pk).first() if indikator.pk else None

@@ -26,6 +26,7 @@ from .forms import (
     RealisasiAnggaranForm,
     RealisasiIndikatorForm,
 )
+from .kunci import realisasi_terkunci
 from .models import TRIWULAN, Anggaran, BuktiDukung, CatatanVerifikator, Indikator
 from .selectors import TRIWULAN_LABEL, kegiatan_rinci, realisasi_grid, riwayat_kegiatan
 from .services import (
@@ -60,6 +61,7 @@ def _halaman_realisasi(request, kecamatan, tahun: int, status: int = 200, tanya:
             "metode_negatif": metode_negatif_aktif(),
             "catatan": catatan,
             "tanya": tanya,
+            "terkunci": realisasi_terkunci(kecamatan.pk, tahun),
         },
         status=status,
     )

@@ -217,6 +217,8 @@ def dunia(django_db_setup, django_db_blocker):
             )
             setuju.pdf.save("lkjip-uji.pdf", ContentFile(PDF), save=False)
             setuju.save()
+            # a revision opened after the approval: the year's realisasi is open again (renja.kunci)
+            Dokumen.objects.create(kecamatan=d["a"], tahun=2020, jenis="lkjip", revisi=1)
             d["klien"] = {}
             for p in PERSONA:
                 k = Client()
