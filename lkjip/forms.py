@@ -1,10 +1,25 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lkjip.models import NarasiProgram
+from lkjip.services import narasi_versi
 
 
 class NarasiProgramForm(forms.ModelForm):
+    """One program's part of the page's single narrative form (prefix ``p<program pk>``); ``versi`` is the
+    fingerprint of the text the page was loaded with."""
+
+    versi = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+    #: on a conflict: the narrative stored now (shown under what the user typed)
+    sekarang: Any = None
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["versi"].initial = narasi_versi(self.instance if self.instance.pk else None)
+
     class Meta:
         model = NarasiProgram
         fields = ["keberhasilan", "hambatan", "saran"]

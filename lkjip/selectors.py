@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from lkjip.models import NarasiProgram
 from lkjip.reports.rekap import RingkasanProgram, rekap_hitung
-from renja.models import Anggaran, Indikator, Nomenklatur, Tingkat
 from wilayah.models import Kecamatan
 
 
@@ -25,21 +24,3 @@ def narasi_daftar(kecamatan: Kecamatan, tahun: int) -> list[NarasiBaris]:
     """Every program with data in ``tahun`` or the year before, with its figures and narrative (3 queries)."""
     rekap = rekap_hitung(kecamatan, tahun)
     return [NarasiBaris(p) for p in rekap.program]
-
-
-def program_narasi_atau_none(kecamatan: Kecamatan, tahun: int, pk: int) -> Nomenklatur | None:
-    """The program ``pk`` if the kecamatan planned anything under it in ``tahun`` or ``tahun − 1``."""
-    program = Nomenklatur.objects.filter(pk=pk, tingkat=Tingkat.PROGRAM).first()
-    if program is None:
-        return None
-    tahun_ada = (tahun - 1, tahun)
-    subtree = [program.pk]
-    frontier = [program.pk]
-    while frontier:  # the tree is at most 3 levels under a program
-        frontier = list(Nomenklatur.objects.filter(induk_id__in=frontier).values_list("pk", flat=True))
-        subtree += frontier
-    ada = (
-        Anggaran.objects.untuk(kecamatan).filter(tahun__in=tahun_ada, nomenklatur_id__in=subtree).exists()
-        or Indikator.objects.untuk(kecamatan).filter(tahun__in=tahun_ada, nomenklatur_id__in=subtree).exists()
-    )
-    return program if ada else None

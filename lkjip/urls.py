@@ -6,7 +6,5 @@ app_name = "lkjip"
 
 urlpatterns = [
     path("kecamatan/<str:kode>/<int:tahun>/lkjip/narasi/", views.narasi, name="narasi"),
-    path(
-        "kecamatan/<str:kode>/<int:tahun>/lkjip/narasi/<int:pk>/", views.narasi_simpan, name="narasi-simpan"
-    ),
+    path("kecamatan/<str:kode>/<int:tahun>/lkjip/narasi/simpan/", views.narasi_simpan, name="narasi-simpan"),
 ]

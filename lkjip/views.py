@@ -1,9 +1,10 @@
-"""The narrative page (LKjIP §3.2): per program and year, keberhasilan, hambatan and saran."""
+"""The narrative page (LKjIP §3.2): per program and year, keberhasilan, hambatan and saran — one form for the
+whole page, so text typed under one program is never lost when another is saved."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -11,23 +12,25 @@ from django.views.decorators.http import require_GET, require_POST
 from wilayah.akses import LIHAT, akses_kecamatan
 
 from .forms import NarasiProgramForm
-from .selectors import narasi_daftar, program_narasi_atau_none
-from .services import narasi_program_simpan
+from .selectors import NarasiBaris, narasi_daftar
+from .services import BIDANG_NARASI, IsianNarasi, KonflikNarasi, narasi_program_simpan_semua, narasi_versi
 
 
 def _halaman(
     request: HttpRequest,
     kecamatan,
     tahun: int,
-    galat: dict[int, NarasiProgramForm] | None = None,
+    daftar: list[NarasiBaris] | None = None,
+    terkirim: dict[int, NarasiProgramForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    galat = galat or {}
-    daftar = narasi_daftar(kecamatan, tahun)
+    """The page; ``terkirim`` are the forms as sent (shown again with what the user typed)."""
+    terkirim = terkirim or {}
+    daftar = narasi_daftar(kecamatan, tahun) if daftar is None else daftar
     baris = [
         (
             d,
-            galat.get(d.program.node.pk)
+            terkirim.get(d.program.node.pk)
             or NarasiProgramForm(instance=d.narasi, prefix=f"p{d.program.node.pk}"),
         )
         for d in daftar
@@ -48,13 +51,44 @@ def narasi(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
 
 @akses_kecamatan("lkjip.ubah_narasi")
 @require_POST
-def narasi_simpan(request: HttpRequest, kecamatan, tahun: int, pk: int) -> HttpResponse:
-    program = program_narasi_atau_none(kecamatan, tahun, pk)
-    if program is None:
-        raise Http404("Program tidak ditemukan.")
-    form = NarasiProgramForm(request.POST, prefix=f"p{pk}")
-    if not form.is_valid():
-        return _halaman(request, kecamatan, tahun, galat={pk: form}, status=400)
-    narasi_program_simpan(kecamatan, tahun, program, user=request.user, **form.cleaned_data)
-    messages.success(request, f"Narasi {program.uraian} tahun {tahun} tersimpan.")
-    return redirect(reverse("lkjip:narasi", kwargs={"kode": kecamatan.kode, "tahun": tahun}) + f"#p{pk}")
+def narasi_simpan(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
+    """Save every program's narrative sent by the page's one form (only the changed ones are written)."""
+    daftar = narasi_daftar(kecamatan, tahun)
+    program = {d.program.node.pk: d.program.node for d in daftar}
+    forms = {
+        pk: NarasiProgramForm(request.POST, prefix=f"p{pk}")
+        for pk in program
+        if any(f"p{pk}-{k}" in request.POST for k in BIDANG_NARASI)
+    }
+    if not forms:
+        messages.error(request, "Tidak ada narasi program yang dikirim.")
+        return _halaman(request, kecamatan, tahun, daftar, status=400)
+    if not all(f.is_valid() for f in forms.values()):
+        messages.error(request, "Periksa isian yang ditandai; belum ada narasi yang disimpan.")
+        return _halaman(request, kecamatan, tahun, daftar, forms, status=400)
+    isian = [
+        IsianNarasi(
+            program=program[pk],
+            teks={k: f.cleaned_data[k] for k in BIDANG_NARASI},
+            versi=f.cleaned_data["versi"] or narasi_versi(None),
+        )
+        for pk, f in forms.items()
+    ]
+    try:
+        ditulis = narasi_program_simpan_semua(kecamatan, tahun, isian, user=request.user)
+    except KonflikNarasi as exc:
+        for pk, sekarang in exc.sekarang.items():
+            data = forms[pk].data.copy()  # what the user typed stays; the next save overwrites knowingly
+            data[f"p{pk}-versi"] = narasi_versi(sekarang)
+            forms[pk] = NarasiProgramForm(data, prefix=f"p{pk}")
+            forms[pk].is_valid()
+            forms[pk].sekarang = sekarang or {k: "" for k in BIDANG_NARASI}
+            forms[pk].add_error(None, "Narasi program ini baru saja diubah pengguna lain.")
+        messages.error(request, str(exc))
+        return _halaman(request, kecamatan, tahun, daftar, forms, status=409)
+    if ditulis:
+        nama = ", ".join(n.nomenklatur.kode for n in ditulis)
+        messages.success(request, f"Narasi tahun {tahun} tersimpan ({len(ditulis)} program: {nama}).")
+    else:
+        messages.info(request, "Tidak ada perubahan narasi.")
+    return redirect(reverse("lkjip:narasi", kwargs={"kode": kecamatan.kode, "tahun": tahun}))

@@ -126,7 +126,6 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
         405,
         302,
         data=lambda d: {f"p{d['program'].pk}-{k}": "Teks" for k in ("keberhasilan", "hambatan", "saran")},
-        kwargs={"pk": "program"},
     ),
     # workbook
     "workbook:templat": Aturan(None, 200, 405),

@@ -4,6 +4,7 @@
 //   <select data-kirim-otomatis>            sends its form as soon as another option is chosen
 //   <button data-sekali>                    a form is sent once: a second click while the first is on its way
 //                                           does nothing (the buttons are disabled once the form is sent)
+//   <form data-jaga-perubahan>              leaving the page with text typed in it and not sent asks first
 (function () {
   "use strict";
 
@@ -20,6 +21,22 @@
     window.setTimeout(function () {
       form.querySelectorAll("[data-sekali]").forEach(function (b) { b.disabled = true; });
     }, 0);
+  });
+
+  // Unsaved text: a form marked data-jaga-perubahan that was typed in and not sent keeps the page.
+  document.addEventListener("input", function (e) {
+    var form = e.target.form || (e.target.closest && e.target.closest("form"));
+    if (form && form.hasAttribute("data-jaga-perubahan")) form.dataset.berubah = "1";
+  });
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (form instanceof HTMLFormElement && !e.defaultPrevented) delete form.dataset.berubah;
+  });
+  window.addEventListener("beforeunload", function (e) {
+    if (document.querySelector("form[data-jaga-perubahan][data-berubah]")) {
+      e.preventDefault();
+      e.returnValue = "";
+    }
   });
 
   document.addEventListener("change", function (e) {
