@@ -12,7 +12,7 @@ from core.pintasan import ambil_atau_404
 from core.riwayat import perubahan, respons_riwayat
 from core.unduhan import respons_unduhan
 from dokumen.models import Dokumen, StatusDokumen
-from wilayah.akses import LIHAT, akses_kecamatan
+from wilayah.akses import LIHAT, akses_kecamatan, wajib_izin
 
 from .forms import KembalikanForm, NarasiDokumenForm, OpsiPdfForm
 from .pdf import dokumen_pdf
@@ -96,6 +96,11 @@ def _tolak(request, form, kecamatan, tahun: int, jenis: str):
 @akses_kecamatan("dokumen.ubah_narasi")
 @require_POST
 def simpan_narasi(request, kecamatan, tahun: int, jenis: str):
+    """Save the narrative; with ``aksi=ajukan`` (the page's Ajukan button belongs to this form) then submit
+    the document, so what was just typed is always in what the camat receives."""
+    ajukan = request.POST.get("aksi") == "ajukan"
+    if ajukan:
+        wajib_izin("dokumen.ajukan", request.user, kecamatan)  # 403 before anything is saved
     form = NarasiDokumenForm(_struktur(jenis), request.POST)
     if not form.is_valid():
         return _tolak(request, form, kecamatan, tahun, jenis)
@@ -104,8 +109,16 @@ def simpan_narasi(request, kecamatan, tahun: int, jenis: str):
             narasi_simpan(kecamatan, tahun, jenis, kunci, isi, request.user)
     except GalatDokumen as exc:
         messages.error(request, str(exc))
-    else:
+        return _kembali(kecamatan, tahun, jenis)
+    if not ajukan:
         messages.success(request, "Narasi tersimpan.")
+        return _kembali(kecamatan, tahun, jenis)
+    try:
+        dokumen_ajukan(dokumen_terkini(kecamatan, tahun, jenis), request.user)
+    except GalatDokumen as exc:
+        messages.error(request, f"Narasi tersimpan, tetapi dokumen belum diajukan: {exc}")
+    else:
+        messages.success(request, "Narasi tersimpan. Dokumen diajukan kepada camat.")
     return _kembali(kecamatan, tahun, jenis)
 
 
