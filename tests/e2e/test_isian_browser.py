@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
+from lkjip.models import NarasiProgram
 from renja.models import Anggaran
 
 from .test_alur_browser import masuk
@@ -97,3 +98,39 @@ def test_triwulan_atas_realisasi_setahun_ditanya_batal_tidak_mengubah_ya_menyimp
     baris.refresh_from_db()
     assert baris.realisasi == baris.realisasi_tw3 == 1_250_000
     assert baris.history.first().history_change_reason == "Realisasi setahun diganti rincian triwulan"
+
+
+def test_narasi_dua_program_tersimpan_dengan_satu_tombol(page, live_server):
+    page.goto(f"{live_server.url}/kecamatan/36.73.03/2020/lkjip/narasi/")
+    kolom = page.locator('#f-narasi textarea[name$="-keberhasilan"]')
+    assert kolom.count() >= 2
+    nama = [kolom.nth(0).get_attribute("name"), kolom.nth(1).get_attribute("name")]
+    kolom.nth(0).fill("Keberhasilan program pertama")
+    kolom.nth(1).fill("Keberhasilan program kedua")
+
+    dialog = []
+
+    def tetap_di_halaman(d):
+        dialog.append(d.type)
+        d.dismiss()
+
+    page.on("dialog", tetap_di_halaman)
+    page.close(run_before_unload=True)  # leaving with unsent text asks first
+    page.wait_for_timeout(500)
+    assert dialog == ["beforeunload"] and not page.is_closed()
+    page.remove_listener("dialog", tetap_di_halaman)
+
+    page.click("text=Simpan semua narasi")
+    page.wait_for_selector("text=Narasi tahun 2020 tersimpan (2 program")
+    program = [int(n.split("-")[0][1:]) for n in nama]
+    tersimpan = dict(
+        NarasiProgram.objects.filter(
+            kecamatan__kode="36.73.03", tahun=2020, nomenklatur_id__in=program
+        ).values_list("nomenklatur_id", "keberhasilan")
+    )
+    assert tersimpan == {
+        program[0]: "Keberhasilan program pertama",
+        program[1]: "Keberhasilan program kedua",
+    }
+    assert page.locator(f'textarea[name="{nama[0]}"]').input_value() == "Keberhasilan program pertama"
+    assert page.locator(f'textarea[name="{nama[1]}"]').input_value() == "Keberhasilan program kedua"
