@@ -276,7 +276,12 @@ def anggaran_ubah(
 ) -> Anggaran:
     """Change any fields of an anggaran line (the admin's change form), under the grid's rules: the same
     checks (``anggaran_periksa``), the same version claim (``KonflikVersi`` if the row moved on since
-    ``versi`` was read), so an operator's page opened before answers 409 afterwards."""
+    ``versi`` was read), so an operator's page opened before answers 409 afterwards. Quarters entered over a
+    year figure without quarters are recorded as such in the audit trail (the admin's form shows both the
+    year figure and the quarters, so it does not ask)."""
+    lama = Anggaran.objects.filter(pk=anggaran.pk).first()
+    if lama is not None and lama.hanya_setahun and any(nilai.get(_kolom(tw)) is not None for tw in TRIWULAN):
+        alasan = f"{ALASAN_GANTI_SETAHUN} ({alasan})"
     return _ubah_baris(
         Anggaran, anggaran_periksa, anggaran, versi=versi, nilai=nilai, user=user, alasan=alasan
     )

@@ -15,6 +15,7 @@ from renja.models import Anggaran, Indikator
 from renja.services import (
     TanyaGantiSetahun,
     anggaran_set_realisasi,
+    anggaran_ubah,
     indikator_set_realisasi,
     sifat_bawaan,
 )
@@ -206,3 +207,13 @@ def test_grid_menandai_baris_setahun_tanpa_rincian(client, d, setahun):
     html = _halaman(client, d)
     baris = re.search(rf'<tr class="baris-anggaran" id="a{setahun.pk}".*?</tr>', html, re.DOTALL)
     assert baris is not None and "tanpa rincian TW" not in baris[0]
+
+
+def test_admin_mengganti_realisasi_setahun_tercatat_di_riwayat(d, setahun):
+    a = anggaran_ubah(
+        setahun, versi=0, nilai={"realisasi_tw1": Decimal(2_000_000)}, user=d["users"]["bappeda"]
+    )
+    assert a.realisasi == 2_000_000
+    assert a.history.first().history_change_reason == (
+        "Realisasi setahun diganti rincian triwulan (Diubah di admin)"
+    )
