@@ -71,10 +71,14 @@
     tr.dataset.versi = data.versi;
     var tombol = tr.querySelector(".simpan"); // its row form (no-JavaScript path) carries the version too
     if (tombol && tombol.form && tombol.form.elements.versi) tombol.form.elements.versi.value = data.versi;
+    var adaTriwulan = false;
     Object.keys(data.nilai).forEach(function (nama) {
       var input = tr.querySelector('input[name="' + nama + '"]');
       if (input) input.value = data.nilai[nama] === "-" ? "" : data.nilai[nama];
+      if (data.nilai[nama] !== "-") adaTriwulan = true;
     });
+    var setahun = tr.querySelector(".setahun"); // "setahun, tanpa rincian TW": no longer once quarters exist
+    if (setahun && adaTriwulan) setahun.remove();
     hitung(tr);
   }
   function status(tr, teks, jenis) {

@@ -95,6 +95,7 @@ def test_triwulan_atas_realisasi_setahun_ditanya_batal_tidak_mengubah_ya_menyimp
     page.wait_for_function(
         "el => el.textContent === 'Tersimpan'", arg=tr.locator(".status").element_handle(), timeout=10000
     )
+    assert "tanpa rincian TW" not in tr.inner_text()
     baris.refresh_from_db()
     assert baris.realisasi == baris.realisasi_tw3 == 1_250_000
     assert baris.history.first().history_change_reason == "Realisasi setahun diganti rincian triwulan"
