@@ -32,11 +32,23 @@
     return (r / t) * 100;
   }
 
+  // Rupiah like "1.5" or "12.50" is ambiguous (decimal point or a thousand?); the server refuses it too.
+  var AMBIGU = /^\s*(rp\.?\s*)?[1-9]\d{0,2}\.\d{1,2}\s*$/i;
+
   function hitung(tr) {
-    var nilai = Array.prototype.map.call(tr.querySelectorAll("input"), function (i) { return parse(i.value); });
+    var rupiah = tr.dataset.jenis === "anggaran";
+    var nilai = Array.prototype.map.call(tr.querySelectorAll("input"), function (i) {
+      return rupiah && AMBIGU.test(i.value) ? NaN : parse(i.value);
+    });
     var salah = nilai.some(function (v) { return typeof v === "number" && isNaN(v); });
     var jumlahSel = tr.querySelector(".jumlah"), capaianSel = tr.querySelector(".capaian");
-    if (salah) { jumlahSel.textContent = "?"; capaianSel.textContent = "?"; return; }
+    var pesanPagu = tr.querySelector(".pesan-pagu");
+    if (salah) {
+      jumlahSel.textContent = "?"; capaianSel.textContent = "?";
+      tr.classList.remove("lewat-pagu");
+      if (pesanPagu) pesanPagu.textContent = "";
+      return;
+    }
     var ada = nilai.filter(function (v) { return v !== null; });
     if (tr.dataset.jenis === "anggaran") {
       var total = ada.length ? ada.reduce(function (a, b) { return a + b; }, 0) : null;
@@ -45,7 +57,6 @@
       capaianSel.textContent = pagu && total !== null ? format((total / pagu) * 100, 2) + " %" : "-";
       var lewat = pagu !== null && total !== null && total > pagu;
       tr.classList.toggle("lewat-pagu", lewat);
-      var pesanPagu = tr.querySelector(".pesan-pagu");
       if (pesanPagu) {
         pesanPagu.textContent = lewat ? "Jumlah Rp " + format(total, 0) + " melebihi pagu Rp " + format(pagu, 0) + "." : "";
       }

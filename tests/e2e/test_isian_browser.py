@@ -57,6 +57,8 @@ def test_serapan_dihitung_saat_mengetik_dan_lewat_pagu_ditandai(page, live_serve
     tr.locator('input[name="realisasi_tw2"]').fill(lebih)
     assert "lewat-pagu" in tr.get_attribute("class")
     assert "melebihi pagu" in tr.locator(".pesan-pagu").inner_text()  # before any save
+    tr.locator('input[name="realisasi_tw2"]').fill("1.5")  # ambiguous rupiah: no total, as the server
+    assert tr.locator(".jumlah").inner_text() == "?"
     tr.locator('input[name="realisasi_tw2"]').fill("")
     assert "lewat-pagu" not in tr.get_attribute("class")
     assert tr.locator(".pesan-pagu").inner_text() == ""
