@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from django.utils.translation import gettext as _
-
 from core.laporan.tabel import Tabel
 from wilayah.models import Kecamatan
 
@@ -71,8 +69,4 @@ def pecah_formula(formula: str) -> tuple[str, str, str]:
 
 
 def judul_kecamatan(kecamatan: Kecamatan, tahun: int) -> str:
-    return _("Kecamatan %(kec)s %(kota)s — LKjIP Tahun %(th)s") % {
-        "kec": kecamatan.nama,
-        "kota": kecamatan.kota.nama,
-        "th": tahun,
-    }
+    return f"Kecamatan {kecamatan.nama} {kecamatan.kota.nama} — LKjIP Tahun {tahun}"

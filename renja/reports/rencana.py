@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from core.capaian import jumlah
 from core.laporan.tabel import Baris, Kepala, Kolom, Sel, Tabel
 from renja.models import Anggaran, Indikator, RkpdReview
@@ -25,28 +23,28 @@ RP = ("pagu", "pagu_maju")
 
 def kepala_rencana(tahun: int) -> list[Kepala]:
     return [
-        Kepala(_("Kode"), (Kolom("kode", "", "teks", 11),), "(1)"),
-        Kepala(_("Program/ Kegiatan/ Sub Kegiatan"), (Kolom("uraian", "", "teks", 32),), "(2)"),
+        Kepala("Kode", (Kolom("kode", "", "teks", 11),), "(1)"),
+        Kepala("Program/ Kegiatan/ Sub Kegiatan", (Kolom("uraian", "", "teks", 32),), "(2)"),
         Kepala(
-            _("Indikator Kinerja"),
-            (Kolom("indikator", _("Uraian"), "teks", 28), Kolom("satuan", _("Satuan"), "teks", 8)),
+            "Indikator Kinerja",
+            (Kolom("indikator", "Uraian", "teks", 28), Kolom("satuan", "Satuan", "teks", 8)),
             "(3)",
         ),
         Kepala(
-            _("Rencana Tahun %(th)s") % {"th": tahun},
+            f"Rencana Tahun {tahun}",
             (
-                Kolom("lokasi", _("Lokasi"), "teks", 16, "(4)"),
-                Kolom("target", _("Target Capaian Kinerja"), "nilai", 9, "(5)"),
-                Kolom("pagu", _("Pagu Indikatif (Rp)"), "rupiah", 15, "(6)"),
-                Kolom("sumber_dana", _("Sumber Dana"), "teks", 10, "(7)"),
+                Kolom("lokasi", "Lokasi", "teks", 16, "(4)"),
+                Kolom("target", "Target Capaian Kinerja", "nilai", 9, "(5)"),
+                Kolom("pagu", "Pagu Indikatif (Rp)", "rupiah", 15, "(6)"),
+                Kolom("sumber_dana", "Sumber Dana", "teks", 10, "(7)"),
             ),
         ),
-        Kepala(_("Catatan Penting"), (Kolom("catatan", "", "teks", 16),), "(8)"),
+        Kepala("Catatan Penting", (Kolom("catatan", "", "teks", 16),), "(8)"),
         Kepala(
-            _("Prakiraan Maju Rencana Tahun %(th)s") % {"th": tahun + 1},
+            f"Prakiraan Maju Rencana Tahun {tahun + 1}",
             (
-                Kolom("target_maju", _("Target Capaian Kinerja"), "nilai", 9, "(9)"),
-                Kolom("pagu_maju", _("Kebutuhan Dana/ Pagu Indikatif (Rp)"), "rupiah", 15, "(10)"),
+                Kolom("target_maju", "Target Capaian Kinerja", "nilai", 9, "(9)"),
+                Kolom("pagu_maju", "Kebutuhan Dana/ Pagu Indikatif (Rp)", "rupiah", 15, "(10)"),
             ),
         ),
     ]
@@ -84,7 +82,7 @@ def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
             sumber[a.nomenklatur_id].add(a.sumber_dana)
     rp = pohon.gulung(milik, RP)
     gabung = gabung_indikator(indikator, tahun)
-    seluruh = _("Kecamatan %(nama)s") % {"nama": kecamatan.nama}
+    seluruh = f"Kecamatan {kecamatan.nama}"
 
     def sel_rp(nilai: Angka) -> dict[str, Sel]:
         return {k: nilai.get(k) for k in RP}
@@ -126,7 +124,7 @@ def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         Baris(
             "total",
             {
-                "uraian": _("JUMLAH"),
+                "uraian": "JUMLAH",
                 "pagu": jumlah(rp.get(s.id, {}).get("pagu") for s in pohon.akar),
                 "pagu_maju": jumlah(rp.get(s.id, {}).get("pagu_maju") for s in pohon.akar),
             },
@@ -134,20 +132,18 @@ def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     )
     return Tabel(
         judul=[
-            _(
-                "Rencana Program, Kegiatan dan Sub Kegiatan Perangkat Daerah Tahun %(th)s dan Prakiraan Maju "
-                "Tahun %(maju)s"
-            )
-            % {"th": tahun, "maju": maju},
-            _("Kecamatan %(kec)s %(kota)s") % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama},
+            (
+                f"Rencana Program, Kegiatan dan Sub Kegiatan Perangkat Daerah Tahun {tahun} dan Prakiraan Maju "
+                f"Tahun {maju}"
+            ),
+            f"Kecamatan {kecamatan.nama} {kecamatan.kota.nama}",
         ],
         kepala=kepala_rencana(tahun),
         baris=baris,
         keterangan=[
-            _(
+            (
                 "Pagu program dan jumlah dihitung dari baris kegiatan/sub kegiatan; target diambil dari indikator "
-                "tahun %(th)s dan %(maju)s."
-            )
-            % {"th": tahun, "maju": maju},
+                f"tahun {tahun} dan {maju}."
+            ),
         ],
     )

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from core.capaian import (
     capaian_anggaran,
     capaian_kinerja,
@@ -53,55 +51,51 @@ def kepala_tabel_2_1(tahun: int, akhir_renstra: int | None) -> list[Kepala]:
 
     akhir = str(akhir_renstra) if akhir_renstra else "…"
     return [
-        Kepala(_("Kode"), (Kolom("kode", "", "teks", 12),), "(1)"),
+        Kepala("Kode", (Kolom("kode", "", "teks", 12),), "(1)"),
         Kepala(
-            _("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"),
+            "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan",
             (Kolom("uraian", "", "teks", 28),),
             "(2)",
         ),
         Kepala(
-            _("Indikator Kinerja Program (outcome)/ Kegiatan (output)"),
-            (Kolom("indikator", _("Uraian"), "teks", 24), Kolom("satuan", _("Satuan"), "teks", 7)),
+            "Indikator Kinerja Program (outcome)/ Kegiatan (output)",
+            (Kolom("indikator", "Uraian", "teks", 24), Kolom("satuan", "Satuan", "teks", 7)),
             "(3)",
         ),
         Kepala(
-            _("Target Kinerja Capaian Renstra PD Tahun %(akhir)s (Akhir Periode Renstra PD)")
-            % {"akhir": akhir},
+            f"Target Kinerja Capaian Renstra PD Tahun {akhir} (Akhir Periode Renstra PD)",
             kr(4),
             "(4)",
         ),
         Kepala(
-            _("Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun %(th)s")
-            % {"th": tahun - 3},
+            f"Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun {tahun - 3}",
             kr(5),
             "(5)",
         ),
-        Kepala(_("Target Kinerja dan Anggaran Renja PD Tahun %(th)s") % {"th": tahun - 2}, kr(6), "(6)"),
+        Kepala(f"Target Kinerja dan Anggaran Renja PD Tahun {tahun - 2}", kr(6), "(6)"),
+        Kepala(f"Realisasi Target Kinerja dan Anggaran Renja PD Tahun {tahun - 2}", kr(7), "(7)"),
+        Kepala("Tingkat Realisasi (%)", kr(8, persen=True), "(8) = (7)/(6)"),
+        Kepala(f"Target Program dan Kegiatan Renja PD Tahun {tahun - 1}", kr(9), "(9)"),
         Kepala(
-            _("Realisasi Target Kinerja dan Anggaran Renja PD Tahun %(th)s") % {"th": tahun - 2}, kr(7), "(7)"
-        ),
-        Kepala(_("Tingkat Realisasi (%)"), kr(8, persen=True), "(8) = (7)/(6)"),
-        Kepala(_("Target Program dan Kegiatan Renja PD Tahun %(th)s") % {"th": tahun - 1}, kr(9), "(9)"),
-        Kepala(
-            _("Perkiraan Realisasi Capaian Target Renstra PD s/d Tahun %(th)s") % {"th": tahun - 1},
+            f"Perkiraan Realisasi Capaian Target Renstra PD s/d Tahun {tahun - 1}",
             kr(10),
             "(10) = (5)+(7)+(9)",
         ),
         Kepala(
-            _("Tingkat Capaian Realisasi Target Renstra PD s/d Tahun %(th)s (%%)") % {"th": tahun - 1},
+            f"Tingkat Capaian Realisasi Target Renstra PD s/d Tahun {tahun - 1} (%)",
             kr(11, persen=True),
             "(11) = (10)/(4)",
         ),
-        Kepala(_("Catatan"), (Kolom("catatan", "", "teks", 14),), "(12)"),
+        Kepala("Catatan", (Kolom("catatan", "", "teks", 14),), "(12)"),
     ]
 
 
 def _catatan(k8: Decimal | None, rp8: Decimal | None) -> str | None:
     bagian = []
     if k8 is not None:
-        bagian.append(_("K: %(p)s") % {"p": predikat(k8)})
+        bagian.append(f"K: {predikat(k8)}")
     if rp8 is not None:
-        bagian.append(_("Rp: %(p)s") % {"p": predikat(rp8)})
+        bagian.append(f"Rp: {predikat(rp8)}")
     return "; ".join(bagian) or None
 
 
@@ -223,13 +217,13 @@ def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
             )
 
     keterangan = [
-        _(
+        (
             "K = kinerja (indikator), Rp = anggaran. Jumlah program, kelompok dan OPD dihitung dari baris "
             "kegiatan/sub kegiatan; persentase dihitung dari nilai tak dibulatkan."
         ),
-        _('Target 0 atau kosong, dan tahun tanpa data, ditampilkan sebagai "-".'),
+        'Target 0 atau kosong, dan tahun tanpa data, ditampilkan sebagai "-".',
         keterangan_negatif(metode),
-        _(
+        (
             "Predikat (kolom 12, dari kolom 8): ≥ 91 Sangat Tinggi; 76–90,99 Tinggi; 66–75,99 Sedang; "
             "51–65,99 Rendah; ≤ 50,99 Sangat Rendah."
         ),
@@ -237,22 +231,19 @@ def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     if periode is None:
         keterangan.insert(
             0,
-            _(
-                "Belum ada target Renstra yang periodenya mencakup tahun %(th)s: kolom (4), (5) "
+            (
+                f"Belum ada target Renstra yang periodenya mencakup tahun {th_eval}: kolom (4), (5) "
                 "dan (11) kosong."
-            )
-            % {"th": th_eval},
+            ),
         )
     return Tabel(
         judul=[
-            _("Tabel 2.1"),
-            _(
+            "Tabel 2.1",
+            (
                 "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra "
-                "Perangkat Daerah s/d Tahun %(th)s"
-            )
-            % {"th": th_eval},
-            _("Kecamatan %(kec)s %(kota)s — Renja Tahun %(th)s")
-            % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama, "th": tahun},
+                f"Perangkat Daerah s/d Tahun {th_eval}"
+            ),
+            f"Kecamatan {kecamatan.nama} {kecamatan.kota.nama} — Renja Tahun {tahun}",
         ],
         kepala=kepala_tabel_2_1(tahun, periode[1] if periode else None),
         baris=baris,

@@ -11,9 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
-
 from core.angka import format_rupiah
 from core.capaian import jumlah
 from core.laporan.tabel import Baris, Kepala, Kolom, Sel, Tabel
@@ -27,18 +24,18 @@ from .pohon import LELUHUR, Simpul, kumpulkan_node, pohon_dari
 def kepala_tabel_2_4() -> list[Kepala]:
     def separuh(sisi: str, n: int) -> tuple[Kolom, ...]:
         return (
-            Kolom(f"uraian_{sisi}", _("Program/ Kegiatan/ Sub Kegiatan"), "teks", 28, f"({n})"),
-            Kolom(f"lokasi_{sisi}", _("Lokasi"), "teks", 12, f"({n + 1})"),
-            Kolom(f"indikator_{sisi}", _("Indikator Kinerja"), "teks", 22, f"({n + 2})"),
-            Kolom(f"target_{sisi}", _("Target Capaian"), "teks", 8, f"({n + 3})"),
-            Kolom(f"pagu_{sisi}", _("Pagu Indikatif (Rp)"), "rupiah", 14, f"({n + 4})"),
+            Kolom(f"uraian_{sisi}", "Program/ Kegiatan/ Sub Kegiatan", "teks", 28, f"({n})"),
+            Kolom(f"lokasi_{sisi}", "Lokasi", "teks", 12, f"({n + 1})"),
+            Kolom(f"indikator_{sisi}", "Indikator Kinerja", "teks", 22, f"({n + 2})"),
+            Kolom(f"target_{sisi}", "Target Capaian", "teks", 8, f"({n + 3})"),
+            Kolom(f"pagu_{sisi}", "Pagu Indikatif (Rp)", "rupiah", 14, f"({n + 4})"),
         )
 
     return [
-        Kepala(pgettext("nomor urut", "No"), (Kolom("no", "", "teks", 5),), "(1)"),
-        Kepala(_("Rancangan Awal RKPD"), separuh("rancangan", 2)),
-        Kepala(_("Hasil Analisis Kebutuhan"), separuh("kebutuhan", 7)),
-        Kepala(_("Catatan Penting"), (Kolom("catatan", "", "teks", 16),), "(12)"),
+        Kepala("No", (Kolom("no", "", "teks", 5),), "(1)"),
+        Kepala("Rancangan Awal RKPD", separuh("rancangan", 2)),
+        Kepala("Hasil Analisis Kebutuhan", separuh("kebutuhan", 7)),
+        Kepala("Catatan Penting", (Kolom("catatan", "", "teks", 16),), "(12)"),
     ]
 
 
@@ -62,7 +59,7 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     for r in review:
         if _berisi(r):
             per_node[r.nomenklatur_id].append(r)
-    lokasi_umum = _("Kecamatan %(nama)s") % {"nama": kecamatan.nama}
+    lokasi_umum = f"Kecamatan {kecamatan.nama}"
 
     def pagu(s: Simpul) -> tuple[Decimal | None, Decimal | None]:
         lines = [r for n in s.semua() for r in per_node.get(n.id, [])]
@@ -138,8 +135,8 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         Baris(
             "total",
             {
-                "uraian_rancangan": _("JUMLAH"),
-                "uraian_kebutuhan": _("JUMLAH"),
+                "uraian_rancangan": "JUMLAH",
+                "uraian_kebutuhan": "JUMLAH",
                 "pagu_rancangan": total_rancangan,
                 "pagu_kebutuhan": total_kebutuhan,
             },
@@ -149,16 +146,14 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         baris.append(Baris("catatan", teks=kalimat_pengajuan(total_kebutuhan)))
     return Tabel(
         judul=[
-            _("Tabel 2.4"),
-            _("Review terhadap Rancangan Awal RKPD Tahun %(th)s") % {"th": tahun},
-            _("Kecamatan %(kec)s %(kota)s") % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama},
+            "Tabel 2.4",
+            f"Review terhadap Rancangan Awal RKPD Tahun {tahun}",
+            f"Kecamatan {kecamatan.nama} {kecamatan.kota.nama}",
         ],
         kepala=kepala_tabel_2_4(),
         baris=baris,
         keterangan=[
-            _(
-                "Pagu program dan kegiatan adalah jumlah pagu baris di bawahnya; jumlah dihitung, tidak diketik."
-            ),
+            "Pagu program dan kegiatan adalah jumlah pagu baris di bawahnya; jumlah dihitung, tidak diketik.",
         ],
     )
 
@@ -166,7 +161,4 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
 def kalimat_pengajuan(total: Decimal) -> str:
     """ "Pengajuan sebesar Rp 1.234 (seribu dua ratus tiga puluh empat rupiah)" — words via core.terbilang."""
     total = total.quantize(Decimal(1), rounding=ROUND_HALF_UP)  # the figure and the words say the same
-    return _("Berdasarkan hasil analisis kebutuhan, pengajuan sebesar Rp %(angka)s (%(kata)s).") % {
-        "angka": format_rupiah(total),
-        "kata": terbilang_rupiah(total),
-    }
+    return f"Berdasarkan hasil analisis kebutuhan, pengajuan sebesar Rp {format_rupiah(total)} ({terbilang_rupiah(total)})."
