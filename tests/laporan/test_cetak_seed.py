@@ -91,3 +91,32 @@ def test_kepala_nomor_urut_tertulis_no_bukan_tidak(keluaran, slug):
     isi = " ".join(str(v) for b in k.tabel.baris for v in [*b.sel.values(), b.teks] if v is not None)
     if "Tidak" not in isi:
         assert not re.search(r"\bTidak\b", k.pdf)
+
+
+@pytest.mark.parametrize("slug", SEED_LAPORAN)
+def test_catatan_transkripsi_tidak_tercetak(keluaran, slug):
+    """The transcriber's notes are internal: no report prints them, in any format."""
+    k = keluaran[slug]
+    assert not any(
+        "[transkripsi]" in str(v) for b in k.tabel.baris for v in [*b.sel.values(), b.teks] if v is not None
+    )
+    assert "[transkripsi]" not in k.html
+    assert not any("[transkripsi]" in c for r in k.xlsx for c in r if isinstance(c, str))
+    assert "[transkripsi]" not in k.pdf
+
+
+def test_dokumen_renja_utuh_tanpa_catatan_transkripsi(seed):
+    from dokumen.pdf import dokumen_pdf
+
+    serang = Kecamatan.objects.select_related("kota").get(kode="36.73.01")
+    teks = pdf_teks(dokumen_pdf(serang, 2022, "renja"))
+    assert "Review terhadap Rancangan Awal RKPD" in teks
+    assert "[transkripsi]" not in teks and "transkripsi" not in teks
+
+
+def test_tabel_2_4_tanpa_baris_tak_bernama(keluaran):
+    for b in keluaran["renja-2.4"].tabel.baris:
+        if b.jenis == "catatan":
+            continue
+        nama = [b.get(k) for k in ("uraian_rancangan", "indikator_rancangan", "indikator_kebutuhan")]
+        assert any(nama), b
