@@ -23,6 +23,7 @@ class SelTampil:
     ada: bool  # False: the row has no such value (blank cell); True with nilai None: "-"
     nilai: Sel
     span: int = 1
+    tanda: str = ""  # e.g. "belum lengkap": printed after the value
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,10 @@ class BarisTampil:
 def _sel(tabel: Tabel, b: Baris) -> list[SelTampil]:
     if b.jenis == "catatan":
         return [SelTampil(Kolom("teks", ""), True, b.teks, span=len(tabel.kolom))]
-    return [SelTampil(k, k.kunci in b.sel, b.sel.get(k.kunci)) for k in tabel.kolom]
+    return [
+        SelTampil(k, k.kunci in b.sel, b.sel.get(k.kunci), tanda=b.tanda.get(k.kunci, ""))
+        for k in tabel.kolom
+    ]
 
 
 def _nomor(kepala: list[Kepala]) -> list[tuple[str, int]]:

@@ -3,7 +3,10 @@
 Each :class:`~renja.models.RkpdReview` line is printed with both halves side by side (Rancangan Awal RKPD |
 Hasil Analisis Kebutuhan) under its program and kegiatan, whose rows carry the sums of their lines' pagu.
 A total row sums both pagu columns, and a closing sentence spells out the Hasil Analisis Kebutuhan total
-(terbilang). One query whatever the number of lines.
+(terbilang). A pagu that is unknown (blank where the line states a target or the other side's pagu: e.g. a
+``#####`` cell of the source) is not read as 0: every sum that includes it is marked "belum lengkap", the
+footnotes name the line, and the closing sentence does not state a total. One query whatever the number of
+lines.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from renja.models import RkpdReview
 from wilayah.models import Kecamatan
 
 from .pohon import LELUHUR, Simpul, kumpulkan_node, pohon_dari
+
+BELUM_LENGKAP = "belum lengkap"
+TIDAK_DIKETAHUI = "tidak diketahui"
 
 
 def kepala_tabel_2_4() -> list[Kepala]:
@@ -60,9 +66,22 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         if _berisi(r):
             per_node[r.nomenklatur_id].append(r)
     lokasi_umum = f"Kecamatan {kecamatan.nama}"
+    # A line's pagu that is unknown (e.g. a "#####" cell in the source) rather than absent: every sum that
+    # includes it is marked "belum lengkap" and never printed as if complete.
+    hilang = {(r.pk, sisi) for r in review if _berisi(r) for sisi in _pagu_hilang(r)}
+
+    def tanda_jumlah(lines: list[RkpdReview]) -> dict[str, str]:
+        return {
+            f"pagu_{sisi}": BELUM_LENGKAP
+            for sisi in ("rancangan", "kebutuhan")
+            if any((r.pk, sisi) in hilang for r in lines)
+        }
+
+    def lines_di(s: Simpul) -> list[RkpdReview]:
+        return [r for n in s.semua() for r in per_node.get(n.id, [])]
 
     def pagu(s: Simpul) -> tuple[Decimal | None, Decimal | None]:
-        lines = [r for n in s.semua() for r in per_node.get(n.id, [])]
+        lines = lines_di(s)
         return jumlah(r.pagu_rancangan for r in lines), jumlah(r.pagu_kebutuhan for r in lines)
 
     def sel_baris(r: RkpdReview, uraian: str | None) -> dict[str, Sel]:
@@ -83,6 +102,11 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
             )
         return sel
 
+    def tanda_baris(r: RkpdReview) -> dict[str, str]:
+        return {
+            f"pagu_{sisi}": TIDAK_DIKETAHUI for sisi in ("rancangan", "kebutuhan") if (r.pk, sisi) in hilang
+        }
+
     baris: list[Baris] = []
 
     def tulis(s: Simpul, nomor: str, tingkat: int, program: str) -> None:
@@ -98,10 +122,18 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
                 "pagu_rancangan": rancangan,
                 "pagu_kebutuhan": kebutuhan,
             }
-            baris.append(Baris(s.jenis, sel, tingkat=tingkat, id=pid, induk=program))
+            baris.append(
+                Baris(s.jenis, sel, tingkat=tingkat, id=pid, induk=program, tanda=tanda_jumlah(lines_di(s)))
+            )
             for r in milik:
                 baris.append(
-                    Baris("indikator", sel_baris(r, None), tingkat=tingkat + 1, induk=program or pid)
+                    Baris(
+                        "indikator",
+                        sel_baris(r, None),
+                        tingkat=tingkat + 1,
+                        induk=program or pid,
+                        tanda=tanda_baris(r),
+                    )
                 )
         else:
             # A leaf: one row per line (other lokasi/indikator repeat the name, as the printed form does).
@@ -116,6 +148,7 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
                         tingkat=tingkat,
                         id=pid if i == 0 else "",
                         induk=program or (pid if i else ""),
+                        tanda=tanda_baris(r),
                     )
                 )
         for j, a in enumerate(s.anak, start=1):
@@ -140,10 +173,25 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
                 "pagu_rancangan": total_rancangan,
                 "pagu_kebutuhan": total_kebutuhan,
             },
+            tanda=tanda_jumlah([r for r in review if _berisi(r)]),
         )
     )
-    if total_kebutuhan is not None:
+    hilang_kebutuhan = [r for r in review if (r.pk, "kebutuhan") in hilang]
+    if hilang_kebutuhan:
+        baris.append(Baris("catatan", teks=kalimat_belum_lengkap(len(hilang_kebutuhan))))
+    elif total_kebutuhan is not None:
         baris.append(Baris("catatan", teks=kalimat_pengajuan(total_kebutuhan)))
+    keterangan = [
+        "Pagu program dan kegiatan adalah jumlah pagu baris di bawahnya; jumlah dihitung, tidak diketik.",
+    ]
+    for r in review:
+        for sisi, judul in (("rancangan", "rancangan awal RKPD"), ("kebutuhan", "hasil analisis kebutuhan")):
+            if (r.pk, sisi) in hilang:
+                keterangan.append(
+                    f"Pagu {judul} baris {r.nomenklatur.kode} {r.nomenklatur.uraian}"
+                    f"{f' ({r.kelurahan.nama})' if r.kelurahan_id else ''} tidak diketahui: setiap jumlah yang "
+                    f"memuatnya ditandai ({BELUM_LENGKAP}) dan hanya menjumlahkan nilai yang diketahui."
+                )
     return Tabel(
         judul=[
             "Tabel 2.4",
@@ -152,9 +200,26 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         ],
         kepala=kepala_tabel_2_4(),
         baris=baris,
-        keterangan=[
-            "Pagu program dan kegiatan adalah jumlah pagu baris di bawahnya; jumlah dihitung, tidak diketik.",
-        ],
+        keterangan=keterangan,
+    )
+
+
+def _pagu_hilang(r: RkpdReview) -> list[str]:
+    """The sides whose pagu is unknown: blank on a line that states that side's target, or whose other side
+    has a pagu (a line with a target but no Rupiah is a gap in the source, not a zero)."""
+    sisi = []
+    if r.pagu_rancangan is None and (r.target_rancangan or r.pagu_kebutuhan is not None):
+        sisi.append("rancangan")
+    if r.pagu_kebutuhan is None and (r.target_kebutuhan or r.pagu_rancangan is not None):
+        sisi.append("kebutuhan")
+    return sisi
+
+
+def kalimat_belum_lengkap(n: int) -> str:
+    """The sentence in place of the total when a pagu is unknown: an incomplete sum is never stated as final."""
+    return (
+        "Jumlah pengajuan berdasarkan hasil analisis kebutuhan belum dapat dinyatakan: pagu "
+        f"{n} baris belum diketahui (lihat keterangan)."
     )
 
 

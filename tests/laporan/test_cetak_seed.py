@@ -120,3 +120,44 @@ def test_tabel_2_4_tanpa_baris_tak_bernama(keluaran):
             continue
         nama = [b.get(k) for k in ("uraian_rancangan", "indikator_rancangan", "indikator_kebutuhan")]
         assert any(nama), b
+
+
+def test_tabel_2_4_jumlah_dengan_pagu_tak_diketahui_ditandai_belum_lengkap(keluaran):
+    """Serang 2022 line 436 (Penyediaan Gaji dan Tunjangan ASN) prints "#####": its pagu is unknown, so the
+    total of the known lines (6.256.423.996) is never stated as the final total."""
+    k = keluaran["renja-2.4"]
+    gaji = k.tabel.cari(uraian_kebutuhan="Penyediaan Gaji dan Tunjangan ASN")
+    assert gaji.get("pagu_kebutuhan") is None and gaji.tanda == {"pagu_kebutuhan": "tidak diketahui"}
+    total = next(b for b in k.tabel.baris if b.jenis == "total")
+    assert total.get("pagu_kebutuhan") == 6256423996
+    assert total.tanda == {"pagu_kebutuhan": "belum lengkap"}
+    assert "pagu_rancangan" not in total.tanda  # the rancangan side is complete
+    for kode_uraian in ("Administrasi Keuangan Perangkat Daerah",):
+        assert k.tabel.cari(uraian_kebutuhan=kode_uraian).tanda == {"pagu_kebutuhan": "belum lengkap"}
+    catatan = [b.teks for b in k.tabel.baris if b.jenis == "catatan"]
+    assert catatan and not any("6.256.423.996" in c or "pengajuan sebesar" in c for c in catatan)
+    assert any("belum dapat dinyatakan" in c for c in catatan)
+    assert any(
+        "Penyediaan Gaji dan Tunjangan ASN" in c and "tidak diketahui" in c for c in k.tabel.keterangan
+    )
+    # on paper: the figure always carries its mark, the sentence never states it
+    assert "pengajuan sebesar" not in k.pdf
+    baris = k.pdf.splitlines()
+    for i, b in enumerate(baris):
+        if "6.256.423.996" in b:
+            assert "belum lengkap" in " ".join(baris[i : i + 2]), baris[i : i + 2]
+    assert "(belum lengkap)" in k.html and "pengajuan sebesar" not in k.html
+    sel = [(c, r) for r in k.xlsx for c in r if c == 6256423996]
+    assert sel
+    ws = load_workbook(
+        io.BytesIO(
+            hasilkan(
+                registry.laporan("renja-2.4"),
+                Kecamatan.objects.get(kode="36.73.01"),
+                2022,
+                "xlsx",
+            ).isi
+        )
+    ).active
+    fmt = [c.number_format for r in ws.iter_rows() for c in r if c.value == 6256423996]
+    assert fmt and all("belum lengkap" in f for f in fmt)
