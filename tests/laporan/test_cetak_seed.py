@@ -161,3 +161,17 @@ def test_tabel_2_4_jumlah_dengan_pagu_tak_diketahui_ditandai_belum_lengkap(kelua
     ).active
     fmt = [c.number_format for r in ws.iter_rows() for c in r if c.value == 6256423996]
     assert fmt and all("belum lengkap" in f for f in fmt)
+
+
+def test_tabel_2_1_serang_tanpa_tahun_2021_kolom_9_12(keluaran):
+    """The Serang workbook has no 2021 data: (10) and (11) print "-", not 15,82 % or 436,29 % computed from a
+    missing year read as 0; column (12) no longer prints "Rp: Sangat Tinggi" on every row."""
+    k = keluaran["renja-2.1"]
+    for b in k.tabel.baris:
+        assert b.get("rp10") is None and b.get("rp11") is None and b.get("k11") is None, b.sel
+        assert b.get("catatan") is None
+    for salah in ("15,82", "436,29", "Sangat Tinggi"):
+        assert salah not in k.pdf and salah not in k.html
+    prog = next(ln for ln in k.pdf.splitlines() if ln.startswith("5001.04 "))
+    assert "1.754.655.303" in prog and "96,83" in prog
+    assert "Belum ada data Renja tahun 2021" in k.pdf
