@@ -15,7 +15,7 @@ from django.utils import formats, timezone, translation
 
 from core.laporan.registry import KERTAS
 from core.laporan.registry import laporan as cari_laporan
-from core.laporan.render_html import css_cetak, konteks_tabel, kop, ukuran_huruf
+from core.laporan.render_html import css_cetak, konteks_tabel, kop, lebar_cetak, ukuran_huruf
 from dokumen.models import Dokumen
 from wilayah.models import Kecamatan
 
@@ -65,7 +65,7 @@ def konteks_dokumen(
                 except KeyError:
                     cetak.tabel.append(TabelDokumen(slug, slug, False, None))
                     continue
-                tabel = lap.bangun(kecamatan, tahun)
+                tabel = lebar_cetak(lap.bangun(kecamatan, tahun), kertas, lap.lanskap)
                 cetak.tabel.append(
                     TabelDokumen(
                         slug,

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from core.laporan import registry
 from core.laporan.keluaran import hasilkan
+from core.laporan.registry import Opsi
 from core.laporan.tabel import Tabel
 from wilayah.models import Kecamatan
 
@@ -175,3 +176,27 @@ def test_tabel_2_1_serang_tanpa_tahun_2021_kolom_9_12(keluaran):
     prog = next(ln for ln in k.pdf.splitlines() if ln.startswith("5001.04 "))
     assert "1.754.655.303" in prog and "96,83" in prog
     assert "Belum ada data Renja tahun 2021" in k.pdf
+
+
+@pytest.mark.parametrize("kertas", ["a4", "f4"])
+@pytest.mark.parametrize("slug", ["renja-rencana", "lkjip-rekap", "renja-2.1"])
+def test_kode_dan_kata_judul_tidak_terpotong(seed, slug, kertas):
+    """On A4 and F4 every kegiatan code prints whole (it may only wrap after a dot, and the column is made wide
+    enough that it does not) and no heading word breaks ("Satua/n")."""
+    kode_kec, tahun = SEED_LAPORAN[slug]
+    kec = Kecamatan.objects.select_related("kota").get(kode=kode_kec)
+    lap = registry.laporan(slug)
+    tabel = lap.bangun(kec, tahun)
+    teks = pdf_teks(hasilkan(lap, kec, tahun, "pdf", Opsi(kertas=kertas)).isi)
+    kata = set(re.findall(r"\S+", teks))
+    kode = {b.get("kode") for b in tabel.baris if isinstance(b.get("kode"), str) and b.get("kode")}
+    assert len(kode) > 30
+    terpotong = sorted(k for k in kode if k not in kata)
+    assert not terpotong, terpotong
+    judul = {kp.judul for kp in tabel.kepala} | {k.judul for k in tabel.kolom}
+    for j in judul:
+        for w in re.split(r"[\s/-]+", j):
+            if w.isalpha() and len(w) > 3:
+                assert re.search(rf"(?<![\w‐-]){re.escape(w)}(?![\w‐])", teks), (w, j)
+    if slug != "lkjip-rekap":
+        assert re.search(r"\bSatuan\b", teks)
