@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from core.laporan.registry import Laporan, daftarkan
 
+from ._umum import Gambar, TabelLkjip
 from .keuangan import lkjip_keuangan
 from .rekap import lkjip_rekap
 from .tabel_1_1 import lkjip_tabel_1_1
@@ -17,6 +18,8 @@ from .tabel_3_1 import lkjip_tabel_3_1
 
 __all__ = [
     "LAPORAN_LKJIP",
+    "Gambar",
+    "TabelLkjip",
     "lkjip_keuangan",
     "lkjip_rekap",
     "lkjip_tabel_1_1",

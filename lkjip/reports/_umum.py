@@ -18,10 +18,13 @@ from wilayah.models import Kecamatan
 
 @dataclass(frozen=True)
 class Gambar:
-    """A chart drawn on the server: ``svg`` is a complete, escaped ``<svg>`` element."""
+    """A chart drawn on the server: ``svg`` is a complete, escaped ``<svg>`` element. ``nomor`` is its number
+    in the whole document (``"3.2"``: per chapter, as the seed numbers them); blank in a standalone report,
+    which numbers its charts 1, 2, …"""
 
     judul: str
     svg: str
+    nomor: str = ""
 
 
 @dataclass(frozen=True)
