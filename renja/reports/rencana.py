@@ -3,7 +3,8 @@
 (1) kode; (2) program/kegiatan/sub kegiatan; (3) indikator kinerja (uraian, satuan); rencana tahun N:
 (4) lokasi, (5) target capaian, (6) pagu indikatif, (7) sumber dana; (8) catatan penting (from the Tabel 2.4
 review of year N); prakiraan maju N+1: (9) target, (10) pagu. Program and kelompok pagu are sums of their
-lines; a total row closes both years. Three queries whatever the number of rows.
+lines; a total row closes both years. A sum that includes a line with an unknown pagu is marked "belum
+lengkap" (footnote naming the line). Three queries whatever the number of rows.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from decimal import Decimal
 
 from core.capaian import jumlah
 from core.laporan.tabel import Baris, Kepala, Kolom, Sel, Tabel
-from renja.models import Anggaran, Indikator, RkpdReview
+from renja.models import Anggaran, Indikator, Nomenklatur, RkpdReview
 from wilayah.models import Kecamatan
 
 from .pohon import LELUHUR, Angka, Simpul, barispohon, gabung_indikator, kumpulkan_node, pohon_dari
+from .tabel_2_4 import BELUM_LENGKAP, TIDAK_DIKETAHUI
 
 RP = ("pagu", "pagu_maju")
 
@@ -130,6 +132,13 @@ def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
             },
         )
     )
+    keterangan = [
+        (
+            "Pagu program dan jumlah dihitung dari baris kegiatan/sub kegiatan; target diambil dari indikator "
+            f"tahun {tahun} dan {maju}."
+        ),
+    ]
+    keterangan += _tandai_pagu_hilang(baris, [a for a in anggaran if a.tahun == tahun and a.pagu is None])
     return Tabel(
         judul=[
             (
@@ -140,10 +149,34 @@ def renja_rencana(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         ],
         kepala=kepala_rencana(tahun),
         baris=baris,
-        keterangan=[
-            (
-                "Pagu program dan jumlah dihitung dari baris kegiatan/sub kegiatan; target diambil dari indikator "
-                f"tahun {tahun} dan {maju}."
-            ),
-        ],
+        keterangan=keterangan,
     )
+
+
+def _tandai_pagu_hilang(baris: list[Baris], hilang: list[Anggaran]) -> list[str]:
+    """Mark the pagu (6) of every row whose sum includes a plan-year line with an unknown pagu (a line kept
+    with its pagu blank, e.g. a "#####" cell of the source): "tidak diketahui" where nothing is known,
+    "belum lengkap" on a sum of the known lines; the rows of the same kelompok and the total too. Returns the
+    footnotes naming the lines."""
+    if not hilang:
+        return []
+    kode: set[str] = set()
+    for a in hilang:
+        n: Nomenklatur | None = a.nomenklatur
+        while n is not None:
+            kode.add(n.kode)
+            n = n.induk
+    kelompok: Baris | None = None
+    for b in baris:
+        if b.jenis == "kelompok":
+            kelompok = b
+        elif b.jenis == "total" or b.get("kode") in kode:
+            b.tanda["pagu"] = BELUM_LENGKAP if b.get("pagu") is not None else TIDAK_DIKETAHUI
+            if kelompok is not None and b.jenis != "total":
+                kelompok.tanda["pagu"] = BELUM_LENGKAP
+    return [
+        f"Pagu {a.tahun} baris {a.nomenklatur.kode} {a.nomenklatur.uraian}"
+        f"{f' ({a.kelurahan.nama})' if a.kelurahan_id else ''} tidak diketahui: setiap jumlah yang memuatnya "
+        f"ditandai ({BELUM_LENGKAP}) dan hanya menjumlahkan nilai yang diketahui."
+        for a in hilang
+    ]

@@ -200,3 +200,21 @@ def test_kode_dan_kata_judul_tidak_terpotong(seed, slug, kertas):
                 assert re.search(rf"(?<![\w‐-]){re.escape(w)}(?![\w‐])", teks), (w, j)
     if slug != "lkjip-rekap":
         assert re.search(r"\bSatuan\b", teks)
+
+
+def test_rencana_jumlah_dengan_pagu_tak_diketahui_ditandai(keluaran):
+    """The 2022 anggaran line of Penyediaan Gaji dan Tunjangan ASN is kept with its pagu blank (unknown): the
+    Rencana's kegiatan, program, kelompok and total sums that include it are marked, never shown as complete."""
+    k = keluaran["renja-rencana"]
+    gaji = k.tabel.cari(kode="7.01.01.2.02.0001")
+    assert gaji.get("pagu") is None and gaji.tanda == {"pagu": "tidak diketahui"}
+    for kode in ("7.01.01.2.02", "7.01.01"):
+        assert k.tabel.cari(kode=kode).tanda == {"pagu": "belum lengkap"}
+    assert k.tabel.cari(kode="7.01.01.2.01").tanda == {}  # a complete kegiatan is not marked
+    total = next(b for b in k.tabel.baris if b.jenis == "total")
+    assert total.get("pagu") == 6256423996 and total.tanda == {"pagu": "belum lengkap"}
+    assert any("7.01.01.2.02.0001" in c and "tidak diketahui" in c for c in k.tabel.keterangan)
+    baris = k.pdf.splitlines()
+    for i, b in enumerate(baris):
+        if "6.256.423.996" in b:
+            assert "belum lengkap" in " ".join(baris[i : i + 2]), baris[i : i + 2]
