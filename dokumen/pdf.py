@@ -7,7 +7,8 @@ document can never disagree with the separate reports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -15,8 +16,10 @@ from django.utils import formats, timezone, translation
 
 from core.laporan.registry import KERTAS
 from core.laporan.registry import laporan as cari_laporan
-from core.laporan.render_html import css_cetak, konteks_tabel, kop, ukuran_huruf
+from core.laporan.render_html import css_cetak, konteks_tabel, kop, lebar_cetak, ukuran_huruf
+from core.laporan.tabel import Tabel
 from dokumen.models import Dokumen
+from lkjip.reports import TabelLkjip
 from wilayah.models import Kecamatan
 
 from .services import narasi_dokumen
@@ -49,6 +52,40 @@ def tanggal_indonesia(waktu) -> str:
         return formats.date_format(timezone.localtime(waktu), "j F Y")
 
 
+_NOMOR_TABEL = re.compile(r"^Tabel (\d+)\.(\d+)\.?\s*")
+#: A chapter whose text before its first (landscape) table is shorter than this is laid out on landscape
+#: pages from its opening, so the opening does not sit alone on an almost empty portrait page.
+TEKS_PEMBUKA_PENDEK = 1500
+
+
+@dataclass
+class Penomoran:
+    """Tables and figures numbered per chapter, as the seed does (Tabel 3.1, Gambar 1.1)."""
+
+    bab: int
+    tabel: int = 0
+    gambar: int = 0
+
+    def beri(self, tabel: Tabel) -> Tabel:
+        """A table keeps the number its title already has in this chapter (the Renja's "Tabel 2.4" follows
+        the seed); a table without one gets the next; its figures are numbered on through the chapter."""
+        judul = list(tabel.judul)
+        m = _NOMOR_TABEL.match(judul[0]) if judul else None
+        if m and int(m.group(1)) == self.bab:
+            self.tabel = max(self.tabel, int(m.group(2)))
+        elif judul:
+            self.tabel += 1
+            judul[0] = f"Tabel {self.bab}.{self.tabel} {judul[0][m.end() :] if m else judul[0]}"
+        tabel = replace(tabel, judul=judul)
+        if isinstance(tabel, TabelLkjip) and tabel.gambar:
+            gambar = []
+            for g in tabel.gambar:
+                self.gambar += 1
+                gambar.append(replace(g, nomor=f"{self.bab}.{self.gambar}"))
+            tabel = replace(tabel, gambar=gambar)
+        return tabel
+
+
 def konteks_dokumen(
     kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None, kertas: str = "a4"
 ) -> dict:
@@ -57,6 +94,7 @@ def konteks_dokumen(
     bab = []
     for i, b in enumerate(struktur.bab, start=1):
         isi = []
+        nomor = Penomoran(i)
         for j, bagian in enumerate(b.bagian, start=1):
             cetak = BagianCetak(bagian, f"b{i}-{j}", paragraf(narasi[bagian.kunci]))
             for slug in bagian.laporan:
@@ -65,7 +103,7 @@ def konteks_dokumen(
                 except KeyError:
                     cetak.tabel.append(TabelDokumen(slug, slug, False, None))
                     continue
-                tabel = lap.bangun(kecamatan, tahun)
+                tabel = lebar_cetak(nomor.beri(lap.bangun(kecamatan, tahun)), kertas, lap.lanskap)
                 cetak.tabel.append(
                     TabelDokumen(
                         slug,
@@ -76,7 +114,7 @@ def konteks_dokumen(
                     )
                 )
             isi.append(cetak)
-        bab.append((b, f"bab{i}", isi))
+        bab.append((b, f"bab{i}", isi, _buka_lanskap(isi)))
     lebar, tinggi = KERTAS.get(kertas, KERTAS["a4"])
     tempat = kecamatan.kota.nama.removeprefix("Kota ").removeprefix("Kabupaten ")
     return {
@@ -102,6 +140,17 @@ def konteks_dokumen(
             "nip": kecamatan.nip_camat,
         },
     }
+
+
+def _buka_lanskap(isi: list[BagianCetak]) -> bool:
+    """Whether a chapter opens on a landscape page: its first table is landscape and the text before it is
+    short (otherwise the heading and a few lines would sit alone on a portrait page before the table)."""
+    teks = 0
+    for c in isi:
+        teks += len(c.bagian.judul) + sum(len(p) for p in c.paragraf)
+        if c.tabel:
+            return c.tabel[0].lanskap and teks < TEKS_PEMBUKA_PENDEK
+    return False
 
 
 def dokumen_html(

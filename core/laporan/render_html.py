@@ -6,12 +6,15 @@ HTML download and the source of the PDF, so both show exactly the same table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from .registry import KERTAS, Kecamatan, Laporan, Opsi
 from .tabel import Baris, Kepala, Kolom, Sel, Tabel
@@ -23,6 +26,12 @@ class SelTampil:
     ada: bool  # False: the row has no such value (blank cell); True with nilai None: "-"
     nilai: Sel
     span: int = 1
+    tanda: str = ""  # e.g. "belum lengkap": printed after the value
+
+    @property
+    def kode(self) -> SafeString:
+        """A code (``7.01.01.2.01.0001``) that may wrap only after a dot, never inside a number."""
+        return mark_safe("<wbr>".join(escape(p) for p in re.split(r"(?<=\.)", str(self.nilai or ""))))
 
 
 @dataclass(frozen=True)
@@ -38,7 +47,10 @@ class BarisTampil:
 def _sel(tabel: Tabel, b: Baris) -> list[SelTampil]:
     if b.jenis == "catatan":
         return [SelTampil(Kolom("teks", ""), True, b.teks, span=len(tabel.kolom))]
-    return [SelTampil(k, k.kunci in b.sel, b.sel.get(k.kunci)) for k in tabel.kolom]
+    return [
+        SelTampil(k, k.kunci in b.sel, b.sel.get(k.kunci), tanda=b.tanda.get(k.kunci, ""))
+        for k in tabel.kolom
+    ]
 
 
 def _nomor(kepala: list[Kepala]) -> list[tuple[str, int]]:
@@ -120,11 +132,80 @@ def ukuran_huruf(tabel: Tabel, kertas: str, lanskap: bool) -> float:
     return round(max(HURUF_MIN, ukuran), 1)
 
 
+#: Advance widths in em of the print font (Liberation Sans Narrow): digits 0.456, dots 0.228; heading words
+#: are bold and mixed case, counted at a generous 0.56 em a letter.
+_EM_DIGIT, _EM_TITIK, _EM_HURUF_JUDUL = 0.47, 0.24, 0.56
+_PADDING_PT = 5  # 2 pt padding each side and the borders
+KOLOM_KODE = ("kode", "no")
+
+
+def _em_kode(teks: str) -> float:
+    return sum(_EM_TITIK if c in ".,:" else _EM_DIGIT for c in teks)
+
+
+def _kata_judul(teks: str) -> list[str]:
+    """The words of a heading that cannot break (a heading may break at spaces, after "/" and "-")."""
+    return [w for w in re.split(r"[\s/-]+", teks) if w]
+
+
+def lebar_cetak(tabel: Tabel, kertas: str, lanskap: bool) -> Tabel:
+    """The table with its column shares widened where a code or a heading word would not fit whole at the print
+    font size (on this paper), taken from the text columns with room to spare. Codes and headings then never
+    break inside a word; a code that still cannot fit breaks only after a dot (:attr:`SelTampil.kode`)."""
+    kolom = tabel.kolom
+    if not kolom:
+        return tabel
+    ukuran_kertas = KERTAS.get(kertas, KERTAS["a4"])
+    lebar_pt = ((ukuran_kertas[1] if lanskap else ukuran_kertas[0]) - _MARGIN_SAMPING_MM) * _PT_PER_MM
+    total = sum(k.lebar for k in kolom) or 1
+    huruf = ukuran_huruf(tabel, kertas, lanskap)
+
+    def bagian(em: float) -> float:  # the share of ``total`` that ``em`` at the print size needs
+        return (em * huruf + _PADDING_PT) / lebar_pt * total
+
+    perlu = {k.kunci: 0.0 for k in kolom}
+    for kp in tabel.kepala:
+        for k in kp.kolom:
+            judul = kp.judul if kp.tunggal else k.judul
+            kata = _kata_judul(judul)
+            if kata:
+                perlu[k.kunci] = bagian(max(len(w) for w in kata) * _EM_HURUF_JUDUL)
+    for b in tabel.baris:
+        for kunci in KOLOM_KODE:
+            nilai = b.sel.get(kunci)
+            if kunci in perlu and isinstance(nilai, str) and nilai:
+                perlu[kunci] = max(perlu[kunci], bagian(_em_kode(nilai)))
+    kurang = sum(max(0.0, perlu[k.kunci] - k.lebar) for k in kolom)
+    if kurang <= 0:
+        return tabel
+    # Room to spare: text columns other than codes, above what they need themselves.
+    sisa = {
+        k.kunci: k.lebar - perlu[k.kunci] for k in kolom if k.jenis == "teks" and k.kunci not in KOLOM_KODE
+    }
+    sisa = {kunci: v for kunci, v in sisa.items() if v > 0}
+    ruang = sum(sisa.values())
+    if ruang <= 0:
+        return tabel
+    ambil = min(kurang, ruang)
+    baru: dict[str, float] = {}
+    for k in kolom:
+        if perlu[k.kunci] > k.lebar:
+            baru[k.kunci] = k.lebar + (perlu[k.kunci] - k.lebar) * ambil / kurang
+        elif k.kunci in sisa:
+            baru[k.kunci] = k.lebar - sisa[k.kunci] * ambil / ruang
+    kepala = [
+        replace(kp, kolom=tuple(replace(k, lebar=round(baru.get(k.kunci, k.lebar), 3)) for k in kp.kolom))
+        for kp in tabel.kepala
+    ]
+    return replace(tabel, kepala=kepala)
+
+
 def render_dokumen(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel, opsi: Opsi) -> str:
     """The self-contained print document (HTML download, PDF source)."""
     lebar, tinggi = KERTAS.get(opsi.kertas, KERTAS["a4"])
     if laporan.lanskap:
         lebar, tinggi = tinggi, lebar
+    tabel = lebar_cetak(tabel, opsi.kertas, laporan.lanskap)
     konteks = konteks_tabel(tabel)
     konteks.update(
         {

@@ -74,6 +74,11 @@ def _tulis_baris(ws, r: int, tabel: Tabel, b: Baris) -> None:
         c = ws.cell(r, i)
         if k.kunci in b.sel:
             nilai, fmt = _nilai_sel(k, b.sel[k.kunci])
+            tanda = b.tanda.get(k.kunci, "")
+            if tanda and fmt:  # the number stays a number; its format shows the mark
+                fmt = ";".join(f'{bagian} "({tanda})"' for bagian in fmt.split(";"))
+            elif tanda:
+                nilai = f"{'' if nilai is None else nilai} ({tanda})".strip()
             isi_sel(c, nilai)
             if fmt:
                 c.number_format = fmt

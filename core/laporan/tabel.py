@@ -88,6 +88,8 @@ class Baris:
 
     ``id``/``induk`` tie a program's rows together so the HTML page can fold them; ``sel`` maps column keys
     to raw values (missing keys are blank cells). A ``catatan`` row spans the whole table with ``teks``.
+    ``tanda`` maps column keys to a short mark printed with the value in every format (e.g. ``"belum
+    lengkap"`` on a sum that includes an unknown value; the table's ``keterangan`` names the missing cells).
     """
 
     jenis: JenisBaris
@@ -96,6 +98,7 @@ class Baris:
     id: str = ""
     induk: str = ""
     teks: str = ""
+    tanda: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.jenis not in JENIS_BARIS:

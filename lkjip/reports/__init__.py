@@ -6,10 +6,9 @@ Each builder takes ``(kecamatan, tahun)`` and returns a :class:`~lkjip.reports._
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
-
 from core.laporan.registry import Laporan, daftarkan
 
+from ._umum import Gambar, TabelLkjip
 from .keuangan import lkjip_keuangan
 from .rekap import lkjip_rekap
 from .tabel_1_1 import lkjip_tabel_1_1
@@ -19,6 +18,8 @@ from .tabel_3_1 import lkjip_tabel_3_1
 
 __all__ = [
     "LAPORAN_LKJIP",
+    "Gambar",
+    "TabelLkjip",
     "lkjip_keuangan",
     "lkjip_rekap",
     "lkjip_tabel_1_1",
@@ -31,11 +32,11 @@ LAPORAN_LKJIP = [
     daftarkan(laporan)
     for laporan in (
         Laporan(
-            "lkjip-1.1", _("Tabel 1.1 Data Kelurahan"), "LKjIP", "Tabel-1.1", lkjip_tabel_1_1, lanskap=False
+            "lkjip-1.1", "Tabel 1.1 Data Kelurahan", "LKjIP", "Tabel-1.1", lkjip_tabel_1_1, lanskap=False
         ),
         Laporan(
             "lkjip-2.1",
-            _("Tabel 2.1 Perjanjian Kinerja"),
+            "Tabel 2.1 Perjanjian Kinerja",
             "LKjIP",
             "Tabel-2.1",
             lkjip_tabel_2_1,
@@ -43,24 +44,22 @@ LAPORAN_LKJIP = [
         ),
         Laporan(
             "lkjip-2.2",
-            _("Tabel 2.2 Program Kegiatan dan Pagu Anggaran"),
+            "Tabel 2.2 Program Kegiatan dan Pagu Anggaran",
             "LKjIP",
             "Tabel-2.2",
             lkjip_tabel_2_2,
             lanskap=False,
         ),
-        Laporan(
-            "lkjip-3.1", _("Tabel 3.1 Pengukuran Sasaran Strategis"), "LKjIP", "Tabel-3.1", lkjip_tabel_3_1
-        ),
+        Laporan("lkjip-3.1", "Tabel 3.1 Pengukuran Sasaran Strategis", "LKjIP", "Tabel-3.1", lkjip_tabel_3_1),
         Laporan(
             "lkjip-rekap",
-            _("Laporan Rekapitulasi Kemajuan Pelaksanaan Kegiatan"),
+            "Laporan Rekapitulasi Kemajuan Pelaksanaan Kegiatan",
             "LKjIP",
             "Rekap-Kemajuan",
             lkjip_rekap,
         ),
         Laporan(
-            "lkjip-keuangan", _("Akuntabilitas Keuangan"), "LKjIP", "Akuntabilitas-Keuangan", lkjip_keuangan
+            "lkjip-keuangan", "Akuntabilitas Keuangan", "LKjIP", "Akuntabilitas-Keuangan", lkjip_keuangan
         ),
     )
 ]

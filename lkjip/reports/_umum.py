@@ -12,18 +12,19 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from django.utils.translation import gettext as _
-
 from core.laporan.tabel import Tabel
 from wilayah.models import Kecamatan
 
 
 @dataclass(frozen=True)
 class Gambar:
-    """A chart drawn on the server: ``svg`` is a complete, escaped ``<svg>`` element."""
+    """A chart drawn on the server: ``svg`` is a complete, escaped ``<svg>`` element. ``nomor`` is its number
+    in the whole document (``"3.2"``: per chapter, as the seed numbers them); blank in a standalone report,
+    which numbers its charts 1, 2, …"""
 
     judul: str
     svg: str
+    nomor: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,4 @@ def pecah_formula(formula: str) -> tuple[str, str, str]:
 
 
 def judul_kecamatan(kecamatan: Kecamatan, tahun: int) -> str:
-    return _("Kecamatan %(kec)s %(kota)s — LKjIP Tahun %(th)s") % {
-        "kec": kecamatan.nama,
-        "kota": kecamatan.kota.nama,
-        "th": tahun,
-    }
+    return f"Kecamatan {kecamatan.nama} {kecamatan.kota.nama} — LKjIP Tahun {tahun}"

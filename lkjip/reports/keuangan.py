@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from core import grafik
 from core.capaian import capaian_anggaran, jumlah
 from core.choices import SumberDana
@@ -86,53 +84,51 @@ def lkjip_keuangan(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLk
         baris.append(
             Baris(
                 "kegiatan",
-                {"no": f"{i}.", "unit": _("Kelurahan %(n)s") % {"n": k.nama}, **sel(per_unit.get(k.pk, {}))},
+                {"no": f"{i}.", "unit": f"Kelurahan {k.nama}", **sel(per_unit.get(k.pk, {}))},
             )
         )
     kel_total = _tambah(*(per_unit.get(k.pk, {}) for k in kelurahan))
     kantor = per_unit.get(None, {})
-    baris.append(
-        Baris("total", {"unit": _("Jumlah %(n)s kelurahan") % {"n": len(kelurahan)}, **sel(kel_total)})
-    )
+    baris.append(Baris("total", {"unit": f"Jumlah {len(kelurahan)} kelurahan", **sel(kel_total)}))
     baris.append(
         Baris(
             "program",
-            {"unit": _("Kecamatan %(n)s (tanpa lokasi kelurahan)") % {"n": kecamatan.nama}, **sel(kantor)},
+            {"unit": f"Kecamatan {kecamatan.nama} (tanpa lokasi kelurahan)", **sel(kantor)},
         )
     )
     baris.append(
         Baris(
             "opd",
-            {"unit": _("Jumlah Kecamatan %(n)s") % {"n": kecamatan.nama}, **sel(_tambah(kel_total, kantor))},
+            {"unit": f"Jumlah Kecamatan {kecamatan.nama}", **sel(_tambah(kel_total, kantor))},
         )
     )
 
     kepala = [
-        Kepala(_("No."), (Kolom("no", "", "teks", 5),)),
-        Kepala(_("Kelurahan / Kecamatan"), (Kolom("unit", "", "teks", 30),)),
+        Kepala("No.", (Kolom("no", "", "teks", 5),)),
+        Kepala("Kelurahan / Kecamatan", (Kolom("unit", "", "teks", 30),)),
     ]
     for g in list(sumber) + ([JUMLAH] if len(sumber) > 1 else []):
         k = _kunci(g)
         kepala.append(
             Kepala(
-                _("Jumlah semua sumber dana") if g == JUMLAH else _("Sumber dana %(sd)s") % {"sd": g},
+                "Jumlah semua sumber dana" if g == JUMLAH else f"Sumber dana {g}",
                 (
-                    Kolom(f"p_{k}", _("Pagu (Rp)"), "rupiah", 15),
-                    Kolom(f"r_{k}", _("Realisasi (Rp)"), "rupiah", 15),
+                    Kolom(f"p_{k}", "Pagu (Rp)", "rupiah", 15),
+                    Kolom(f"r_{k}", "Realisasi (Rp)", "rupiah", 15),
                     Kolom(f"c_{k}", "%", "persen", 7),
-                    Kolom(f"s_{k}", _("Sisa (Rp)"), "rupiah", 14),
+                    Kolom(f"s_{k}", "Sisa (Rp)", "rupiah", 14),
                 ),
             )
         )
 
     gambar = []
     if kelurahan and anggaran:
-        judul_g = _("Pagu dan realisasi anggaran per kelurahan tahun %(th)s") % {"th": tahun}
+        judul_g = f"Pagu dan realisasi anggaran per kelurahan tahun {tahun}"
 
         def _total(u: Uang, i: int) -> Decimal | None:
             return jumlah(v[i] for v in u.values())
 
-        unit = [k.nama for k in kelurahan] + [_("Kecamatan (tanpa lokasi)")]
+        unit = [k.nama for k in kelurahan] + ["Kecamatan (tanpa lokasi)"]
         uang: list[Uang] = [per_unit.get(k.pk, {}) for k in kelurahan] + [kantor]
         gambar.append(
             Gambar(
@@ -140,8 +136,8 @@ def lkjip_keuangan(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLk
                 grafik.batang(
                     unit,
                     [
-                        grafik.Seri(_("Pagu"), [_total(u, 0) for u in uang]),
-                        grafik.Seri(_("Realisasi"), [_total(u, 1) for u in uang]),
+                        grafik.Seri("Pagu", [_total(u, 0) for u in uang]),
+                        grafik.Seri("Realisasi", [_total(u, 1) for u in uang]),
                     ],
                     judul=judul_g,
                     satuan="rupiah",
@@ -149,11 +145,11 @@ def lkjip_keuangan(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLk
             )
         )
     return TabelLkjip(
-        judul=[_("Akuntabilitas Keuangan Tahun %(th)s") % {"th": tahun}, judul_kecamatan(kecamatan, tahun)],
+        judul=[f"Akuntabilitas Keuangan Tahun {tahun}", judul_kecamatan(kecamatan, tahun)],
         kepala=kepala,
         baris=baris,
         keterangan=[
-            _(
+            (
                 "% = realisasi / pagu × 100; sisa = pagu − realisasi. Jumlah dihitung dari baris anggaran "
                 "kegiatan (belanja langsung)."
             ),

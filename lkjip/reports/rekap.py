@@ -24,8 +24,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from core import grafik
 from core.capaian import capaian_anggaran, capaian_kinerja, jumlah, metode_negatif_aktif, rata_rata
 from core.laporan.tabel import Baris, Kepala, Kolom, Sel
@@ -163,29 +161,29 @@ def kepala_rekap(tahun: int) -> list[Kepala]:
         )
 
     kepala = [
-        Kepala(_("Kode Rekening"), (Kolom("kode", "", "teks", 14),), "(1)"),
+        Kepala("Kode Rekening", (Kolom("kode", "", "teks", 14),), "(1)"),
         Kepala(
-            _("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"),
+            "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan",
             (Kolom("uraian", "", "teks", 28),),
             "(2)",
         ),
         Kepala(
-            _("Indikator Kinerja Program (outcome)/Kegiatan (output)"),
-            (Kolom("indikator", _("Uraian"), "teks", 26), Kolom("satuan", _("Satuan"), "teks", 6)),
+            "Indikator Kinerja Program (outcome)/Kegiatan (output)",
+            (Kolom("indikator", "Uraian", "teks", 26), Kolom("satuan", "Satuan", "teks", 6)),
             "(3)",
         ),
     ]
     for y, n, nama in (
-        ("0", 4, _("Tahun Dasar %(th)s") % {"th": tahun - 1}),
-        ("1", 7, _("Tahun %(th)s") % {"th": tahun}),
+        ("0", 4, f"Tahun Dasar {tahun - 1}"),
+        ("1", 7, f"Tahun {tahun}"),
     ):
         kepala += [
-            kr(f"t{y}", n, _("Target dan Pagu Anggaran %(th)s") % {"th": nama}),
-            kr(f"r{y}", n + 1, _("Realisasi Kinerja dan Anggaran %(th)s") % {"th": nama}),
+            kr(f"t{y}", n, f"Target dan Pagu Anggaran {nama}"),
+            kr(f"r{y}", n + 1, f"Realisasi Kinerja dan Anggaran {nama}"),
             kr(
                 f"c{y}",
                 n + 2,
-                _("Tingkat Capaian Kinerja dan Anggaran %(th)s (%%)") % {"th": nama},
+                f"Tingkat Capaian Kinerja dan Anggaran {nama} (%)",
                 persen=True,
             ),
         ]
@@ -237,9 +235,9 @@ def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip
         if n is None or n.kosong:
             return
         for label, teks in (
-            (_("Keberhasilan"), n.keberhasilan),
-            (_("Hambatan"), n.hambatan),
-            (_("Saran"), n.saran),
+            ("Keberhasilan", n.keberhasilan),
+            ("Hambatan", n.hambatan),
+            ("Saran", n.saran),
         ):
             if teks.strip():
                 baris.append(Baris("catatan", tingkat=1, induk=pid, teks=f"{label}: {teks.strip()}"))
@@ -255,7 +253,7 @@ def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip
                 Baris(
                     "total",
                     {
-                        "uraian": _("Rata-rata capaian kinerja kegiatan"),
+                        "uraian": "Rata-rata capaian kinerja kegiatan",
                         **_sel_rata(p.rata_kegiatan_k, p.rata_kegiatan_rp),
                     },
                     tingkat=1,
@@ -268,7 +266,7 @@ def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip
                 Baris(
                     "total",
                     {
-                        "uraian": _("Rata-rata capaian kinerja kegiatan %(k)s") % {"k": label},
+                        "uraian": f"Rata-rata capaian kinerja kegiatan {label}",
                         **_sel_rata(
                             {y: _mean(p.rata_kegiatan_k[y] for p in daftar) for y in TAHUN},
                             {y: _mean(p.rata_kegiatan_rp[y] for p in daftar) for y in TAHUN},
@@ -280,7 +278,7 @@ def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip
                 Baris(
                     "total",
                     {
-                        "uraian": _("Jumlah & rata-rata capaian kinerja program %(k)s") % {"k": label},
+                        "uraian": f"Jumlah & rata-rata capaian kinerja program {label}",
                         **{f"rp_t{y}": jumlah(p.per_tahun[y].pagu for p in daftar) for y in TAHUN},
                         **{f"rp_r{y}": jumlah(p.per_tahun[y].realisasi for p in daftar) for y in TAHUN},
                         **_sel_rata(
@@ -296,7 +294,7 @@ def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip
         Baris(
             "opd",
             {
-                "uraian": _("Rata-rata capaian kinerja kegiatan OPD"),
+                "uraian": "Rata-rata capaian kinerja kegiatan OPD",
                 **_sel_rata(
                     {y: _mean(p.rata_kegiatan_k[y] for p in semua_program) for y in TAHUN},
                     {y: _mean(p.rata_kegiatan_rp[y] for p in semua_program) for y in TAHUN},
@@ -306,7 +304,7 @@ def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip
         Baris(
             "opd",
             {
-                "uraian": _("Jumlah anggaran dan realisasi seluruh program"),
+                "uraian": "Jumlah anggaran dan realisasi seluruh program",
                 **{f"rp_t{y}": pagu[y] for y in TAHUN},
                 **{f"rp_r{y}": realisasi[y] for y in TAHUN},
                 **{f"rp_c{y}": capaian_anggaran(pagu[y], realisasi[y]) for y in TAHUN},
@@ -315,7 +313,7 @@ def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip
         Baris(
             "opd",
             {
-                "uraian": _("Total rata-rata kinerja dan anggaran dari seluruh program OPD"),
+                "uraian": "Total rata-rata kinerja dan anggaran dari seluruh program OPD",
                 **_sel_rata(
                     {y: _mean(p.per_tahun[y].capaian_k for p in semua_program) for y in TAHUN},
                     {y: _mean(p.per_tahun[y].capaian_rp for p in semua_program) for y in TAHUN},
@@ -325,23 +323,22 @@ def lkjip_rekap(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelLkjip
     ]
     return TabelLkjip(
         judul=[
-            _("Laporan Rekapitulasi Kemajuan Pelaksanaan Kegiatan"),
-            _("Kecamatan %(kec)s — APBD %(kota)s Tahun Anggaran %(th)s")
-            % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama, "th": tahun},
+            "Laporan Rekapitulasi Kemajuan Pelaksanaan Kegiatan",
+            f"Kecamatan {kecamatan.nama} — APBD {kecamatan.kota.nama} Tahun Anggaran {tahun}",
         ],
         kepala=kepala_rekap(tahun),
         baris=baris,
         keterangan=[
-            _(
+            (
                 "K = kinerja (indikator), Rp = anggaran. Rupiah program, kelompok dan OPD = jumlah baris kegiatan; "
                 "persentase dihitung dari nilai tak dibulatkan."
             ),
-            _(
+            (
                 "Capaian K program/kegiatan = rata-rata capaian indikatornya; rata-rata capaian kinerja kegiatan = "
                 "rata-rata kegiatan yang memiliki capaian (K dan Rp terpisah); rata-rata kelompok dan OPD = "
                 "rata-rata atas program."
             ),
-            _('Target atau pagu 0/kosong memberi capaian "-" dan tidak ikut dirata-ratakan.'),
+            'Target atau pagu 0/kosong memberi capaian "-" dan tidak ikut dirata-ratakan.',
             keterangan_negatif(rekap.metode),
         ],
         gambar=grafik_rekap(rekap),
@@ -359,9 +356,9 @@ def grafik_rekap(rekap: Rekap) -> list[Gambar]:
     if not program:
         return []
     th, th0 = rekap.tahun, rekap.tahun - 1
-    j1 = _("Serapan anggaran per program tahun %(th)s") % {"th": th}
-    j2 = _("Capaian kinerja per indikator program tahun %(th)s terhadap target 100 %%") % {"th": th}
-    j3 = _("Realisasi anggaran per program: tahun %(th0)s dan %(th)s") % {"th0": th0, "th": th}
+    j1 = f"Serapan anggaran per program tahun {th}"
+    j2 = f"Capaian kinerja per indikator program tahun {th} terhadap target 100 %"
+    j3 = f"Realisasi anggaran per program: tahun {th0} dan {th}"
     nama = [_nama(p) for p in program]
     indikator = [(f"{p.node.kode} {u}", c) for p in program for u, c in p.indikator]
     gambar = [
@@ -371,7 +368,7 @@ def grafik_rekap(rekap: Rekap) -> list[Gambar]:
                 nama,
                 [p.per_tahun["1"].capaian_rp for p in program],
                 judul=j1,
-                label=_("Serapan"),
+                label="Serapan",
                 lebar=960,
                 lebar_label=440,
             ),

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from core.capaian import jumlah
 from core.laporan.tabel import Baris, Kepala, Kolom
 from wilayah.models import Kecamatan, Kelurahan
@@ -26,16 +24,14 @@ def lkjip_tabel_1_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
         )
         for i, k in enumerate(kelurahan, start=1)
     ]
-    baris.append(
-        Baris("total", {"kelurahan": _("Jumlah"), "rt_rw": jumlah(k.jumlah_rt_rw for k in kelurahan)})
-    )
+    baris.append(Baris("total", {"kelurahan": "Jumlah", "rt_rw": jumlah(k.jumlah_rt_rw for k in kelurahan)}))
     return TabelLkjip(
-        judul=[_("Tabel 1.1 Data Kelurahan"), judul_kecamatan(kecamatan, tahun)],
+        judul=["Tabel 1.1 Data Kelurahan", judul_kecamatan(kecamatan, tahun)],
         kepala=[
-            Kepala(_("No."), (Kolom("no", "", "teks", 5),)),
-            Kepala(_("Kelurahan"), (Kolom("kelurahan", "", "teks", 30),)),
-            Kepala(_("Jumlah RT dan RW"), (Kolom("rt_rw", "", "angka", 14),)),
+            Kepala("No.", (Kolom("no", "", "teks", 5),)),
+            Kepala("Kelurahan", (Kolom("kelurahan", "", "teks", 30),)),
+            Kepala("Jumlah RT dan RW", (Kolom("rt_rw", "", "angka", 14),)),
         ],
         baris=baris,
-        keterangan=[_('Jumlah dihitung dari baris kelurahan; kelurahan tanpa data ditampilkan "-".')],
+        keterangan=['Jumlah dihitung dari baris kelurahan; kelurahan tanpa data ditampilkan "-".'],
     )

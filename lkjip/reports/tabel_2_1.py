@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext as _
 
 from core.laporan.tabel import Baris, Kepala, Kolom
 from core.nilai import KOSONG
@@ -44,16 +43,16 @@ def lkjip_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
             )
     return TabelLkjip(
         judul=[
-            _("Tabel 2.1 Perjanjian Kinerja Tahun %(th)s") % {"th": tahun},
+            f"Tabel 2.1 Perjanjian Kinerja Tahun {tahun}",
             judul_kecamatan(kecamatan, tahun),
         ],
         kepala=[
-            Kepala(_("No"), (Kolom("no", "", "teks", 5),), "(1)"),
-            Kepala(_("Sasaran Strategis"), (Kolom("sasaran", "", "teks", 36),), "(2)"),
-            Kepala(_("Indikator Sasaran"), (Kolom("indikator", "", "teks", 36),), "(3)"),
+            Kepala("No", (Kolom("no", "", "teks", 5),), "(1)"),
+            Kepala("Sasaran Strategis", (Kolom("sasaran", "", "teks", 36),), "(2)"),
+            Kepala("Indikator Sasaran", (Kolom("indikator", "", "teks", 36),), "(3)"),
             Kepala(
-                _("Target"),
-                (Kolom("target", _("Nilai"), "nilai", 10), Kolom("satuan", _("Satuan"), "teks", 8)),
+                "Target",
+                (Kolom("target", "Nilai", "nilai", 10), Kolom("satuan", "Satuan", "teks", 8)),
                 "(4)",
             ),
         ],

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from core.capaian import jumlah
 from core.laporan.tabel import Baris, Kepala, Kolom
 from renja.models import Anggaran, Indikator
@@ -63,20 +61,18 @@ def lkjip_tabel_2_2(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
             )
         )
         _tulis(program, 1, pid)
-    baris.append(
-        Baris("total", {"uraian": _("Jumlah"), "pagu": jumlah(pagu[p.id]["pagu"] for p in pohon.akar)})
-    )
+    baris.append(Baris("total", {"uraian": "Jumlah", "pagu": jumlah(pagu[p.id]["pagu"] for p in pohon.akar)}))
     return TabelLkjip(
         judul=[
-            _("Tabel 2.2 Program Kegiatan dan Pagu Anggaran Tahun %(th)s") % {"th": tahun},
+            f"Tabel 2.2 Program Kegiatan dan Pagu Anggaran Tahun {tahun}",
             judul_kecamatan(kecamatan, tahun),
         ],
         kepala=[
-            Kepala(_("No."), (Kolom("no", "", "teks", 5),)),
-            Kepala(_("Kode"), (Kolom("kode", "", "teks", 18),)),
-            Kepala(_("Uraian"), (Kolom("uraian", "", "teks", 56),)),
-            Kepala(_("Pagu Anggaran (Rp)"), (Kolom("pagu", "", "rupiah", 18),)),
+            Kepala("No.", (Kolom("no", "", "teks", 5),)),
+            Kepala("Kode", (Kolom("kode", "", "teks", 18),)),
+            Kepala("Uraian", (Kolom("uraian", "", "teks", 56),)),
+            Kepala("Pagu Anggaran (Rp)", (Kolom("pagu", "", "rupiah", 18),)),
         ],
         baris=baris,
-        keterangan=[_("Pagu program = jumlah pagu kegiatannya; Jumlah = jumlah seluruh program.")],
+        keterangan=["Pagu program = jumlah pagu kegiatannya; Jumlah = jumlah seluruh program."],
     )

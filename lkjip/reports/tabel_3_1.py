@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from core import grafik
 from core.angka import format_persen
 from core.capaian import capaian_kinerja, metode_negatif_aktif, predikat, rata_rata
@@ -82,49 +80,45 @@ def lkjip_tabel_3_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
         Baris(
             "total",
             {
-                "sasaran": _("Rata-rata capaian indikator sasaran"),
+                "sasaran": "Rata-rata capaian indikator sasaran",
                 "capaian": rata,
                 "predikat": predikat(rata),
             },
         )
     )
     keterangan = [
-        _(
+        (
             "Capaian = realisasi / target × 100 %; rata-rata = rata-rata indikator yang memiliki capaian "
             "(target atau realisasi kosong tidak dihitung)."
         ),
         keterangan_negatif(metode),
-        _(
-            "Predikat: ≥ 91 Sangat Tinggi; 76–90,99 Tinggi; 66–75,99 Sedang; 51–65,99 Rendah; ≤ 50,99 Sangat Rendah."
-        ),
+        "Predikat: ≥ 91 Sangat Tinggi; 76–90,99 Tinggi; 66–75,99 Sedang; 51–65,99 Rendah; ≤ 50,99 Sangat Rendah.",
     ]
     for r in rumus:
         if r.pembilang:
             formula = f"{r.pembilang} / {r.penyebut} {r.kali}".strip() if r.penyebut else r.pembilang
-            keterangan.append(
-                _("%(no)s %(ind)s — formula: %(f)s") % {"no": r.nomor, "ind": r.indikator, "f": formula}
-            )
+            keterangan.append(f"{r.nomor} {r.indikator} — formula: {formula}")
     gambar = []
     if nama_grafik:
-        judul_g = _("Capaian indikator sasaran tahun %(th)s terhadap target 100 %%") % {"th": tahun}
+        judul_g = f"Capaian indikator sasaran tahun {tahun} terhadap target 100 %"
         gambar.append(Gambar(judul_g, grafik.capaian(nama_grafik, nilai_grafik, judul=judul_g)))
     return TabelLkjip(
         judul=[
-            _("Tabel 3.1 Pengukuran Sasaran Strategis Tahun %(th)s") % {"th": tahun},
+            f"Tabel 3.1 Pengukuran Sasaran Strategis Tahun {tahun}",
             judul_kecamatan(kecamatan, tahun),
         ],
         kepala=[
-            Kepala(_("No"), (Kolom("no", "", "teks", 5),), "(1)"),
-            Kepala(_("Sasaran Strategis"), (Kolom("sasaran", "", "teks", 30),), "(2)"),
+            Kepala("No", (Kolom("no", "", "teks", 5),), "(1)"),
+            Kepala("Sasaran Strategis", (Kolom("sasaran", "", "teks", 30),), "(2)"),
             Kepala(
-                _("Indikator Sasaran"),
-                (Kolom("indikator", _("Uraian"), "teks", 30), Kolom("satuan", _("Satuan"), "teks", 7)),
+                "Indikator Sasaran",
+                (Kolom("indikator", "Uraian", "teks", 30), Kolom("satuan", "Satuan", "teks", 7)),
                 "(3)",
             ),
-            Kepala(_("Target"), (Kolom("target", "", "nilai", 9),), "(4)"),
-            Kepala(_("Realisasi"), (Kolom("realisasi", "", "nilai", 9),), "(5)"),
-            Kepala(_("Capaian (%)"), (Kolom("capaian", "", "persen", 9),), "(6) = (5)/(4)"),
-            Kepala(_("Predikat"), (Kolom("predikat", "", "teks", 12),), "(7)"),
+            Kepala("Target", (Kolom("target", "", "nilai", 9),), "(4)"),
+            Kepala("Realisasi", (Kolom("realisasi", "", "nilai", 9),), "(5)"),
+            Kepala("Capaian (%)", (Kolom("capaian", "", "persen", 9),), "(6) = (5)/(4)"),
+            Kepala("Predikat", (Kolom("predikat", "", "teks", 12),), "(7)"),
         ],
         baris=baris,
         keterangan=keterangan,

@@ -1,7 +1,5 @@
 """Renja report builders (one module per table), registered for the report view and ``export_report``."""
 
-from django.utils.translation import gettext_lazy as _
-
 from core.laporan.registry import Laporan, daftarkan
 
 from .evaluasi import renja_evaluasi
@@ -12,7 +10,7 @@ from .tabel_2_4 import renja_tabel_2_4
 daftarkan(
     Laporan(
         slug="renja-2.1",
-        judul=_("Tabel 2.1 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja dan Pencapaian Renstra"),
+        judul="Tabel 2.1 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja dan Pencapaian Renstra",
         dokumen="Renja",
         nama_berkas="Tabel-2.1",
         pembangun=renja_tabel_2_1,
@@ -21,7 +19,7 @@ daftarkan(
 daftarkan(
     Laporan(
         slug="renja-2.4",
-        judul=_("Tabel 2.4 Review terhadap Rancangan Awal RKPD"),
+        judul="Tabel 2.4 Review terhadap Rancangan Awal RKPD",
         dokumen="Renja",
         nama_berkas="Tabel-2.4",
         pembangun=renja_tabel_2_4,
@@ -30,7 +28,7 @@ daftarkan(
 daftarkan(
     Laporan(
         slug="renja-rencana",
-        judul=_("Rencana Program, Kegiatan dan Sub Kegiatan (T-C.33)"),
+        judul="Rencana Program, Kegiatan dan Sub Kegiatan (T-C.33)",
         dokumen="Renja",
         nama_berkas="Rencana-Program",
         pembangun=renja_rencana,
@@ -39,7 +37,7 @@ daftarkan(
 daftarkan(
     Laporan(
         slug="renja-evaluasi",
-        judul=_("Evaluasi Hasil Renja per Triwulan"),
+        judul="Evaluasi Hasil Renja per Triwulan",
         dokumen="Renja",
         nama_berkas="Evaluasi-Triwulan",
         pembangun=renja_evaluasi,

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from core.capaian import (
     capaian_anggaran,
     capaian_kinerja,
@@ -52,61 +50,57 @@ def kepala_evaluasi(tahun: int, akhir_renstra: int | None, triwulan: int) -> lis
 
     akhir = str(akhir_renstra) if akhir_renstra else "…"
     tw = [
-        Kepala(
-            _("Realisasi Kinerja dan Anggaran Triwulan %(tw)s") % {"tw": ROMAWI[t]}, kr(6 + t), f"({6 + t})"
-        )
+        Kepala(f"Realisasi Kinerja dan Anggaran Triwulan {ROMAWI[t]}", kr(6 + t), f"({6 + t})")
         for t in TRIWULAN
     ]
     sd = ROMAWI[triwulan]
     return [
-        Kepala(_("Kode"), (Kolom("kode", "", "teks", 10),), "(1)"),
-        Kepala(_("Program/ Kegiatan/ Sub Kegiatan"), (Kolom("uraian", "", "teks", 22),), "(2)"),
+        Kepala("Kode", (Kolom("kode", "", "teks", 10),), "(1)"),
+        Kepala("Program/ Kegiatan/ Sub Kegiatan", (Kolom("uraian", "", "teks", 22),), "(2)"),
         Kepala(
-            _("Indikator Kinerja Program (outcome)/ Kegiatan (output)"),
-            (Kolom("indikator", _("Uraian"), "teks", 18), Kolom("satuan", _("Satuan"), "teks", 6)),
+            "Indikator Kinerja Program (outcome)/ Kegiatan (output)",
+            (Kolom("indikator", "Uraian", "teks", 18), Kolom("satuan", "Satuan", "teks", 6)),
             "(3)",
         ),
         Kepala(
-            _("Target Renstra PD pada Tahun %(akhir)s (Akhir Periode Renstra)") % {"akhir": akhir},
+            f"Target Renstra PD pada Tahun {akhir} (Akhir Periode Renstra)",
             kr(4),
             "(4)",
         ),
-        Kepala(_("Realisasi Capaian Kinerja Renstra PD s/d Tahun %(th)s") % {"th": tahun - 1}, kr(5), "(5)"),
-        Kepala(_("Target Kinerja dan Anggaran Renja PD Tahun %(th)s") % {"th": tahun}, kr(6), "(6)"),
+        Kepala(f"Realisasi Capaian Kinerja Renstra PD s/d Tahun {tahun - 1}", kr(5), "(5)"),
+        Kepala(f"Target Kinerja dan Anggaran Renja PD Tahun {tahun}", kr(6), "(6)"),
         *tw,
         Kepala(
-            _("Realisasi Capaian Kinerja dan Anggaran Renja PD Tahun %(th)s s/d Triwulan %(tw)s")
-            % {"th": tahun, "tw": sd},
+            f"Realisasi Capaian Kinerja dan Anggaran Renja PD Tahun {tahun} s/d Triwulan {sd}",
             kr(11),
             "(11) = (7)+(8)+(9)+(10)",
         ),
         Kepala(
-            _("Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD Tahun %(th)s (%%)") % {"th": tahun},
+            f"Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD Tahun {tahun} (%)",
             kr(12, persen=True),
             "(12) = (11)/(6)",
         ),
         Kepala(
-            _("Realisasi Kinerja dan Anggaran Renstra PD s/d Tahun %(th)s") % {"th": tahun},
+            f"Realisasi Kinerja dan Anggaran Renstra PD s/d Tahun {tahun}",
             kr(13),
             "(13) = (5)+(11)",
         ),
         Kepala(
-            _("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun %(th)s (%%)")
-            % {"th": tahun},
+            f"Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun {tahun} (%)",
             kr(14, persen=True),
             "(14) = (13)/(4)",
         ),
-        Kepala(_("Unit PD Penanggung Jawab"), (Kolom("unit", "", "teks", 10),), "(15)"),
-        Kepala(_("Keterangan"), (Kolom("keterangan", "", "teks", 10),), "(16)"),
+        Kepala("Unit PD Penanggung Jawab", (Kolom("unit", "", "teks", 10),), "(15)"),
+        Kepala("Keterangan", (Kolom("keterangan", "", "teks", 10),), "(16)"),
     ]
 
 
 def _predikat(k: object, rp: object) -> str | None:
     bagian = []
     if isinstance(k, Decimal):
-        bagian.append(_("K: %(p)s") % {"p": predikat(k)})
+        bagian.append(f"K: {predikat(k)}")
     if isinstance(rp, Decimal):
-        bagian.append(_("Rp: %(p)s") % {"p": predikat(rp)})
+        bagian.append(f"Rp: {predikat(rp)}")
     return "; ".join(bagian) or None
 
 
@@ -224,8 +218,8 @@ def renja_evaluasi(kecamatan: Kecamatan, tahun: int, *, triwulan: int = 4, **_op
     def sel_lain(s: Simpul) -> dict[str, Sel]:
         nama = {k for n in s.semua() for k in kelurahan.get(n.id, ())}
         if len(nama) == 1 and "" not in nama:
-            return {"unit": _("Kelurahan %(nama)s") % {"nama": nama.pop()}}
-        return {"unit": _("Kecamatan %(nama)s") % {"nama": kecamatan.nama}}
+            return {"unit": f"Kelurahan {nama.pop()}"}
+        return {"unit": f"Kecamatan {kecamatan.nama}"}
 
     baris = barispohon(
         pohon,
@@ -241,28 +235,25 @@ def renja_evaluasi(kecamatan: Kecamatan, tahun: int, *, triwulan: int = 4, **_op
             b.sel["keterangan"] = _predikat(b.sel.get("k12"), b.sel.get("rp12"))
 
     keterangan = [
-        _(
-            "K = kinerja (indikator), Rp = anggaran. Kolom (11) menjumlahkan triwulan I s/d %(tw)s untuk "
+        (
+            f"K = kinerja (indikator), Rp = anggaran. Kolom (11) menjumlahkan triwulan I s/d {ROMAWI[triwulan]} untuk "
             "indikator kumulatif dan mengambil triwulan terakhir yang dilaporkan untuk indikator akhir."
-        )
-        % {"tw": ROMAWI[triwulan]},
-        _('Target 0 atau kosong, dan tahun tanpa data, ditampilkan sebagai "-".'),
+        ),
+        'Target 0 atau kosong, dan tahun tanpa data, ditampilkan sebagai "-".',
         keterangan_negatif(metode),
     ]
     if periode is None:
         keterangan.insert(
             0,
-            _(
-                "Belum ada target Renstra yang periodenya mencakup tahun %(th)s: kolom (4), (5), "
+            (
+                f"Belum ada target Renstra yang periodenya mencakup tahun {tahun}: kolom (4), (5), "
                 "(13) dan (14) tidak lengkap."
-            )
-            % {"th": tahun},
+            ),
         )
     return Tabel(
         judul=[
-            _("Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah Tahun %(th)s s/d Triwulan %(tw)s")
-            % {"th": tahun, "tw": ROMAWI[triwulan]},
-            _("Kecamatan %(kec)s %(kota)s") % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama},
+            f"Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah Tahun {tahun} s/d Triwulan {ROMAWI[triwulan]}",
+            f"Kecamatan {kecamatan.nama} {kecamatan.kota.nama}",
         ],
         kepala=kepala_evaluasi(tahun, periode[1] if periode else None, triwulan),
         baris=baris,

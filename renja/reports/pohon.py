@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from core.capaian import jumlah, nilai_tahunan
 from core.choices import MetodeNegatif
 from core.laporan.tabel import Baris, JenisBaris, Sel
@@ -248,7 +246,7 @@ def barispohon(
             Baris(
                 "opd",
                 {
-                    "uraian": _("KECAMATAN %(nama)s") % {"nama": kecamatan.nama.upper()},
+                    "uraian": f"KECAMATAN {kecamatan.nama.upper()}",
                     **sel_rp(_jumlah(pohon.akar)),
                 },
             )
@@ -280,10 +278,8 @@ def barispohon(
 def keterangan_negatif(metode: str) -> str:
     """Footnote naming the formula used for negatif indicators (:func:`core.capaian.metode_negatif_aktif`)."""
     if metode == MetodeNegatif.RASIO:
-        return _(
-            "Indikator berpolaritas negatif (makin rendah makin baik): capaian = target / realisasi × 100."
-        )
-    return _(
+        return "Indikator berpolaritas negatif (makin rendah makin baik): capaian = target / realisasi × 100."
+    return (
         "Indikator berpolaritas negatif (makin rendah makin baik): capaian = (2 × target − realisasi) / target "
         "× 100, minimal 0 (PermenPAN-RB 8/2021)."
     )

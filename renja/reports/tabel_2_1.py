@@ -2,7 +2,8 @@
 
 For plan year N (DOMAIN.md): (4) Renstra end-of-period target, from the Renstra period that contains N−2;
 (5) realisasi from the period's first year through N−3; (6)/(7) target and realisasi of N−2; (8) = 7/6;
-(9) target of N−1; (10) = 5 + 7 + 9; (11) = 10/4; (12) catatan (predikat of column 8).
+(9) target of N−1; (10) = 5 + 7 + 9; (11) = 10/4, both "-" when an input is unknown (a year without data is
+not 0); (12) catatan, left blank for the author (the predikat of (8) is readable from (8) itself).
 K values come from :class:`~renja.models.Indikator` (matched across years by uraian) and
 :class:`~renja.models.RenstraTarget`; Rp from :class:`~renja.models.Anggaran` lines summed up the tree.
 Five queries whatever the number of rows.
@@ -11,9 +12,8 @@ Five queries whatever the number of rows.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from decimal import Decimal
-
-from django.utils.translation import gettext as _
 
 from core.capaian import (
     capaian_anggaran,
@@ -21,7 +21,6 @@ from core.capaian import (
     jumlah,
     metode_negatif_aktif,
     nilai_tahunan,
-    predikat,
 )
 from core.laporan.tabel import Kepala, Kolom, Sel, Tabel
 from core.nilai import KOSONG, Nilai
@@ -53,61 +52,56 @@ def kepala_tabel_2_1(tahun: int, akhir_renstra: int | None) -> list[Kepala]:
 
     akhir = str(akhir_renstra) if akhir_renstra else "…"
     return [
-        Kepala(_("Kode"), (Kolom("kode", "", "teks", 12),), "(1)"),
+        Kepala("Kode", (Kolom("kode", "", "teks", 12),), "(1)"),
         Kepala(
-            _("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"),
+            "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan",
             (Kolom("uraian", "", "teks", 28),),
             "(2)",
         ),
         Kepala(
-            _("Indikator Kinerja Program (outcome)/ Kegiatan (output)"),
-            (Kolom("indikator", _("Uraian"), "teks", 24), Kolom("satuan", _("Satuan"), "teks", 7)),
+            "Indikator Kinerja Program (outcome)/ Kegiatan (output)",
+            (Kolom("indikator", "Uraian", "teks", 24), Kolom("satuan", "Satuan", "teks", 7)),
             "(3)",
         ),
         Kepala(
-            _("Target Kinerja Capaian Renstra PD Tahun %(akhir)s (Akhir Periode Renstra PD)")
-            % {"akhir": akhir},
+            f"Target Kinerja Capaian Renstra PD Tahun {akhir} (Akhir Periode Renstra PD)",
             kr(4),
             "(4)",
         ),
         Kepala(
-            _("Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun %(th)s")
-            % {"th": tahun - 3},
+            f"Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun {tahun - 3}",
             kr(5),
             "(5)",
         ),
-        Kepala(_("Target Kinerja dan Anggaran Renja PD Tahun %(th)s") % {"th": tahun - 2}, kr(6), "(6)"),
+        Kepala(f"Target Kinerja dan Anggaran Renja PD Tahun {tahun - 2}", kr(6), "(6)"),
+        Kepala(f"Realisasi Target Kinerja dan Anggaran Renja PD Tahun {tahun - 2}", kr(7), "(7)"),
+        Kepala("Tingkat Realisasi (%)", kr(8, persen=True), "(8) = (7)/(6)"),
+        Kepala(f"Target Program dan Kegiatan Renja PD Tahun {tahun - 1}", kr(9), "(9)"),
         Kepala(
-            _("Realisasi Target Kinerja dan Anggaran Renja PD Tahun %(th)s") % {"th": tahun - 2}, kr(7), "(7)"
-        ),
-        Kepala(_("Tingkat Realisasi (%)"), kr(8, persen=True), "(8) = (7)/(6)"),
-        Kepala(_("Target Program dan Kegiatan Renja PD Tahun %(th)s") % {"th": tahun - 1}, kr(9), "(9)"),
-        Kepala(
-            _("Perkiraan Realisasi Capaian Target Renstra PD s/d Tahun %(th)s") % {"th": tahun - 1},
+            f"Perkiraan Realisasi Capaian Target Renstra PD s/d Tahun {tahun - 1}",
             kr(10),
             "(10) = (5)+(7)+(9)",
         ),
         Kepala(
-            _("Tingkat Capaian Realisasi Target Renstra PD s/d Tahun %(th)s (%%)") % {"th": tahun - 1},
+            f"Tingkat Capaian Realisasi Target Renstra PD s/d Tahun {tahun - 1} (%)",
             kr(11, persen=True),
             "(11) = (10)/(4)",
         ),
-        Kepala(_("Catatan"), (Kolom("catatan", "", "teks", 14),), "(12)"),
+        Kepala("Catatan", (Kolom("catatan", "", "teks", 14),), "(12)"),
     ]
 
 
-def _catatan(k8: Decimal | None, rp8: Decimal | None) -> str | None:
-    bagian = []
-    if k8 is not None:
-        bagian.append(_("K: %(p)s") % {"p": predikat(k8)})
-    if rp8 is not None:
-        bagian.append(_("Rp: %(p)s") % {"p": predikat(rp8)})
-    return "; ".join(bagian) or None
+def _lengkap(nilai: Sequence[Sel]) -> bool:
+    """Whether every input of a computed column is known: a year without data is unknown, never 0."""
+    return all(v is not None and not (isinstance(v, Nilai) and v.kosong) for v in nilai)
 
 
-def _sel_rp(nilai: Angka) -> dict[str, Sel]:
+def _sel_rp(nilai: Angka, ada_tahun_lalu: bool) -> dict[str, Sel]:
+    """Rp cells; (10) = 5 + 7 + 9 and (11) = 10 / 4 only when every input is known ((5) only counts when the
+    Renstra period has years before the evaluated one), else ``None`` ("-")."""
     sel: dict[str, Sel] = {k: nilai.get(k) for k in RP}
-    rp10 = jumlah([nilai.get("rp5"), nilai.get("rp7"), nilai.get("rp9")])
+    masukan = [nilai.get("rp7"), nilai.get("rp9")] + ([nilai.get("rp5")] if ada_tahun_lalu else [])
+    rp10 = jumlah([nilai.get("rp5"), nilai.get("rp7"), nilai.get("rp9")]) if _lengkap(masukan) else None
     sel["rp8"] = capaian_anggaran(nilai.get("rp6"), nilai.get("rp7"))
     sel["rp10"] = rp10
     sel["rp11"] = capaian_anggaran(nilai.get("rp4"), rp10)
@@ -182,7 +176,8 @@ def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         k4 = target_renstra.get(s.id, {}).get(kunci_indikator(g.uraian), KOSONG)
         k5 = nilai_tahunan([g.realisasi(t) for t in tahun_lalu], g.sifat)
         k6, k7, k9 = g.target(th_eval), g.realisasi(th_eval), g.target(th_berjalan)
-        k10 = nilai_tahunan([k5, k7, k9], g.sifat)
+        masukan: list[Sel] = [k7, k9, *([k5] if tahun_lalu else [])]
+        k10 = nilai_tahunan([k5, k7, k9], g.sifat) if _lengkap(masukan) else KOSONG
         k8 = capaian_kinerja(k6, k7, g.polaritas, metode)
         return {
             "indikator": g.uraian,
@@ -195,7 +190,6 @@ def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
             "k9": k9,
             "k10": k10,
             "k11": capaian_kinerja(k4, k10, g.polaritas, metode),
-            "catatan": _catatan(k8, None),
         }
 
     def sel_indikator(s: Simpul) -> list[dict[str, Sel]]:
@@ -211,48 +205,44 @@ def renja_tabel_2_1(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         pohon,
         kecamatan,
         rp=rp,
-        sel_rp=_sel_rp,
+        sel_rp=lambda nilai: _sel_rp(nilai, bool(tahun_lalu)),
         sel_indikator=sel_indikator,
         keys_rp=("rp4", "rp5", "rp6", "rp7", "rp9"),
     )
-    for b in baris:  # node rows: predikat of both K (first indicator) and Rp
-        if b.jenis != "indikator":
-            k8, rp8 = b.sel.get("k8"), b.sel.get("rp8")
-            b.sel["catatan"] = _catatan(
-                k8 if isinstance(k8, Decimal) else None, rp8 if isinstance(rp8, Decimal) else None
-            )
-
     keterangan = [
-        _(
+        (
             "K = kinerja (indikator), Rp = anggaran. Jumlah program, kelompok dan OPD dihitung dari baris "
             "kegiatan/sub kegiatan; persentase dihitung dari nilai tak dibulatkan."
         ),
-        _('Target 0 atau kosong, dan tahun tanpa data, ditampilkan sebagai "-".'),
+        'Target 0 atau kosong, dan tahun tanpa data, ditampilkan sebagai "-".',
         keterangan_negatif(metode),
-        _(
-            "Predikat (kolom 12, dari kolom 8): ≥ 91 Sangat Tinggi; 76–90,99 Tinggi; 66–75,99 Sedang; "
-            "51–65,99 Rendah; ≤ 50,99 Sangat Rendah."
+        (
+            f"Kolom (10) dan (11) dihitung hanya bila semua masukannya diketahui; bila tahun {th_berjalan} "
+            '(kolom 9) atau tahun sebelumnya belum berisi data, ditampilkan "-". Kolom (12) dibiarkan kosong untuk catatan penyusun.'
         ),
     ]
+    if not any(a.tahun == th_berjalan for a in anggaran) and not any(
+        i.tahun == th_berjalan for i in indikator
+    ):
+        keterangan.insert(
+            0, f'Belum ada data Renja tahun {th_berjalan}: kolom (9), (10) dan (11) ditampilkan "-".'
+        )
     if periode is None:
         keterangan.insert(
             0,
-            _(
-                "Belum ada target Renstra yang periodenya mencakup tahun %(th)s: kolom (4), (5) "
+            (
+                f"Belum ada target Renstra yang periodenya mencakup tahun {th_eval}: kolom (4), (5) "
                 "dan (11) kosong."
-            )
-            % {"th": th_eval},
+            ),
         )
     return Tabel(
         judul=[
-            _("Tabel 2.1"),
-            _(
+            "Tabel 2.1",
+            (
                 "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra "
-                "Perangkat Daerah s/d Tahun %(th)s"
-            )
-            % {"th": th_eval},
-            _("Kecamatan %(kec)s %(kota)s — Renja Tahun %(th)s")
-            % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama, "th": tahun},
+                f"Perangkat Daerah s/d Tahun {th_eval}"
+            ),
+            f"Kecamatan {kecamatan.nama} {kecamatan.kota.nama} — Renja Tahun {tahun}",
         ],
         kepala=kepala_tabel_2_1(tahun, periode[1] if periode else None),
         baris=baris,

@@ -3,16 +3,16 @@
 Each :class:`~renja.models.RkpdReview` line is printed with both halves side by side (Rancangan Awal RKPD |
 Hasil Analisis Kebutuhan) under its program and kegiatan, whose rows carry the sums of their lines' pagu.
 A total row sums both pagu columns, and a closing sentence spells out the Hasil Analisis Kebutuhan total
-(terbilang). One query whatever the number of lines.
+(terbilang). A pagu that is unknown (blank where the line states a target or the other side's pagu: e.g. a
+``#####`` cell of the source) is not read as 0: every sum that includes it is marked "belum lengkap", the
+footnotes name the line, and the closing sentence does not state a total. One query whatever the number of
+lines.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
-
-from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from core.angka import format_rupiah
 from core.capaian import jumlah
@@ -23,22 +23,25 @@ from wilayah.models import Kecamatan
 
 from .pohon import LELUHUR, Simpul, kumpulkan_node, pohon_dari
 
+BELUM_LENGKAP = "belum lengkap"
+TIDAK_DIKETAHUI = "tidak diketahui"
+
 
 def kepala_tabel_2_4() -> list[Kepala]:
     def separuh(sisi: str, n: int) -> tuple[Kolom, ...]:
         return (
-            Kolom(f"uraian_{sisi}", _("Program/ Kegiatan/ Sub Kegiatan"), "teks", 28, f"({n})"),
-            Kolom(f"lokasi_{sisi}", _("Lokasi"), "teks", 12, f"({n + 1})"),
-            Kolom(f"indikator_{sisi}", _("Indikator Kinerja"), "teks", 22, f"({n + 2})"),
-            Kolom(f"target_{sisi}", _("Target Capaian"), "teks", 8, f"({n + 3})"),
-            Kolom(f"pagu_{sisi}", _("Pagu Indikatif (Rp)"), "rupiah", 14, f"({n + 4})"),
+            Kolom(f"uraian_{sisi}", "Program/ Kegiatan/ Sub Kegiatan", "teks", 28, f"({n})"),
+            Kolom(f"lokasi_{sisi}", "Lokasi", "teks", 12, f"({n + 1})"),
+            Kolom(f"indikator_{sisi}", "Indikator Kinerja", "teks", 22, f"({n + 2})"),
+            Kolom(f"target_{sisi}", "Target Capaian", "teks", 8, f"({n + 3})"),
+            Kolom(f"pagu_{sisi}", "Pagu Indikatif (Rp)", "rupiah", 14, f"({n + 4})"),
         )
 
     return [
-        Kepala(pgettext("nomor urut", "No"), (Kolom("no", "", "teks", 5),), "(1)"),
-        Kepala(_("Rancangan Awal RKPD"), separuh("rancangan", 2)),
-        Kepala(_("Hasil Analisis Kebutuhan"), separuh("kebutuhan", 7)),
-        Kepala(_("Catatan Penting"), (Kolom("catatan", "", "teks", 16),), "(12)"),
+        Kepala("No", (Kolom("no", "", "teks", 5),), "(1)"),
+        Kepala("Rancangan Awal RKPD", separuh("rancangan", 2)),
+        Kepala("Hasil Analisis Kebutuhan", separuh("kebutuhan", 7)),
+        Kepala("Catatan Penting", (Kolom("catatan", "", "teks", 16),), "(12)"),
     ]
 
 
@@ -62,10 +65,23 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     for r in review:
         if _berisi(r):
             per_node[r.nomenklatur_id].append(r)
-    lokasi_umum = _("Kecamatan %(nama)s") % {"nama": kecamatan.nama}
+    lokasi_umum = f"Kecamatan {kecamatan.nama}"
+    # A line's pagu that is unknown (e.g. a "#####" cell in the source) rather than absent: every sum that
+    # includes it is marked "belum lengkap" and never printed as if complete.
+    hilang = {(r.pk, sisi) for r in review if _berisi(r) for sisi in _pagu_hilang(r)}
+
+    def tanda_jumlah(lines: list[RkpdReview]) -> dict[str, str]:
+        return {
+            f"pagu_{sisi}": BELUM_LENGKAP
+            for sisi in ("rancangan", "kebutuhan")
+            if any((r.pk, sisi) in hilang for r in lines)
+        }
+
+    def lines_di(s: Simpul) -> list[RkpdReview]:
+        return [r for n in s.semua() for r in per_node.get(n.id, [])]
 
     def pagu(s: Simpul) -> tuple[Decimal | None, Decimal | None]:
-        lines = [r for n in s.semua() for r in per_node.get(n.id, [])]
+        lines = lines_di(s)
         return jumlah(r.pagu_rancangan for r in lines), jumlah(r.pagu_kebutuhan for r in lines)
 
     def sel_baris(r: RkpdReview, uraian: str | None) -> dict[str, Sel]:
@@ -86,6 +102,11 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
             )
         return sel
 
+    def tanda_baris(r: RkpdReview) -> dict[str, str]:
+        return {
+            f"pagu_{sisi}": TIDAK_DIKETAHUI for sisi in ("rancangan", "kebutuhan") if (r.pk, sisi) in hilang
+        }
+
     baris: list[Baris] = []
 
     def tulis(s: Simpul, nomor: str, tingkat: int, program: str) -> None:
@@ -101,10 +122,18 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
                 "pagu_rancangan": rancangan,
                 "pagu_kebutuhan": kebutuhan,
             }
-            baris.append(Baris(s.jenis, sel, tingkat=tingkat, id=pid, induk=program))
+            baris.append(
+                Baris(s.jenis, sel, tingkat=tingkat, id=pid, induk=program, tanda=tanda_jumlah(lines_di(s)))
+            )
             for r in milik:
                 baris.append(
-                    Baris("indikator", sel_baris(r, None), tingkat=tingkat + 1, induk=program or pid)
+                    Baris(
+                        "indikator",
+                        sel_baris(r, None),
+                        tingkat=tingkat + 1,
+                        induk=program or pid,
+                        tanda=tanda_baris(r),
+                    )
                 )
         else:
             # A leaf: one row per line (other lokasi/indikator repeat the name, as the printed form does).
@@ -119,6 +148,7 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
                         tingkat=tingkat,
                         id=pid if i == 0 else "",
                         induk=program or (pid if i else ""),
+                        tanda=tanda_baris(r),
                     )
                 )
         for j, a in enumerate(s.anak, start=1):
@@ -138,35 +168,62 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         Baris(
             "total",
             {
-                "uraian_rancangan": _("JUMLAH"),
-                "uraian_kebutuhan": _("JUMLAH"),
+                "uraian_rancangan": "JUMLAH",
+                "uraian_kebutuhan": "JUMLAH",
                 "pagu_rancangan": total_rancangan,
                 "pagu_kebutuhan": total_kebutuhan,
             },
+            tanda=tanda_jumlah([r for r in review if _berisi(r)]),
         )
     )
-    if total_kebutuhan is not None:
+    hilang_kebutuhan = [r for r in review if (r.pk, "kebutuhan") in hilang]
+    if hilang_kebutuhan:
+        baris.append(Baris("catatan", teks=kalimat_belum_lengkap(len(hilang_kebutuhan))))
+    elif total_kebutuhan is not None:
         baris.append(Baris("catatan", teks=kalimat_pengajuan(total_kebutuhan)))
+    keterangan = [
+        "Pagu program dan kegiatan adalah jumlah pagu baris di bawahnya; jumlah dihitung, tidak diketik.",
+    ]
+    for r in review:
+        for sisi, judul in (("rancangan", "rancangan awal RKPD"), ("kebutuhan", "hasil analisis kebutuhan")):
+            if (r.pk, sisi) in hilang:
+                keterangan.append(
+                    f"Pagu {judul} baris {r.nomenklatur.kode} {r.nomenklatur.uraian}"
+                    f"{f' ({r.kelurahan.nama})' if r.kelurahan_id else ''} tidak diketahui: setiap jumlah yang "
+                    f"memuatnya ditandai ({BELUM_LENGKAP}) dan hanya menjumlahkan nilai yang diketahui."
+                )
     return Tabel(
         judul=[
-            _("Tabel 2.4"),
-            _("Review terhadap Rancangan Awal RKPD Tahun %(th)s") % {"th": tahun},
-            _("Kecamatan %(kec)s %(kota)s") % {"kec": kecamatan.nama, "kota": kecamatan.kota.nama},
+            "Tabel 2.4",
+            f"Review terhadap Rancangan Awal RKPD Tahun {tahun}",
+            f"Kecamatan {kecamatan.nama} {kecamatan.kota.nama}",
         ],
         kepala=kepala_tabel_2_4(),
         baris=baris,
-        keterangan=[
-            _(
-                "Pagu program dan kegiatan adalah jumlah pagu baris di bawahnya; jumlah dihitung, tidak diketik."
-            ),
-        ],
+        keterangan=keterangan,
+    )
+
+
+def _pagu_hilang(r: RkpdReview) -> list[str]:
+    """The sides whose pagu is unknown: blank on a line that states that side's target, or whose other side
+    has a pagu (a line with a target but no Rupiah is a gap in the source, not a zero)."""
+    sisi = []
+    if r.pagu_rancangan is None and (r.target_rancangan or r.pagu_kebutuhan is not None):
+        sisi.append("rancangan")
+    if r.pagu_kebutuhan is None and (r.target_kebutuhan or r.pagu_rancangan is not None):
+        sisi.append("kebutuhan")
+    return sisi
+
+
+def kalimat_belum_lengkap(n: int) -> str:
+    """The sentence in place of the total when a pagu is unknown: an incomplete sum is never stated as final."""
+    return (
+        "Jumlah pengajuan berdasarkan hasil analisis kebutuhan belum dapat dinyatakan: pagu "
+        f"{n} baris belum diketahui (lihat keterangan)."
     )
 
 
 def kalimat_pengajuan(total: Decimal) -> str:
     """ "Pengajuan sebesar Rp 1.234 (seribu dua ratus tiga puluh empat rupiah)" — words via core.terbilang."""
     total = total.quantize(Decimal(1), rounding=ROUND_HALF_UP)  # the figure and the words say the same
-    return _("Berdasarkan hasil analisis kebutuhan, pengajuan sebesar Rp %(angka)s (%(kata)s).") % {
-        "angka": format_rupiah(total),
-        "kata": terbilang_rupiah(total),
-    }
+    return f"Berdasarkan hasil analisis kebutuhan, pengajuan sebesar Rp {format_rupiah(total)} ({terbilang_rupiah(total)})."

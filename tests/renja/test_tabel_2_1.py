@@ -162,10 +162,35 @@ def test_tanpa_renstra_kolom_renstra_kosong(kec, data):
     assert "s/d Tahun 2027" in tabel.kepala[4].judul
 
 
-def test_catatan_berisi_predikat(kec, data):
+def test_catatan_dibiarkan_kosong_untuk_penyusun(kec, data):
+    """Column (12) used to repeat the predikat of (8) on every row ("Rp: Sangat Tinggi"): it is left blank."""
     tabel = renja_tabel_2_1(kec, 2022)
-    assert _baris(tabel, "5001.04").sel["catatan"] == "K: Sangat Tinggi; Rp: Sangat Tinggi"
-    assert _baris(tabel, "5001.11.001").sel["catatan"] == "K: Tinggi; Rp: Sangat Tinggi"
+    assert all(b.get("catatan") is None for b in tabel.baris)
+    assert not any("Sangat Tinggi" in k for k in tabel.keterangan)
+
+
+def test_kolom_10_11_kosong_bila_tahun_berjalan_tidak_diketahui(kec, data):
+    """Kegiatan 5001.04.002 has no 2021 line and no 2021 indicator: (10) and (11) are "-", never a sum that
+    reads the missing year as 0; the kegiatan with 2021 data keeps its figures."""
+    tabel = renja_tabel_2_1(kec, 2022)
+    b = _baris(tabel, "5001.04.002")
+    assert b.sel["rp9"] is None and b.sel["rp10"] is None and b.sel["rp11"] is None
+    dok = tabel.cari(indikator="Dokumen")
+    assert dok.sel["k10"] == KOSONG and dok.sel["k11"] is None
+    assert _baris(tabel, "5001.04.001").sel["rp10"] == D("91250000") + D("950000000") + D("170000000")
+
+
+def test_tanpa_data_tahun_berjalan_semua_kolom_9_11_kosong(kec, data):
+    from renja.models import Anggaran, Indikator
+
+    Anggaran.objects.filter(tahun=2021).delete()
+    Indikator.objects.filter(tahun=2021).delete()
+    tabel = renja_tabel_2_1(kec, 2022)
+    for b in tabel.baris:
+        for k in ("rp9", "rp10", "rp11", "k11"):
+            assert b.get(k) is None, (b.sel, k)
+        assert b.get("k10") in (None, KOSONG)
+    assert "Belum ada data Renja tahun 2021" in tabel.keterangan[0]
 
 
 def test_kecamatan_lain_tidak_ikut(kec, kec_lain, data):

@@ -122,3 +122,37 @@ def test_kepala(kec, data):
     ]
     assert len(tabel.kolom) == 12
     assert [k.nomor for k in tabel.kolom[1:6]] == ["(2)", "(3)", "(4)", "(5)", "(6)"]
+
+
+def test_pagu_tak_diketahui_menandai_jumlah_belum_lengkap(kec, data):
+    """The "40 rim" line states a rancangan target but no rancangan pagu: unknown, not 0. Its sums are marked;
+    the complete kebutuhan side keeps its sentence."""
+    tabel = renja_tabel_2_4(kec, 2022)
+    rim = tabel.cari(indikator_rancangan="Jumlah rim kertas")
+    assert rim.tanda == {"pagu_rancangan": "tidak diketahui"}
+    total = next(b for b in tabel.baris if b.jenis == "total")
+    assert total.tanda == {"pagu_rancangan": "belum lengkap"}
+    assert tabel.baris[0].tanda == tabel.baris[1].tanda == {"pagu_rancangan": "belum lengkap"}
+    assert tabel.cari(indikator_rancangan="Jumlah bulan").tanda == {}
+    assert "pengajuan sebesar Rp 9.000.000" in tabel.baris[-1].teks
+    assert any("Penyediaan Peralatan Kantor" in k and "rancangan" in k for k in tabel.keterangan)
+
+
+def test_pagu_kebutuhan_tak_diketahui_tidak_dinyatakan_sebagai_total(kec, data):
+    f.rkpd(
+        kec,
+        data["sub1"],
+        2022,
+        indikator_="Jumlah bulan gaji",
+        target_rancangan="12 bulan",
+        pagu_rancangan="10.000.000",
+        target_kebutuhan="12 bulan",
+        pagu_kebutuhan=None,
+        urutan=4,
+    )
+    tabel = renja_tabel_2_4(kec, 2022)
+    total = next(b for b in tabel.baris if b.jenis == "total")
+    assert total.sel["pagu_kebutuhan"] == Decimal(9000000)
+    assert total.tanda["pagu_kebutuhan"] == "belum lengkap"
+    kalimat = tabel.baris[-1].teks
+    assert "9.000.000" not in kalimat and "belum dapat dinyatakan" in kalimat

@@ -1,0 +1,54 @@
+"""The whole LKjIP (Walantaka 2020, from the seed): figures and tables numbered per chapter as the seed does
+(Gambar 3.1, Tabel 3.2), and a chapter that opens with a landscape table does not leave its opening alone
+on an almost empty page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from dokumen.pdf import dokumen_pdf
+from wilayah.models import Kecamatan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def halaman(seed, django_db_blocker) -> list[str]:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) tidak terpasang")
+    with django_db_blocker.unblock():
+        kec = Kecamatan.objects.select_related("kota").get(kode="36.73.03")
+        pdf = dokumen_pdf(kec, 2020, "lkjip")
+    teks = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout
+    return teks.decode().split("\f")
+
+
+def test_gambar_bernomor_per_bab_tanpa_berulang(halaman):
+    gambar = [m for h in halaman for m in re.findall(r"^\s*Gambar (\S+)", h, re.MULTILINE)]
+    assert len(gambar) >= 3
+    assert len(set(gambar)) == len(gambar), gambar  # "Gambar 1" printed three times before
+    assert all(re.fullmatch(r"\d+\.\d+", g) for g in gambar), gambar
+    bab3 = [g for g in gambar if g.startswith("3.")]
+    assert bab3 == [f"3.{i}" for i in range(1, len(bab3) + 1)]
+
+
+def test_tabel_bernomor_per_bab(halaman):
+    judul = [m for h in halaman for m in re.findall(r"^\s*(Tabel \d+\.\d+) ", h, re.MULTILINE)]
+    assert judul[:3] == ["Tabel 1.1", "Tabel 2.1", "Tabel 2.2"]
+    assert ["Tabel 3.1", "Tabel 3.2", "Tabel 3.3"] == [j for j in judul if j.startswith("Tabel 3.")]
+    teks = "\n".join(halaman)
+    assert "Tabel 3.2 Laporan Rekapitulasi Kemajuan Pelaksanaan Kegiatan" in teks
+    assert "Tabel 3.3 Akuntabilitas Keuangan" in teks
+
+
+def test_pembuka_bab_tidak_sendirian_sebelum_tabel_lanskap(halaman):
+    """BAB III opens straight into the landscape Tabel 3.1: heading and table share the page."""
+    buka = [h for h in halaman if re.search(r"^\s*BAB III\s*$", h, re.MULTILINE)]
+    assert buka, "BAB III tidak ditemukan"
+    assert "AKUNTABILITAS KINERJA" in buka[0] and "Tabel 3.1 Pengukuran Sasaran Strategis" in buka[0]
