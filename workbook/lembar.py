@@ -114,6 +114,19 @@ class Konteks:
         self.dipakai[kunci] = r.baris.nomor
         return False
 
+    def induk_terpanjang(self, kode: str) -> Nomenklatur | None:
+        """The parent by the contract's rule: the longest known code that ``kode`` starts with, then a dot.
+
+        A Permendagri 90 kegiatan ``7.01.01.2.01`` thus hangs under the program ``7.01.01`` (its own segment
+        ``2.01`` holds a dot), and an old code ``5001.13.001`` under ``5001.13``.
+        """
+        bagian = kode.split(".")
+        for n in range(len(bagian) - 1, 0, -1):
+            node = self.nomenklatur.get(".".join(bagian[:n]))
+            if node is not None:
+                return node
+        return None
+
     # -- lookups that report what is missing ---------------------------------------------------
     def cari_kecamatan(self, r: PembacaBaris, kode: str) -> Kecamatan | None:
         kec = self.kecamatan.get(kode)
@@ -268,12 +281,12 @@ def nomenklatur(r: PembacaBaris, k: Konteks) -> str | None:
             r.salah("kode_induk", f"induk '{kode_induk}' tidak ada di basis data maupun di baris sebelumnya.")
             return None
     elif "." in kode:
-        turunan = kode.rsplit(".", 1)[0]
-        induk = k.nomenklatur.get(turunan)
+        induk = k.induk_terpanjang(kode)
         if induk is None and tingkat not in (Tingkat.URUSAN, Tingkat.PROGRAM):
             r.salah(
                 "kode",
-                f"induk '{turunan}' (kode tanpa segmen terakhir) tidak ditemukan; tambahkan induknya lebih dulu "
+                f"induk kode '{kode}' tidak ditemukan: tidak ada kode yang sudah dikenal (di basis data atau di "
+                "baris sebelumnya) yang menjadi awal kode ini diikuti titik; tambahkan induknya lebih dulu "
                 "atau isi kode_induk.",
             )
             return None
