@@ -20,8 +20,10 @@ from typing import IO, Any
 
 from django.conf import settings
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.xml.functions import iterparse
 
 EKSTENSI_DITERIMA = (".xlsx", ".xlsm")
 
@@ -36,6 +38,16 @@ BATAS_BAWAAN = {
     "WORKBOOK_KOLOM_MAKS": 200,  # columns per sheet
 }
 RASIO_DARI_UKURAN = 1 * MB
+
+
+class _RumusTanpaNilai:
+    """A formula cell with no value saved by Excel: never read as blank (that would erase a stored value)."""
+
+    def __repr__(self) -> str:
+        return "RUMUS_TANPA_NILAI"
+
+
+RUMUS_TANPA_NILAI: Any = _RumusTanpaNilai()
 
 
 class BerkasError(Exception):
@@ -203,14 +215,60 @@ def _baca_sheet(ws) -> Sheet:
     # Only the named columns are read (cells right of them are ignored anyway), so a row is never wider
     # than the header; rows are counted as they come, real or skipped, and reading stops past the limit.
     lebar = max(indeks, default=0) + 1
+    tanpa_nilai = _rumus_tanpa_nilai(ws, lebar, baris_maks)
     rows: Iterator[tuple] = ws.iter_rows(min_row=2, max_col=lebar, values_only=True)
     for nomor, values in enumerate(rows, start=2):
         if nomor > baris_maks + 1:
             raise _terlalu_banyak_baris(ws, baris_maks)
-        if all(_kosong(v) for v in values):
+        if all(_kosong(v) for v in values) and not any((nomor, i) in tanpa_nilai for i in indeks):
             continue
         sel = {kunci: (values[i] if i < len(values) else None) for i, kunci in indeks.items()}
+        for i, kunci in indeks.items():
+            if (nomor, i) in tanpa_nilai:
+                sel[kunci] = RUMUS_TANPA_NILAI
         if all(_kosong(v) for v in sel.values()):
             continue
         sheet.baris.append(Baris(nomor=nomor, sel=sel, huruf=sheet.kolom))
     return sheet
+
+
+def _rumus_tanpa_nilai(ws, lebar: int, baris_maks: int) -> set[tuple[int, int]]:
+    """(Excel row, 0-based column) of the formula cells of the data columns that carry no saved value.
+
+    openpyxl's ``data_only`` read gives None for them, the same as for a blank cell; only the sheet's XML tells
+    them apart: a ``<c>`` with an ``<f>`` and no ``<v>`` (or an empty ``<v/>`` outside a text result, as written
+    by programs that do not calculate). One streaming pass with openpyxl's own parser, elements freed as it
+    goes, stopping at the same row limit as the reader.
+    """
+    hasil: set[tuple[int, int]] = set()
+    nomor = 0
+    with ws._get_source() as xml:
+        for _, elem in iterparse(xml, events=("end",)):
+            tag = elem.tag.rsplit("}", 1)[-1]
+            if tag == "row":
+                nomor = int(elem.get("r") or nomor + 1)
+                if nomor > baris_maks + 1:
+                    break
+                kolom = -1
+                for c in elem:
+                    if c.tag.rsplit("}", 1)[-1] != "c":
+                        continue
+                    ref = c.get("r")
+                    kolom = column_index_from_string(coordinate_from_string(ref)[0]) - 1 if ref else kolom + 1
+                    if kolom >= lebar:
+                        continue
+                    f = v = None
+                    for anak in c:
+                        nama = anak.tag.rsplit("}", 1)[-1]
+                        if nama == "f":
+                            f = anak
+                        elif nama == "v":
+                            v = anak
+                    if f is None:
+                        continue
+                    if v is None or (not v.text and c.get("t") not in ("str", "inlineStr")):
+                        hasil.add((nomor, kolom))
+                elem.clear()
+            elif tag == "sheetData":
+                break
+    return hasil

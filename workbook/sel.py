@@ -10,7 +10,7 @@ from typing import Any
 from core.angka import AngkaError, parse_angka
 from core.nilai import KOSONG, Nilai, NilaiError
 
-from .berkas import Baris, normalisasi_nama
+from .berkas import RUMUS_TANPA_NILAI, Baris, normalisasi_nama
 
 _KODE = re.compile(r"^[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*$")
 ABSEN = object()  # the column is not in the sheet at all: leave the stored value alone
@@ -51,6 +51,12 @@ class PembacaBaris:
         if not self.ada(kolom):
             return ABSEN
         value = self.baris.sel.get(normalisasi_nama(kolom))
+        if value is RUMUS_TANPA_NILAI:
+            self.salah(
+                kolom,
+                "rumus tanpa nilai tersimpan; buka di Excel, simpan ulang, lalu unggah lagi.",
+            )
+            return None
         if isinstance(value, str):
             value = value.strip()
             if value == "":
