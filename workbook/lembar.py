@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from core.angka import format_angka
 from core.choices import Polaritas, Sifat, SumberDana
+from core.nilai import Nilai
 from lkjip.models import IndikatorSasaran, Sasaran
 from renja.models import (
     KEDALAMAN,
@@ -57,21 +59,60 @@ PILIHAN_POLARITAS = _pilihan(Polaritas)
 PILIHAN_SIFAT = _pilihan(Sifat)
 
 
-def simpan(obj, nilai: dict[str, Any]) -> str:
-    """Create (obj.pk is None) or update obj with the given values; ABSEN values are left alone."""
+@dataclass(frozen=True)
+class Perubahan:
+    """One cell the import changes: sheet, Excel row, column, old → new (as shown to the user)."""
+
+    sheet: str
+    baris: int
+    kolom: str
+    lama: str
+    baru: str
+
+
+def tampil(value: Any) -> str:
+    """A stored or imported value for a message or the preview: Indonesian numbers, ``kosong`` for no value."""
+    if value is None or value == "" or (isinstance(value, Nilai) and value.kosong):
+        return "kosong"
+    if isinstance(value, Decimal):
+        return format_angka(value)
+    return str(value)
+
+
+def simpan(
+    obj,
+    nilai: dict[str, Any],
+    r: PembacaBaris | None = None,
+    k: Konteks | None = None,
+    alasan: str = ALASAN,
+) -> str:
+    """Create (obj.pk is None) or update obj with the given values; ABSEN values are left alone.
+
+    With the row reader and the context, every changed cell is recorded for the preview (``Konteks.perubahan``).
+    A changed row that carries a ``versi`` (the browser grid's optimistic lock) moves to the next version, so a
+    page opened before the import is refused on save instead of silently undoing it.
+    """
     nilai = {k: v for k, v in nilai.items() if v is not ABSEN}
     if obj.pk is None:
-        for k, v in nilai.items():
-            setattr(obj, k, v)
-        obj._change_reason = ALASAN
+        for nama, v in nilai.items():
+            setattr(obj, nama, v)
+        if r is not None and k is not None:
+            for nama, v in nilai.items():
+                if tampil(v) != "kosong":
+                    k.catat(r, nama, None, v)
+        obj._change_reason = alasan
         obj.save()
         return "created"
-    berubah = [k for k, v in nilai.items() if getattr(obj, k) != v]
+    berubah = [nama for nama, v in nilai.items() if getattr(obj, nama) != v]
     if not berubah:
         return "unchanged"
-    for k in berubah:
-        setattr(obj, k, nilai[k])
-    obj._change_reason = ALASAN
+    for nama in berubah:
+        if r is not None and k is not None:
+            k.catat(r, nama, getattr(obj, nama), nilai[nama])
+        setattr(obj, nama, nilai[nama])
+    if hasattr(obj, "versi"):
+        obj.versi += 1
+    obj._change_reason = alasan
     obj.save()
     return "updated"
 
@@ -86,8 +127,22 @@ def gabung(*status: str | None) -> str:
 class Konteks:
     """Caches of what exists, filled once per import and kept up to date as rows are written."""
 
-    def __init__(self) -> None:
+    def __init__(self, timpa_versi: bool = False) -> None:
+        self.timpa_versi = timpa_versi  # admin Bappeda confirmed: overwrite rows changed after the export
+        self.perubahan: list[Perubahan] = []
+        self.peringatan: list[str] = []
         self.lupakan()
+
+    def catat(self, r: PembacaBaris, nama: str, lama: Any, baru: Any) -> None:
+        kolom = KOLOM_TAMPIL.get(nama, nama)
+        if nama == "induk_id":
+            lama, baru = (self._kode_nomenklatur(v) for v in (lama, baru))
+        self.perubahan.append(Perubahan(r.sheet, r.baris.nomor, kolom, tampil(lama), tampil(baru)))
+
+    def _kode_nomenklatur(self, pk: int | None) -> str:
+        if pk is None:
+            return ""
+        return next((n.kode for n in self.nomenklatur.values() if n.pk == pk), str(pk))
 
     def lupakan(self) -> None:
         self.kota = {k.kode: k for k in Kota.objects.all()}
@@ -161,6 +216,44 @@ class Konteks:
             )
             return None
         return node
+
+
+#: Model field -> the workbook column it comes from, where the names differ.
+KOLOM_TAMPIL = {"induk_id": "kode_induk", "uraian": "uraian", "nama": "nama", "kota": "kode_kota"}
+
+
+def periksa_versi(r: PembacaBaris, k: Konteks, obj, versi: Any, nilai: dict[str, Any]) -> str | None:
+    """The change reason to save with, or None when the row is refused (the error is on the row).
+
+    A row whose workbook ``versi`` is older than the stored one was changed in the application after the export:
+    overwriting it would undo someone's newer entry, so it is refused (both values named) unless admin Bappeda
+    confirmed the override; the override is then written into the audit trail's change reason. Rows without a
+    versi (hand-made workbooks) and rows that change nothing are imported as before.
+    """
+    if obj.pk is None or versi in (None, ABSEN) or versi >= obj.versi:
+        return ALASAN
+    beda = [
+        (nama, getattr(obj, nama), v)
+        for nama, v in nilai.items()
+        if v is not ABSEN and getattr(obj, nama) != v
+    ]
+    if not beda:
+        return ALASAN
+    sebab = f"diubah di aplikasi setelah workbook ini diekspor (versi {obj.versi}, workbook versi {versi})"
+    rincian = "; ".join(
+        f"{nama}: {tampil(lama)} di aplikasi, {tampil(baru)} di workbook" for nama, lama, baru in beda
+    )
+    if k.timpa_versi:
+        k.peringatan.append(
+            f"Sheet '{r.sheet}', baris {r.baris.nomor}: {sebab}; ditimpa atas konfirmasi ({rincian})."
+        )
+        return f"{ALASAN}: menimpa perubahan yang lebih baru (versi {obj.versi}, workbook versi {versi})"
+    r.salah(
+        "versi",
+        f"{sebab}: {rincian}. Ekspor ulang workbook-nya, atau bila isi workbook ini yang benar, centang "
+        "'timpa perubahan yang lebih baru' (web) atau pakai --timpa-versi (baris perintah).",
+    )
+    return None
 
 
 def _kunci(obj) -> tuple:
@@ -237,7 +330,7 @@ def wilayah(r: PembacaBaris, k: Konteks) -> str | None:
     status = []
     if kota is None:
         kota = Kota(kode=kode_kota)
-    status.append(simpan(kota, {"nama": nama_kota or kota.nama}))
+    status.append(simpan(kota, {"nama": nama_kota or kota.nama}, r, k))
     k.kota[kode_kota] = kota
 
     if kec is None:
@@ -248,13 +341,15 @@ def wilayah(r: PembacaBaris, k: Konteks) -> str | None:
         if value is ABSEN or (kode_kel and not value):
             continue
         nilai_kec[nama] = value
-    status.append(simpan(kec, nilai_kec))
+    status.append(simpan(kec, nilai_kec, r, k))
     k.kecamatan[kode_kec] = kec
 
     if kode_kel:
         if kel is None:
             kel = Kelurahan(kode=kode_kel)
-        status.append(simpan(kel, {"kecamatan": kec, "nama": nama_kel or kel.nama, "jumlah_rt_rw": rt_rw}))
+        status.append(
+            simpan(kel, {"kecamatan": kec, "nama": nama_kel or kel.nama, "jumlah_rt_rw": rt_rw}, r, k)
+        )
         k.kelurahan[kode_kel] = kel
     return gabung(*status)
 
@@ -318,6 +413,8 @@ def nomenklatur(r: PembacaBaris, k: Konteks) -> str | None:
             "induk_id": induk.pk if induk else None,
             "kelompok": kelompok if kelompok is not ABSEN else ABSEN,
         },
+        r,
+        k,
     )
     k.nomenklatur[kode] = node
     return status
@@ -333,6 +430,7 @@ def anggaran(r: PembacaBaris, k: Konteks) -> str | None:
     kode_kel = r.kode("kode_kelurahan")
     sumber = r.pilihan("sumber_dana", PILIHAN_SUMBER_DANA, bawaan=SumberDana.APBD)
     uang = {nama: r.uang(nama) for nama in ("pagu", "realisasi", *(f"realisasi_tw{tw}" for tw in TRIWULAN))}
+    versi = r.bulat("versi")
     if r.galat:
         return None
     kec = k.cari_kecamatan(r, kode_kec)
@@ -356,7 +454,10 @@ def anggaran(r: PembacaBaris, k: Konteks) -> str | None:
             f"({format_angka(sum(triwulan, Decimal(0)))}); kosongkan kolom realisasi atau samakan.",
         )
         return None
-    status = simpan(obj, uang)
+    alasan = periksa_versi(r, k, obj, versi, uang)
+    if alasan is None:
+        return None
+    status = simpan(obj, uang, r, k, alasan)
     ada[kunci] = obj
     return status
 
@@ -378,6 +479,7 @@ def indikator(r: PembacaBaris, k: Konteks) -> str | None:
         "sifat": r.pilihan("sifat", PILIHAN_SIFAT, bawaan=Sifat.KUMULATIF),
     }
     urutan = r.bulat("urutan", minimum=1)
+    versi = r.bulat("versi")
     if r.galat:
         return None
     kec = k.cari_kecamatan(r, kode_kec)
@@ -393,7 +495,11 @@ def indikator(r: PembacaBaris, k: Konteks) -> str | None:
         urutan = ABSEN if obj is not None else k.urutan[("indikator", tahun, kec.pk, node.pk)]
     if obj is None:
         obj = Indikator(tahun=tahun, kecamatan=kec, nomenklatur=node, uraian=uraian)
-    status = simpan(obj, {**nilai, "urutan": urutan})
+    nilai["urutan"] = urutan
+    alasan = periksa_versi(r, k, obj, versi, nilai)
+    if alasan is None:
+        return None
+    status = simpan(obj, nilai, r, k, alasan)
     ada[kunci] = obj
     return status
 
@@ -429,7 +535,7 @@ def renstra(r: PembacaBaris, k: Konteks) -> str | None:
     obj = ada.get(kunci) or RenstraTarget(
         periode_awal=awal, periode_akhir=akhir, kecamatan=kec, nomenklatur=node, indikator=uraian
     )
-    status = simpan(obj, {"target_akhir": target, "pagu_akhir": pagu})
+    status = simpan(obj, {"target_akhir": target, "pagu_akhir": pagu}, r, k)
     ada[kunci] = obj
     return status
 
@@ -460,7 +566,7 @@ def sasaran(r: PembacaBaris, k: Konteks) -> str | None:
     if induk is None:
         urutan = len(semua) + 1
         induk = Sasaran(tahun=tahun, kecamatan=kec, uraian=uraian_sasaran)
-        status.append(simpan(induk, {"urutan": urutan}))
+        status.append(simpan(induk, {"urutan": urutan}, r, k))
         semua[(uraian_sasaran,)] = induk
     anak = k.data(IndikatorSasaran, sasaran__kecamatan=kec, sasaran__tahun=tahun)
     kunci = (induk.pk, uraian)
@@ -468,7 +574,7 @@ def sasaran(r: PembacaBaris, k: Konteks) -> str | None:
     if obj is None:
         obj = IndikatorSasaran(sasaran=induk, uraian=uraian)
         nilai["urutan"] = sum(1 for (sid, _) in anak if sid == induk.pk) + 1
-    status.append(simpan(obj, nilai))
+    status.append(simpan(obj, nilai, r, k))
     anak[kunci] = obj
     return gabung(*status)
 
@@ -504,7 +610,7 @@ def rkpd(r: PembacaBaris, k: Konteks) -> str | None:
         # New lines keep the workbook's order, after the lines already stored.
         obj = RkpdReview(tahun=tahun, kecamatan=kec, nomenklatur=node, kelurahan=kel, indikator=uraian)
         nilai["urutan"] = max((o.urutan for o in ada.values()), default=0) + 1
-    status = simpan(obj, nilai)
+    status = simpan(obj, nilai, r, k)
     ada[kunci] = obj
     return status
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from pathlib import Path
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,7 +18,8 @@ from core.unduhan import respons_unduhan
 from wilayah.akses import LIHAT, akses_kecamatan, perlu_izin
 
 from .ekspor import workbook_ekspor, workbook_templat
-from .impor import workbook_impor
+from .impor import HasilImpor, workbook_impor
+from .lembar import Perubahan
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KUNCI_SESI = "workbook_impor"
@@ -47,6 +49,25 @@ def _klaim(simpanan, tertunda: dict | None) -> str | None:
     return diklaim
 
 
+#: The preview lists at most this many changed cells per sheet, then "dan N lainnya".
+PERUBAHAN_MAKS_PER_SHEET = 500
+
+
+def _perubahan_per_sheet(hasil: HasilImpor) -> list[dict[str, Any]]:
+    """The changed cells of a preview grouped by sheet, capped per sheet for huge imports."""
+    kelompok: dict[str, list[Perubahan]] = {}
+    for p in hasil.perubahan:
+        kelompok.setdefault(p.sheet, []).append(p)
+    return [
+        {
+            "sheet": sheet,
+            "baris": daftar[:PERUBAHAN_MAKS_PER_SHEET],
+            "lainnya": max(0, len(daftar) - PERUBAHAN_MAKS_PER_SHEET),
+        }
+        for sheet, daftar in kelompok.items()
+    ]
+
+
 @login_required
 @require_safe
 def templat(request):
@@ -68,11 +89,12 @@ def impor(request):
     tertunda = request.session.get(KUNCI_SESI)
     if request.method == "POST" and "berkas" in request.FILES:
         berkas = request.FILES["berkas"]
-        hasil = workbook_impor(berkas, dry_run=True, nama_berkas=berkas.name)
+        timpa = request.POST.get("timpa_versi") == "1"
+        hasil = workbook_impor(berkas, dry_run=True, nama_berkas=berkas.name, timpa_versi=timpa)
         if hasil.berhasil:
             berkas.seek(0)
             nama = simpanan.save(f"impor/{uuid.uuid4().hex}.xlsx", berkas)
-            request.session[KUNCI_SESI] = {"path": nama, "nama": berkas.name}
+            request.session[KUNCI_SESI] = {"path": nama, "nama": berkas.name, "timpa_versi": timpa}
             tertunda = request.session[KUNCI_SESI]
         else:
             request.session.pop(KUNCI_SESI, None)
@@ -85,7 +107,9 @@ def impor(request):
             return redirect("workbook:impor")
         try:
             with simpanan.open(diklaim, "rb") as f:
-                hasil = workbook_impor(f, nama_berkas=tertunda["nama"])
+                hasil = workbook_impor(
+                    f, nama_berkas=tertunda["nama"], timpa_versi=bool(tertunda.get("timpa_versi"))
+                )
         finally:
             simpanan.delete(diklaim)
         if hasil.berhasil:
@@ -97,7 +121,12 @@ def impor(request):
             simpanan.delete(tertunda["path"])
         request.session.pop(KUNCI_SESI, None)
         return redirect("workbook:impor")
-    konteks = {"hasil": hasil, "tertunda": tertunda and Path(tertunda["nama"]).name}
+    konteks = {
+        "hasil": hasil,
+        "tertunda": tertunda and Path(tertunda["nama"]).name,
+        "timpa_versi": bool(tertunda and tertunda.get("timpa_versi")),
+        "perubahan": _perubahan_per_sheet(hasil) if hasil and hasil.berhasil else [],
+    }
     # a refused workbook is the client's error: 400, with every message on the page
     return render(
         request, "workbook/impor.html", konteks, status=400 if hasil and not hasil.berhasil else 200

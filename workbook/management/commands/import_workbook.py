@@ -13,8 +13,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="pratinjau: tunjukkan hasilnya tanpa menyimpan"
         )
+        parser.add_argument(
+            "--timpa-versi",
+            action="store_true",
+            help="timpa baris yang diubah di aplikasi setelah workbook diekspor (dicatat di riwayat perubahan)",
+        )
 
-    def handle(self, path, dry_run=False, **options):
+    def handle(self, path, dry_run=False, timpa_versi=False, **options):
         # A database failure is logged with its traceback for operators. With no logging configured Python would
         # print that on this terminal, before the summary; show it only when asked for (-v 2 or more).
         log = logging.getLogger("workbook.impor")
@@ -22,7 +27,7 @@ class Command(BaseCommand):
         if diam:
             log.addHandler(diam)
         try:
-            hasil = workbook_impor(path, dry_run=dry_run)
+            hasil = workbook_impor(path, dry_run=dry_run, timpa_versi=timpa_versi)
         finally:
             if diam:
                 log.removeHandler(diam)
