@@ -96,9 +96,13 @@ def workbook_impor(
     dry_run: bool = False,
     nama_berkas: str | None = None,
     timpa_versi: bool = False,
+    timpa_kunci: bool = False,
+    akui_melebihi_pagu: bool = False,
 ) -> HasilImpor:
-    """Import (or, with ``dry_run``, preview) a workbook. ``timpa_versi``: admin Bappeda confirmed that rows
-    changed in the application after the workbook was exported may be overwritten (audited per row)."""
+    """Import (or, with ``dry_run``, preview) a workbook. What admin Bappeda confirmed, each use listed as a
+    warning and written into the row's audit trail: ``timpa_versi`` overwrite rows changed in the application
+    after the workbook was exported; ``timpa_kunci`` change closed quarters and rows behind a diajukan/disetujui
+    document; ``akui_melebihi_pagu`` accept realisasi above pagu."""
     hasil = HasilImpor(dry_run=dry_run)
     try:
         sheets = buka(sumber, nama_berkas=nama_berkas)
@@ -120,7 +124,9 @@ def workbook_impor(
 
     try:
         with transaction.atomic():
-            konteks = Konteks(timpa_versi=timpa_versi)
+            konteks = Konteks(
+                timpa_versi=timpa_versi, timpa_kunci=timpa_kunci, akui_melebihi_pagu=akui_melebihi_pagu
+            )
             for nama in dikenal:
                 _impor_sheet(nama, sheets[normalisasi_nama(nama)], konteks, hasil)
             hasil.perubahan = konteks.perubahan

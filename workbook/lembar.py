@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps
+
 from core.angka import format_angka
 from core.choices import Polaritas, Sifat, SumberDana
 from core.nilai import Nilai
@@ -30,6 +32,7 @@ from renja.models import (
     RkpdReview,
     Tingkat,
 )
+from renja.services import triwulan_ditutup
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
 from .sel import ABSEN, PembacaBaris
@@ -127,8 +130,17 @@ def gabung(*status: str | None) -> str:
 class Konteks:
     """Caches of what exists, filled once per import and kept up to date as rows are written."""
 
-    def __init__(self, timpa_versi: bool = False) -> None:
-        self.timpa_versi = timpa_versi  # admin Bappeda confirmed: overwrite rows changed after the export
+    def __init__(
+        self, timpa_versi: bool = False, timpa_kunci: bool = False, akui_melebihi_pagu: bool = False
+    ) -> None:
+        # What admin Bappeda confirmed for this import (each use is a warning and goes into the audit trail):
+        self.timpa_versi = timpa_versi  # overwrite rows changed in the application after the export
+        self.timpa_kunci = timpa_kunci  # change closed quarters and rows behind a diajukan/disetujui document
+        self.akui_melebihi_pagu = (
+            akui_melebihi_pagu  # realisasi above pagu (historical documents hold such rows)
+        )
+        self._ditutup: dict[tuple[int, int], set[int]] = {}
+        self._dokumen: dict[tuple[int, int], str | None] | None = None
         self.perubahan: list[Perubahan] = []
         self.peringatan: list[str] = []
         self.lupakan()
@@ -138,6 +150,30 @@ class Konteks:
         if nama == "induk_id":
             lama, baru = (self._kode_nomenklatur(v) for v in (lama, baru))
         self.perubahan.append(Perubahan(r.sheet, r.baris.nomor, kolom, tampil(lama), tampil(baru)))
+
+    def ditutup(self, kecamatan_id: int, tahun: int) -> set[int]:
+        """Quarters the camat has closed (renja.services, the grid's own reading), read once per kecamatan/year."""
+        kunci = (kecamatan_id, tahun)
+        if kunci not in self._ditutup:
+            self._ditutup[kunci] = triwulan_ditutup(kecamatan_id, tahun)
+        return self._ditutup[kunci]
+
+    def dokumen_terkunci(self, kecamatan_id: int, tahun: int) -> str | None:
+        """The document (latest revision of a Renja or LKjIP) of that kecamatan and year that is diajukan or
+        disetujui, as text for a message; None when its rows may change.
+
+        workbook and dokumen are independent siblings (import-linter): the model is looked up by name, read-only.
+        """
+        if self._dokumen is None:
+            Dokumen = apps.get_model("dokumen", "Dokumen")
+            terakhir: dict[tuple[int, int, str], Any] = {}
+            for d in Dokumen.objects.order_by("revisi"):
+                terakhir[(d.kecamatan_id, d.tahun, d.jenis)] = d
+            self._dokumen = {}
+            for (kec, th, _), d in sorted(terakhir.items()):
+                if d.status in ("diajukan", "disetujui") and (kec, th) not in self._dokumen:
+                    self._dokumen[(kec, th)] = f"{d.get_jenis_display()} {th} yang sudah {d.status}"
+        return self._dokumen.get((kecamatan_id, tahun))
 
     def _kode_nomenklatur(self, pk: int | None) -> str:
         if pk is None:
@@ -254,6 +290,67 @@ def periksa_versi(r: PembacaBaris, k: Konteks, obj, versi: Any, nilai: dict[str,
         "'timpa perubahan yang lebih baru' (web) atau pakai --timpa-versi (baris perintah).",
     )
     return None
+
+
+def periksa_aturan(r: PembacaBaris, k: Konteks, obj, nilai: dict[str, Any]) -> list[str] | None:
+    """The browser's rules for an anggaran/indikator row: closed quarters and rows behind a diajukan/disetujui
+    document are refused, realisasi above pagu needs an acknowledgement. Returns the notes for the audit trail
+    (what was overridden or acknowledged), or None when the row is refused (the errors are on the row)."""
+    baru = {
+        nama: v
+        for nama, v in nilai.items()
+        if v is not ABSEN and (getattr(obj, nama) != v if obj.pk else tampil(v) != "kosong")
+    }
+    if not baru:
+        return []
+    catatan: list[str] = []
+
+    def langgar(kolom: str | None, sebab: str, boleh: bool, saran: str) -> None:
+        if boleh:
+            catatan.append(sebab)
+            k.peringatan.append(
+                f"Sheet '{r.sheet}', baris {r.baris.nomor}: {sebab}; diterima atas konfirmasi."
+            )
+        else:
+            r.salah(kolom, f"{sebab}. {saran}")
+
+    kunci = "Minta camat membuka triwulannya, atau admin Bappeda mencentang 'timpa data yang terkunci' (web) / --timpa-kunci (baris perintah)."
+    ditutup = sorted(tw for tw in k.ditutup(obj.kecamatan_id, obj.tahun) if f"realisasi_tw{tw}" in baru)
+    if ditutup:
+        daftar = ", ".join(str(tw) for tw in ditutup)
+        langgar(f"realisasi_tw{ditutup[0]}", f"triwulan {daftar} sudah ditutup camat", k.timpa_kunci, kunci)
+    dokumen = k.dokumen_terkunci(obj.kecamatan_id, obj.tahun)
+    if dokumen:
+        langgar(
+            None,
+            f"baris ini termasuk dokumen {dokumen}; isinya tidak dapat diubah",
+            k.timpa_kunci,
+            "Minta dokumen dikembalikan atau dibuka revisi baru, atau admin Bappeda mencentang 'timpa data yang "
+            "terkunci' (web) / --timpa-kunci (baris perintah).",
+        )
+    if isinstance(obj, Anggaran) and set(baru) & {
+        "pagu",
+        "realisasi",
+        *(f"realisasi_tw{tw}" for tw in TRIWULAN),
+    }:
+        jadi = {
+            nama: (getattr(obj, nama) if nilai.get(nama, ABSEN) is ABSEN else nilai[nama]) for nama in nilai
+        }
+        triwulan = [jadi[f"realisasi_tw{tw}"] for tw in TRIWULAN if jadi[f"realisasi_tw{tw}"] is not None]
+        realisasi = sum(triwulan, Decimal(0)) if triwulan else jadi["realisasi"]
+        if realisasi is not None and jadi["pagu"] is not None and realisasi > jadi["pagu"]:
+            langgar(
+                "realisasi",
+                f"realisasi Rp {format_angka(realisasi)} melebihi pagu Rp {format_angka(jadi['pagu'])}",
+                k.akui_melebihi_pagu,
+                "Bila memang demikian (mis. dokumen historis), centang 'akui realisasi melebihi pagu' (web) atau "
+                "pakai --akui-melebihi-pagu (baris perintah).",
+            )
+    return None if r.galat else catatan
+
+
+def _alasan(alasan: str, catatan: list[str]) -> str:
+    return alasan + "".join(f"; {c}" for c in catatan)
 
 
 def _kunci(obj) -> tuple:
@@ -455,9 +552,10 @@ def anggaran(r: PembacaBaris, k: Konteks) -> str | None:
         )
         return None
     alasan = periksa_versi(r, k, obj, versi, uang)
-    if alasan is None:
+    catatan = periksa_aturan(r, k, obj, uang) if alasan is not None else None
+    if alasan is None or catatan is None:
         return None
-    status = simpan(obj, uang, r, k, alasan)
+    status = simpan(obj, uang, r, k, _alasan(alasan, catatan))
     ada[kunci] = obj
     return status
 
@@ -497,9 +595,10 @@ def indikator(r: PembacaBaris, k: Konteks) -> str | None:
         obj = Indikator(tahun=tahun, kecamatan=kec, nomenklatur=node, uraian=uraian)
     nilai["urutan"] = urutan
     alasan = periksa_versi(r, k, obj, versi, nilai)
-    if alasan is None:
+    catatan = periksa_aturan(r, k, obj, nilai) if alasan is not None else None
+    if alasan is None or catatan is None:
         return None
-    status = simpan(obj, nilai, r, k, alasan)
+    status = simpan(obj, nilai, r, k, _alasan(alasan, catatan))
     ada[kunci] = obj
     return status
 

@@ -23,6 +23,12 @@ from .lembar import Perubahan
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KUNCI_SESI = "workbook_impor"
+#: What admin Bappeda may confirm on the upload form (the checkbox name -> what the confirm step repeats).
+OPSI = {
+    "timpa_versi": "Perubahan yang lebih baru di aplikasi akan ditimpa.",
+    "timpa_kunci": "Triwulan yang sudah ditutup dan baris dokumen yang diajukan/disetujui akan diubah.",
+    "akui_melebihi_pagu": "Realisasi yang melebihi pagu diterima.",
+}
 TIDAK_MENUNGGU = (
     "Tidak ada pratinjau yang menunggu: workbook ini sudah diimpor (atau sedang diimpor). "
     "Unggah berkasnya lagi bila perlu."
@@ -89,12 +95,12 @@ def impor(request):
     tertunda = request.session.get(KUNCI_SESI)
     if request.method == "POST" and "berkas" in request.FILES:
         berkas = request.FILES["berkas"]
-        timpa = request.POST.get("timpa_versi") == "1"
-        hasil = workbook_impor(berkas, dry_run=True, nama_berkas=berkas.name, timpa_versi=timpa)
+        opsi = {nama: request.POST.get(nama) == "1" for nama in OPSI}
+        hasil = workbook_impor(berkas, dry_run=True, nama_berkas=berkas.name, **opsi)
         if hasil.berhasil:
             berkas.seek(0)
             nama = simpanan.save(f"impor/{uuid.uuid4().hex}.xlsx", berkas)
-            request.session[KUNCI_SESI] = {"path": nama, "nama": berkas.name, "timpa_versi": timpa}
+            request.session[KUNCI_SESI] = {"path": nama, "nama": berkas.name, **opsi}
             tertunda = request.session[KUNCI_SESI]
         else:
             request.session.pop(KUNCI_SESI, None)
@@ -108,7 +114,7 @@ def impor(request):
         try:
             with simpanan.open(diklaim, "rb") as f:
                 hasil = workbook_impor(
-                    f, nama_berkas=tertunda["nama"], timpa_versi=bool(tertunda.get("timpa_versi"))
+                    f, nama_berkas=tertunda["nama"], **{nama: bool(tertunda.get(nama)) for nama in OPSI}
                 )
         finally:
             simpanan.delete(diklaim)
@@ -124,7 +130,7 @@ def impor(request):
     konteks = {
         "hasil": hasil,
         "tertunda": tertunda and Path(tertunda["nama"]).name,
-        "timpa_versi": bool(tertunda and tertunda.get("timpa_versi")),
+        "dikonfirmasi": [OPSI[nama] for nama in OPSI if tertunda and tertunda.get(nama)],
         "perubahan": _perubahan_per_sheet(hasil) if hasil and hasil.berhasil else [],
     }
     # a refused workbook is the client's error: 400, with every message on the page

@@ -18,8 +18,20 @@ class Command(BaseCommand):
             action="store_true",
             help="timpa baris yang diubah di aplikasi setelah workbook diekspor (dicatat di riwayat perubahan)",
         )
+        parser.add_argument(
+            "--timpa-kunci",
+            action="store_true",
+            help="ubah triwulan yang sudah ditutup camat dan baris dokumen yang diajukan/disetujui (dicatat)",
+        )
+        parser.add_argument(
+            "--akui-melebihi-pagu",
+            action="store_true",
+            help="terima realisasi yang melebihi pagu, mis. dokumen historis (dicatat)",
+        )
 
-    def handle(self, path, dry_run=False, timpa_versi=False, **options):
+    def handle(
+        self, path, dry_run=False, timpa_versi=False, timpa_kunci=False, akui_melebihi_pagu=False, **options
+    ):
         # A database failure is logged with its traceback for operators. With no logging configured Python would
         # print that on this terminal, before the summary; show it only when asked for (-v 2 or more).
         log = logging.getLogger("workbook.impor")
@@ -27,7 +39,13 @@ class Command(BaseCommand):
         if diam:
             log.addHandler(diam)
         try:
-            hasil = workbook_impor(path, dry_run=dry_run, timpa_versi=timpa_versi)
+            hasil = workbook_impor(
+                path,
+                dry_run=dry_run,
+                timpa_versi=timpa_versi,
+                timpa_kunci=timpa_kunci,
+                akui_melebihi_pagu=akui_melebihi_pagu,
+            )
         finally:
             if diam:
                 log.removeHandler(diam)
