@@ -176,6 +176,7 @@ def _impor_sheet(nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor) -
             status = None
         except DatabaseError as exc:  # a constraint the checks above did not foresee, or the connection
             raise _GagalBasisData(sheet.nama, baris.nomor) from exc
+        hasil.peringatan.extend(pembaca.peringatan)
         if pembaca.galat:
             hasil.galat.extend(pembaca.galat)
             if status is None:

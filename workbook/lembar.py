@@ -35,6 +35,7 @@ from renja.models import (
 from renja.services import triwulan_ditutup
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
+from .berkas import format_jumlah
 from .sel import ABSEN, PembacaBaris
 
 ALASAN = "Impor workbook"
@@ -96,6 +97,8 @@ def simpan(
     page opened before the import is refused on save instead of silently undoing it.
     """
     nilai = {k: v for k, v in nilai.items() if v is not ABSEN}
+    if r is not None and not _muat(r, obj, nilai):
+        return "unchanged"  # the row has an error now: rolled back, nothing counted
     if obj.pk is None:
         for nama, v in nilai.items():
             setattr(obj, nama, v)
@@ -118,6 +121,20 @@ def simpan(
     obj._change_reason = alasan
     obj.save()
     return "updated"
+
+
+def _muat(r: PembacaBaris, obj, nilai: dict[str, Any]) -> bool:
+    """Text longer than its database column is an error naming the cell (never cut, never a database error)."""
+    for nama, v in nilai.items():
+        if not isinstance(v, str):
+            continue
+        maks = getattr(obj._meta.get_field(nama), "max_length", None)
+        if maks is not None and len(v) > maks:
+            r.salah(
+                KOLOM_TAMPIL.get(nama, nama),
+                f"teks terlalu panjang ({format_jumlah(len(v))} karakter; paling banyak {format_jumlah(maks)}).",
+            )
+    return not r.galat
 
 
 def gabung(*status: str | None) -> str:

@@ -38,6 +38,7 @@ class PembacaBaris:
         self.sheet = sheet
         self.baris = baris
         self.galat: list[Galat] = []
+        self.peringatan: list[str] = []
 
     # -- helpers -------------------------------------------------------------------------------
     def salah(self, kolom: str | None, pesan: str) -> None:
@@ -93,6 +94,12 @@ class PembacaBaris:
             )
             return ""
         text = str(value).strip()
+        asli = self.baris.sel.get(normalisasi_nama(kolom))
+        if isinstance(asli, str) and asli != text:
+            self.peringatan.append(
+                f"Sheet '{self.sheet}', baris {self.baris.nomor}, kolom {kolom}: spasi di awal/akhir kode "
+                f"'{text}' (termasuk spasi tak terputus) dibuang."
+            )
         if not _KODE.match(text):
             self.salah(
                 kolom,
