@@ -9,7 +9,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.files.base import ContentFile
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
@@ -19,10 +20,12 @@ from wilayah.akses import LIHAT, akses_kecamatan, perlu_izin
 
 from .ekspor import workbook_ekspor, workbook_templat
 from .impor import HasilImpor, workbook_impor
+from .laporan_galat import laporan_galat
 from .lembar import Perubahan
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KUNCI_SESI = "workbook_impor"
+KUNCI_LAPORAN = "workbook_laporan_galat"  # the error report of the last refused preview (private storage)
 #: What admin Bappeda may confirm on the upload form (the checkbox name -> what the confirm step repeats).
 OPSI = {
     "timpa_versi": "Perubahan yang lebih baru di aplikasi akan ditimpa.",
@@ -53,6 +56,31 @@ def _klaim(simpanan, tertunda: dict | None) -> str | None:
     except FileNotFoundError:
         return None
     return diklaim
+
+
+def _simpan_laporan(request, simpanan, berkas, hasil: HasilImpor) -> None:
+    """Keep the error report of a refused preview for download (replacing the previous one)."""
+    lama = request.session.pop(KUNCI_LAPORAN, None)
+    if lama:
+        simpanan.delete(lama["path"])
+    if hasil.galat_berkas or not hasil.galat:
+        return  # the file itself could not be read: there are no cells to mark
+    berkas.seek(0)
+    isi = laporan_galat(berkas, hasil.galat, nama_berkas=berkas.name)
+    nama = simpanan.save(f"impor/laporan-{uuid.uuid4().hex}.xlsx", ContentFile(isi))
+    request.session[KUNCI_LAPORAN] = {"path": nama, "nama": f"Kesalahan-{Path(berkas.name).stem}.xlsx"}
+
+
+@perlu_izin("workbook.impor")
+@require_safe
+def laporan(request):
+    """Download the error report of the last refused preview: the bad cells red, each with its message."""
+    tersimpan = request.session.get(KUNCI_LAPORAN)
+    simpanan = penyimpanan_privat()
+    if not tersimpan or not simpanan.exists(tersimpan["path"]):
+        raise Http404("Tidak ada laporan kesalahan; unggah workbook-nya lagi untuk pratinjau.")
+    with simpanan.open(tersimpan["path"], "rb") as f:
+        return _unduhan(f.read(), tersimpan["nama"])
 
 
 #: The preview lists at most this many changed cells per sheet, then "dan N lainnya".
@@ -105,6 +133,7 @@ def impor(request):
         else:
             request.session.pop(KUNCI_SESI, None)
             tertunda = None
+            _simpan_laporan(request, simpanan, berkas, hasil)
     elif request.method == "POST" and request.POST.get("aksi") == "impor":
         request.session.pop(KUNCI_SESI, None)
         diklaim = _klaim(simpanan, tertunda)
@@ -132,6 +161,7 @@ def impor(request):
         "tertunda": tertunda and Path(tertunda["nama"]).name,
         "dikonfirmasi": [OPSI[nama] for nama in OPSI if tertunda and tertunda.get(nama)],
         "perubahan": _perubahan_per_sheet(hasil) if hasil and hasil.berhasil else [],
+        "laporan": bool(hasil and not hasil.berhasil and request.session.get(KUNCI_LAPORAN)),
     }
     # a refused workbook is the client's error: 400, with every message on the page
     return render(
