@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import uuid
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from core.penyimpanan import penyimpanan_privat
+from core.pintasan import ambil_atau_404
 from core.unduhan import respons_unduhan
 from wilayah.akses import LIHAT, akses_kecamatan, perlu_izin
 
@@ -22,6 +24,8 @@ from .ekspor import workbook_ekspor, workbook_templat
 from .impor import HasilImpor, workbook_impor
 from .laporan_galat import laporan_galat
 from .lembar import Perubahan
+from .models import RiwayatImpor
+from .riwayat import riwayat_catat
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KUNCI_SESI = "workbook_impor"
@@ -83,6 +87,25 @@ def laporan(request):
         return _unduhan(f.read(), tersimpan["nama"])
 
 
+@perlu_izin("workbook.impor")
+@require_safe
+def riwayat(request):
+    """The import history, newest first: who, when, which file, its outcome."""
+    daftar = RiwayatImpor.objects.select_related("pengguna")[:200]
+    return render(request, "workbook/riwayat.html", {"daftar": daftar})
+
+
+@perlu_izin("workbook.impor")
+@require_safe
+def riwayat_berkas(request, pk: int):
+    """The file of one past import, as it was uploaded."""
+    obj = ambil_atau_404(RiwayatImpor, "Riwayat impor tidak ditemukan.", pk=pk)
+    if not obj.berkas or not obj.berkas.storage.exists(obj.berkas.name):
+        raise Http404("Berkas impor ini tidak tersimpan lagi.")
+    with obj.berkas.open("rb") as f:
+        return _unduhan(f.read(), obj.nama_berkas)
+
+
 #: The preview lists at most this many changed cells per sheet, then "dan N lainnya".
 PERUBAHAN_MAKS_PER_SHEET = 500
 
@@ -140,13 +163,14 @@ def impor(request):
         if diklaim is None:
             messages.error(request, TIDAK_MENUNGGU)
             return redirect("workbook:impor")
+        opsi = {nama: bool(tertunda.get(nama)) for nama in OPSI}
         try:
             with simpanan.open(diklaim, "rb") as f:
-                hasil = workbook_impor(
-                    f, nama_berkas=tertunda["nama"], **{nama: bool(tertunda.get(nama)) for nama in OPSI}
-                )
+                isi = f.read()
+            hasil = workbook_impor(io.BytesIO(isi), nama_berkas=tertunda["nama"], **opsi)
         finally:
             simpanan.delete(diklaim)
+        riwayat_catat(isi, tertunda["nama"], hasil, request.user, **opsi)
         if hasil.berhasil:
             messages.success(request, f"Workbook '{tertunda['nama']}' diimpor: {hasil.ringkasan()}.")
             return redirect("workbook:impor")

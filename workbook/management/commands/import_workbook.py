@@ -1,8 +1,10 @@
 import logging
+from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
 from workbook.impor import workbook_impor
+from workbook.riwayat import riwayat_catat
 
 
 class Command(BaseCommand):
@@ -49,6 +51,16 @@ class Command(BaseCommand):
         finally:
             if diam:
                 log.removeHandler(diam)
+        if not dry_run and Path(path).is_file():
+            riwayat_catat(
+                Path(path).read_bytes(),
+                path,
+                hasil,
+                None,
+                timpa_versi=timpa_versi,
+                timpa_kunci=timpa_kunci,
+                akui_melebihi_pagu=akui_melebihi_pagu,
+            )
         for pesan in hasil.peringatan:
             self.stderr.write(f"Peringatan: {pesan}")
         for pesan in hasil.pesan_galat():
