@@ -130,6 +130,10 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
     # workbook
     "workbook:templat": Aturan(None, 200, 405),
     "workbook:impor": Aturan(None, 200, 200, boleh=frozenset({"bappeda"})),
+    # the error report of the session's last refused preview: none here, so 404 for Bappeda, 403 for others
+    "workbook:laporan_galat": Aturan(None, 404, 405, boleh=frozenset({"bappeda"})),
+    "workbook:riwayat": Aturan(None, 200, 405, boleh=frozenset({"bappeda"})),
+    "workbook:riwayat_berkas": Aturan(None, 404, 405, boleh=frozenset({"bappeda"}), kwargs={"pk": 999999}),
     "workbook:ekspor": Aturan(LIHAT, 200, 405),
 }
 

@@ -20,8 +20,10 @@ from typing import IO, Any
 
 from django.conf import settings
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.cell import coordinate_from_string, range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.xml.functions import iterparse
 
 EKSTENSI_DITERIMA = (".xlsx", ".xlsm")
 
@@ -36,6 +38,16 @@ BATAS_BAWAAN = {
     "WORKBOOK_KOLOM_MAKS": 200,  # columns per sheet
 }
 RASIO_DARI_UKURAN = 1 * MB
+
+
+class _RumusTanpaNilai:
+    """A formula cell with no value saved by Excel: never read as blank (that would erase a stored value)."""
+
+    def __repr__(self) -> str:
+        return "RUMUS_TANPA_NILAI"
+
+
+RUMUS_TANPA_NILAI: Any = _RumusTanpaNilai()
 
 
 class BerkasError(Exception):
@@ -110,6 +122,7 @@ def buka(sumber: str | Path | IO[bytes], nama_berkas: str | None = None) -> dict
             f"Berkas terlalu besar ({format_ukuran(ukuran)}); batasnya {format_ukuran(batas('WORKBOOK_UKURAN_MAKS'))}."
             " Pecah workbook menjadi beberapa berkas."
         )
+    _periksa_ole(sumber)
     _periksa_zip(sumber)
     try:
         # keep_vba=False: macros of an .xlsm are never loaded, let alone run.
@@ -124,6 +137,26 @@ def buka(sumber: str | Path | IO[bytes], nama_berkas: str | None = None) -> dict
         raise BerkasError("Isi workbook rusak dan tidak dapat dibaca; simpan ulang sebagai .xlsx.") from exc
     finally:
         wb.close()
+
+
+#: The first bytes of an OLE2 compound file: an Excel 97-2003 .xls, or any Office file protected by a password.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _periksa_ole(sumber: str | Path | IO[bytes]) -> None:
+    if isinstance(sumber, (str, Path)):
+        with open(sumber, "rb") as f:
+            awal = f.read(len(_OLE))
+    else:
+        posisi = sumber.tell()
+        awal = sumber.read(len(_OLE))
+        sumber.seek(posisi)
+    if awal == _OLE:
+        raise BerkasError(
+            "Berkas ini dilindungi kata sandi atau berformat Excel 97-2003 (.xls) walau namanya .xlsx. "
+            "Buka di Excel, hapus kata sandinya (File › Info › Lindungi Buku Kerja), simpan sebagai .xlsx, "
+            "lalu unggah lagi."
+        )
 
 
 def _periksa_zip(sumber: str | Path | IO[bytes]) -> None:
@@ -203,14 +236,77 @@ def _baca_sheet(ws) -> Sheet:
     # Only the named columns are read (cells right of them are ignored anyway), so a row is never wider
     # than the header; rows are counted as they come, real or skipped, and reading stops past the limit.
     lebar = max(indeks, default=0) + 1
+    tanpa_nilai, gabungan = _periksa_xml(ws, lebar, baris_maks)
+    if gabungan:
+        raise BerkasError(
+            f"Sheet '{ws.title}' memuat sel gabungan (merge) di area data: {', '.join(gabungan[:5])}"
+            + (f" dan {len(gabungan) - 5} lainnya" if len(gabungan) > 5 else "")
+            + ". Sel gabungan hanya menyimpan nilai di sel pertamanya; pisahkan (Unmerge), isi setiap baris, "
+            "simpan, lalu unggah lagi."
+        )
     rows: Iterator[tuple] = ws.iter_rows(min_row=2, max_col=lebar, values_only=True)
     for nomor, values in enumerate(rows, start=2):
         if nomor > baris_maks + 1:
             raise _terlalu_banyak_baris(ws, baris_maks)
-        if all(_kosong(v) for v in values):
+        if all(_kosong(v) for v in values) and not any((nomor, i) in tanpa_nilai for i in indeks):
             continue
         sel = {kunci: (values[i] if i < len(values) else None) for i, kunci in indeks.items()}
+        for i, kunci in indeks.items():
+            if (nomor, i) in tanpa_nilai:
+                sel[kunci] = RUMUS_TANPA_NILAI
         if all(_kosong(v) for v in sel.values()):
             continue
         sheet.baris.append(Baris(nomor=nomor, sel=sel, huruf=sheet.kolom))
     return sheet
+
+
+def _periksa_xml(ws, lebar: int, baris_maks: int) -> tuple[set[tuple[int, int]], list[str]]:
+    """What openpyxl's read-only ``data_only`` reader cannot tell: (1) the (Excel row, 0-based column) of the
+    formula cells of the data columns that carry no saved value, and (2) the merged ranges that reach the data
+    area (below the header, within the named columns), whose cells other than the first read as blank.
+
+    openpyxl's ``data_only`` read gives None for them, the same as for a blank cell; only the sheet's XML tells
+    them apart: a ``<c>`` with an ``<f>`` and no ``<v>`` (or an empty ``<v/>`` outside a text result, as written
+    by programs that do not calculate). One streaming pass with openpyxl's own parser, elements freed as it
+    goes, stopping at the same row limit as the reader.
+    """
+    hasil: set[tuple[int, int]] = set()
+    gabungan: list[str] = []
+    nomor = 0
+    with ws._get_source() as xml:
+        for _, elem in iterparse(xml, events=("end",)):
+            tag = elem.tag.rsplit("}", 1)[-1]
+            if tag == "row":
+                nomor = int(elem.get("r") or nomor + 1)
+                if nomor > baris_maks + 1:
+                    break
+                kolom = -1
+                for c in elem:
+                    if c.tag.rsplit("}", 1)[-1] != "c":
+                        continue
+                    ref = c.get("r")
+                    kolom = column_index_from_string(coordinate_from_string(ref)[0]) - 1 if ref else kolom + 1
+                    if kolom >= lebar:
+                        continue
+                    f = v = None
+                    for anak in c:
+                        nama = anak.tag.rsplit("}", 1)[-1]
+                        if nama == "f":
+                            f = anak
+                        elif nama == "v":
+                            v = anak
+                    if f is None:
+                        continue
+                    if v is None or (not v.text and c.get("t") not in ("str", "inlineStr")):
+                        hasil.add((nomor, kolom))
+                elem.clear()
+            elif tag == "mergeCell":
+                ref = elem.get("ref") or ""
+                try:
+                    kol1, _, _, baris2 = range_boundaries(ref)
+                except (TypeError, ValueError):
+                    continue
+                if (baris2 or 0) >= 2 and (kol1 or 1) <= lebar:
+                    gabungan.append(ref)
+                elem.clear()
+    return hasil, gabungan

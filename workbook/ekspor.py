@@ -20,7 +20,7 @@ from lkjip.models import IndikatorSasaran
 from renja.models import TRIWULAN, Anggaran, Indikator, Nomenklatur, RenstraTarget, RkpdReview
 from wilayah.models import Kecamatan
 
-from .kolom import KOLOM_TEKS, SHEETS
+from .kolom import KOLOM_TEKS, KOLOM_VERSI, SHEETS
 
 _JUDUL = Font(bold=True)
 _ISI_JUDUL = PatternFill("solid", fgColor="DDEBF7")
@@ -41,8 +41,8 @@ def _sel(value: Any) -> Any:
     return value
 
 
-def _tulis(wb: Workbook, nama: str, baris: list[dict[str, Any]]) -> None:
-    kolom = SHEETS[nama]["kolom"]
+def _tulis(wb: Workbook, nama: str, baris: list[dict[str, Any]], tambahan: tuple[str, ...] = ()) -> None:
+    kolom = [*SHEETS[nama]["kolom"], *tambahan]
     ws = wb.create_sheet(nama)
     tambah_baris(ws, kolom)
     for i, judul in enumerate(kolom, start=1):
@@ -173,9 +173,11 @@ def workbook_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
                 "pagu": a.pagu,
                 "realisasi": a.realisasi,
                 **{f"realisasi_tw{tw}": getattr(a, f"realisasi_tw{tw}") for tw in TRIWULAN},
+                KOLOM_VERSI: a.versi,
             }
             for a in anggaran
         ],
+        (KOLOM_VERSI,),
     )
     _tulis(
         wb,
@@ -193,9 +195,11 @@ def workbook_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
                 "polaritas": i.polaritas,
                 "sifat": i.sifat,
                 "urutan": i.urutan,
+                KOLOM_VERSI: i.versi,
             }
             for i in indikator
         ],
+        (KOLOM_VERSI,),
     )
     _tulis(
         wb,

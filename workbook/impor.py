@@ -18,8 +18,8 @@ from typing import IO
 from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
 from .berkas import BerkasError, Sheet, buka, normalisasi_nama
-from .kolom import SHEETS
-from .lembar import PENANGAN, Konteks
+from .kolom import KOLOM_VERSI, SHEET_BERVERSI, SHEETS
+from .lembar import PENANGAN, Konteks, Perubahan
 from .sel import Galat, PembacaBaris
 
 STATUS = ("created", "updated", "unchanged")
@@ -35,6 +35,7 @@ class HasilImpor:
     galat: list[Galat] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
     galat_berkas: str | None = None
+    perubahan: list[Perubahan] = field(default_factory=list)  # every changed cell, old → new
 
     @property
     def errors(self) -> int:
@@ -90,8 +91,18 @@ def _pesan_basis_data(exc: BaseException, tempat: str) -> str:
 
 
 def workbook_impor(
-    sumber: str | Path | IO[bytes], *, dry_run: bool = False, nama_berkas: str | None = None
+    sumber: str | Path | IO[bytes],
+    *,
+    dry_run: bool = False,
+    nama_berkas: str | None = None,
+    timpa_versi: bool = False,
+    timpa_kunci: bool = False,
+    akui_melebihi_pagu: bool = False,
 ) -> HasilImpor:
+    """Import (or, with ``dry_run``, preview) a workbook. What admin Bappeda confirmed, each use listed as a
+    warning and written into the row's audit trail: ``timpa_versi`` overwrite rows changed in the application
+    after the workbook was exported; ``timpa_kunci`` change closed quarters and rows behind a diajukan/disetujui
+    document; ``akui_melebihi_pagu`` accept realisasi above pagu."""
     hasil = HasilImpor(dry_run=dry_run)
     try:
         sheets = buka(sumber, nama_berkas=nama_berkas)
@@ -113,9 +124,13 @@ def workbook_impor(
 
     try:
         with transaction.atomic():
-            konteks = Konteks()
+            konteks = Konteks(
+                timpa_versi=timpa_versi, timpa_kunci=timpa_kunci, akui_melebihi_pagu=akui_melebihi_pagu
+            )
             for nama in dikenal:
                 _impor_sheet(nama, sheets[normalisasi_nama(nama)], konteks, hasil)
+            hasil.perubahan = konteks.perubahan
+            hasil.peringatan.extend(konteks.peringatan)
             if hasil.galat or dry_run:
                 raise _Batal
     except _Batal:
@@ -127,12 +142,15 @@ def workbook_impor(
         hasil.galat_berkas = _pesan_basis_data(asal or exc, tempat)
         hasil.jumlah.clear()  # nothing was saved
         hasil.per_sheet.clear()
+        hasil.perubahan = []
     return hasil
 
 
 def _impor_sheet(nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor) -> None:
     spec = SHEETS[nama]
     dikenal = {normalisasi_nama(k) for k in spec["kolom"]}
+    if nama in SHEET_BERVERSI:
+        dikenal.add(KOLOM_VERSI)
     for kolom in sheet.kolom:
         if kolom not in dikenal:
             hasil.peringatan.append(
@@ -158,6 +176,7 @@ def _impor_sheet(nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor) -
             status = None
         except DatabaseError as exc:  # a constraint the checks above did not foresee, or the connection
             raise _GagalBasisData(sheet.nama, baris.nomor) from exc
+        hasil.peringatan.extend(pembaca.peringatan)
         if pembaca.galat:
             hasil.galat.extend(pembaca.galat)
             if status is None:

@@ -94,6 +94,11 @@ SHEETS: dict[str, dict[str, list[str]]] = {
     },
 }
 
+#: Sheets whose rows carry the application's ``versi`` (the browser grid's optimistic lock). The export adds the
+#: optional column ``versi`` after the columns above; hand-made workbooks may leave it out.
+KOLOM_VERSI = "versi"
+SHEET_BERVERSI = ("anggaran", "indikator")
+
 # Cells of these columns are text in the file (codes must never arrive as numbers).
 KOLOM_TEKS = {
     "kode_kota",

@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps
+
 from core.angka import format_angka
 from core.choices import Polaritas, Sifat, SumberDana
+from core.nilai import Nilai
 from lkjip.models import IndikatorSasaran, Sasaran
 from renja.models import (
     KEDALAMAN,
@@ -28,8 +32,10 @@ from renja.models import (
     RkpdReview,
     Tingkat,
 )
+from renja.services import triwulan_ditutup
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
+from .berkas import format_jumlah
 from .sel import ABSEN, PembacaBaris
 
 ALASAN = "Impor workbook"
@@ -57,23 +63,78 @@ PILIHAN_POLARITAS = _pilihan(Polaritas)
 PILIHAN_SIFAT = _pilihan(Sifat)
 
 
-def simpan(obj, nilai: dict[str, Any]) -> str:
-    """Create (obj.pk is None) or update obj with the given values; ABSEN values are left alone."""
+@dataclass(frozen=True)
+class Perubahan:
+    """One cell the import changes: sheet, Excel row, column, old → new (as shown to the user)."""
+
+    sheet: str
+    baris: int
+    kolom: str
+    lama: str
+    baru: str
+
+
+def tampil(value: Any) -> str:
+    """A stored or imported value for a message or the preview: Indonesian numbers, ``kosong`` for no value."""
+    if value is None or value == "" or (isinstance(value, Nilai) and value.kosong):
+        return "kosong"
+    if isinstance(value, Decimal):
+        return format_angka(value)
+    return str(value)
+
+
+def simpan(
+    obj,
+    nilai: dict[str, Any],
+    r: PembacaBaris | None = None,
+    k: Konteks | None = None,
+    alasan: str = ALASAN,
+) -> str:
+    """Create (obj.pk is None) or update obj with the given values; ABSEN values are left alone.
+
+    With the row reader and the context, every changed cell is recorded for the preview (``Konteks.perubahan``).
+    A changed row that carries a ``versi`` (the browser grid's optimistic lock) moves to the next version, so a
+    page opened before the import is refused on save instead of silently undoing it.
+    """
     nilai = {k: v for k, v in nilai.items() if v is not ABSEN}
+    if r is not None and not _muat(r, obj, nilai):
+        return "unchanged"  # the row has an error now: rolled back, nothing counted
     if obj.pk is None:
-        for k, v in nilai.items():
-            setattr(obj, k, v)
-        obj._change_reason = ALASAN
+        for nama, v in nilai.items():
+            setattr(obj, nama, v)
+        if r is not None and k is not None:
+            for nama, v in nilai.items():
+                if tampil(v) != "kosong":
+                    k.catat(r, nama, None, v)
+        obj._change_reason = alasan
         obj.save()
         return "created"
-    berubah = [k for k, v in nilai.items() if getattr(obj, k) != v]
+    berubah = [nama for nama, v in nilai.items() if getattr(obj, nama) != v]
     if not berubah:
         return "unchanged"
-    for k in berubah:
-        setattr(obj, k, nilai[k])
-    obj._change_reason = ALASAN
+    for nama in berubah:
+        if r is not None and k is not None:
+            k.catat(r, nama, getattr(obj, nama), nilai[nama])
+        setattr(obj, nama, nilai[nama])
+    if hasattr(obj, "versi"):
+        obj.versi += 1
+    obj._change_reason = alasan
     obj.save()
     return "updated"
+
+
+def _muat(r: PembacaBaris, obj, nilai: dict[str, Any]) -> bool:
+    """Text longer than its database column is an error naming the cell (never cut, never a database error)."""
+    for nama, v in nilai.items():
+        if not isinstance(v, str):
+            continue
+        maks = getattr(obj._meta.get_field(nama), "max_length", None)
+        if maks is not None and len(v) > maks:
+            r.salah(
+                KOLOM_TAMPIL.get(nama, nama),
+                f"teks terlalu panjang ({format_jumlah(len(v))} karakter; paling banyak {format_jumlah(maks)}).",
+            )
+    return not r.galat
 
 
 def gabung(*status: str | None) -> str:
@@ -86,8 +147,55 @@ def gabung(*status: str | None) -> str:
 class Konteks:
     """Caches of what exists, filled once per import and kept up to date as rows are written."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, timpa_versi: bool = False, timpa_kunci: bool = False, akui_melebihi_pagu: bool = False
+    ) -> None:
+        # What admin Bappeda confirmed for this import (each use is a warning and goes into the audit trail):
+        self.timpa_versi = timpa_versi  # overwrite rows changed in the application after the export
+        self.timpa_kunci = timpa_kunci  # change closed quarters and rows behind a diajukan/disetujui document
+        self.akui_melebihi_pagu = (
+            akui_melebihi_pagu  # realisasi above pagu (historical documents hold such rows)
+        )
+        self._ditutup: dict[tuple[int, int], set[int]] = {}
+        self._dokumen: dict[tuple[int, int], str | None] | None = None
+        self.perubahan: list[Perubahan] = []
+        self.peringatan: list[str] = []
         self.lupakan()
+
+    def catat(self, r: PembacaBaris, nama: str, lama: Any, baru: Any) -> None:
+        kolom = KOLOM_TAMPIL.get(nama, nama)
+        if nama == "induk_id":
+            lama, baru = (self._kode_nomenklatur(v) for v in (lama, baru))
+        self.perubahan.append(Perubahan(r.sheet, r.baris.nomor, kolom, tampil(lama), tampil(baru)))
+
+    def ditutup(self, kecamatan_id: int, tahun: int) -> set[int]:
+        """Quarters the camat has closed (renja.services, the grid's own reading), read once per kecamatan/year."""
+        kunci = (kecamatan_id, tahun)
+        if kunci not in self._ditutup:
+            self._ditutup[kunci] = triwulan_ditutup(kecamatan_id, tahun)
+        return self._ditutup[kunci]
+
+    def dokumen_terkunci(self, kecamatan_id: int, tahun: int) -> str | None:
+        """The document (latest revision of a Renja or LKjIP) of that kecamatan and year that is diajukan or
+        disetujui, as text for a message; None when its rows may change.
+
+        workbook and dokumen are independent siblings (import-linter): the model is looked up by name, read-only.
+        """
+        if self._dokumen is None:
+            Dokumen = apps.get_model("dokumen", "Dokumen")
+            terakhir: dict[tuple[int, int, str], Any] = {}
+            for d in Dokumen.objects.order_by("revisi"):
+                terakhir[(d.kecamatan_id, d.tahun, d.jenis)] = d
+            self._dokumen = {}
+            for (kec, th, _), d in sorted(terakhir.items()):
+                if d.status in ("diajukan", "disetujui") and (kec, th) not in self._dokumen:
+                    self._dokumen[(kec, th)] = f"{d.get_jenis_display()} {th} yang sudah {d.status}"
+        return self._dokumen.get((kecamatan_id, tahun))
+
+    def _kode_nomenklatur(self, pk: int | None) -> str:
+        if pk is None:
+            return ""
+        return next((n.kode for n in self.nomenklatur.values() if n.pk == pk), str(pk))
 
     def lupakan(self) -> None:
         self.kota = {k.kode: k for k in Kota.objects.all()}
@@ -113,6 +221,19 @@ class Konteks:
             return True
         self.dipakai[kunci] = r.baris.nomor
         return False
+
+    def induk_terpanjang(self, kode: str) -> Nomenklatur | None:
+        """The parent by the contract's rule: the longest known code that ``kode`` starts with, then a dot.
+
+        A Permendagri 90 kegiatan ``7.01.01.2.01`` thus hangs under the program ``7.01.01`` (its own segment
+        ``2.01`` holds a dot), and an old code ``5001.13.001`` under ``5001.13``.
+        """
+        bagian = kode.split(".")
+        for n in range(len(bagian) - 1, 0, -1):
+            node = self.nomenklatur.get(".".join(bagian[:n]))
+            if node is not None:
+                return node
+        return None
 
     # -- lookups that report what is missing ---------------------------------------------------
     def cari_kecamatan(self, r: PembacaBaris, kode: str) -> Kecamatan | None:
@@ -148,6 +269,105 @@ class Konteks:
             )
             return None
         return node
+
+
+#: Model field -> the workbook column it comes from, where the names differ.
+KOLOM_TAMPIL = {"induk_id": "kode_induk", "uraian": "uraian", "nama": "nama", "kota": "kode_kota"}
+
+
+def periksa_versi(r: PembacaBaris, k: Konteks, obj, versi: Any, nilai: dict[str, Any]) -> str | None:
+    """The change reason to save with, or None when the row is refused (the error is on the row).
+
+    A row whose workbook ``versi`` is older than the stored one was changed in the application after the export:
+    overwriting it would undo someone's newer entry, so it is refused (both values named) unless admin Bappeda
+    confirmed the override; the override is then written into the audit trail's change reason. Rows without a
+    versi (hand-made workbooks) and rows that change nothing are imported as before.
+    """
+    if obj.pk is None or versi in (None, ABSEN) or versi >= obj.versi:
+        return ALASAN
+    beda = [
+        (nama, getattr(obj, nama), v)
+        for nama, v in nilai.items()
+        if v is not ABSEN and getattr(obj, nama) != v
+    ]
+    if not beda:
+        return ALASAN
+    sebab = f"diubah di aplikasi setelah workbook ini diekspor (versi {obj.versi}, workbook versi {versi})"
+    rincian = "; ".join(
+        f"{nama}: {tampil(lama)} di aplikasi, {tampil(baru)} di workbook" for nama, lama, baru in beda
+    )
+    if k.timpa_versi:
+        k.peringatan.append(
+            f"Sheet '{r.sheet}', baris {r.baris.nomor}: {sebab}; ditimpa atas konfirmasi ({rincian})."
+        )
+        return f"{ALASAN}: menimpa perubahan yang lebih baru (versi {obj.versi}, workbook versi {versi})"
+    r.salah(
+        "versi",
+        f"{sebab}: {rincian}. Ekspor ulang workbook-nya, atau bila isi workbook ini yang benar, centang "
+        "'timpa perubahan yang lebih baru' (web) atau pakai --timpa-versi (baris perintah).",
+    )
+    return None
+
+
+def periksa_aturan(r: PembacaBaris, k: Konteks, obj, nilai: dict[str, Any]) -> list[str] | None:
+    """The browser's rules for an anggaran/indikator row: closed quarters and rows behind a diajukan/disetujui
+    document are refused, realisasi above pagu needs an acknowledgement. Returns the notes for the audit trail
+    (what was overridden or acknowledged), or None when the row is refused (the errors are on the row)."""
+    baru = {
+        nama: v
+        for nama, v in nilai.items()
+        if v is not ABSEN and (getattr(obj, nama) != v if obj.pk else tampil(v) != "kosong")
+    }
+    if not baru:
+        return []
+    catatan: list[str] = []
+
+    def langgar(kolom: str | None, sebab: str, boleh: bool, saran: str) -> None:
+        if boleh:
+            catatan.append(sebab)
+            k.peringatan.append(
+                f"Sheet '{r.sheet}', baris {r.baris.nomor}: {sebab}; diterima atas konfirmasi."
+            )
+        else:
+            r.salah(kolom, f"{sebab}. {saran}")
+
+    kunci = "Minta camat membuka triwulannya, atau admin Bappeda mencentang 'timpa data yang terkunci' (web) / --timpa-kunci (baris perintah)."
+    ditutup = sorted(tw for tw in k.ditutup(obj.kecamatan_id, obj.tahun) if f"realisasi_tw{tw}" in baru)
+    if ditutup:
+        daftar = ", ".join(str(tw) for tw in ditutup)
+        langgar(f"realisasi_tw{ditutup[0]}", f"triwulan {daftar} sudah ditutup camat", k.timpa_kunci, kunci)
+    dokumen = k.dokumen_terkunci(obj.kecamatan_id, obj.tahun)
+    if dokumen:
+        langgar(
+            None,
+            f"baris ini termasuk dokumen {dokumen}; isinya tidak dapat diubah",
+            k.timpa_kunci,
+            "Minta dokumen dikembalikan atau dibuka revisi baru, atau admin Bappeda mencentang 'timpa data yang "
+            "terkunci' (web) / --timpa-kunci (baris perintah).",
+        )
+    if isinstance(obj, Anggaran) and set(baru) & {
+        "pagu",
+        "realisasi",
+        *(f"realisasi_tw{tw}" for tw in TRIWULAN),
+    }:
+        jadi = {
+            nama: (getattr(obj, nama) if nilai.get(nama, ABSEN) is ABSEN else nilai[nama]) for nama in nilai
+        }
+        triwulan = [jadi[f"realisasi_tw{tw}"] for tw in TRIWULAN if jadi[f"realisasi_tw{tw}"] is not None]
+        realisasi = sum(triwulan, Decimal(0)) if triwulan else jadi["realisasi"]
+        if realisasi is not None and jadi["pagu"] is not None and realisasi > jadi["pagu"]:
+            langgar(
+                "realisasi",
+                f"realisasi Rp {format_angka(realisasi)} melebihi pagu Rp {format_angka(jadi['pagu'])}",
+                k.akui_melebihi_pagu,
+                "Bila memang demikian (mis. dokumen historis), centang 'akui realisasi melebihi pagu' (web) atau "
+                "pakai --akui-melebihi-pagu (baris perintah).",
+            )
+    return None if r.galat else catatan
+
+
+def _alasan(alasan: str, catatan: list[str]) -> str:
+    return alasan + "".join(f"; {c}" for c in catatan)
 
 
 def _kunci(obj) -> tuple:
@@ -224,7 +444,7 @@ def wilayah(r: PembacaBaris, k: Konteks) -> str | None:
     status = []
     if kota is None:
         kota = Kota(kode=kode_kota)
-    status.append(simpan(kota, {"nama": nama_kota or kota.nama}))
+    status.append(simpan(kota, {"nama": nama_kota or kota.nama}, r, k))
     k.kota[kode_kota] = kota
 
     if kec is None:
@@ -235,13 +455,15 @@ def wilayah(r: PembacaBaris, k: Konteks) -> str | None:
         if value is ABSEN or (kode_kel and not value):
             continue
         nilai_kec[nama] = value
-    status.append(simpan(kec, nilai_kec))
+    status.append(simpan(kec, nilai_kec, r, k))
     k.kecamatan[kode_kec] = kec
 
     if kode_kel:
         if kel is None:
             kel = Kelurahan(kode=kode_kel)
-        status.append(simpan(kel, {"kecamatan": kec, "nama": nama_kel or kel.nama, "jumlah_rt_rw": rt_rw}))
+        status.append(
+            simpan(kel, {"kecamatan": kec, "nama": nama_kel or kel.nama, "jumlah_rt_rw": rt_rw}, r, k)
+        )
         k.kelurahan[kode_kel] = kel
     return gabung(*status)
 
@@ -268,12 +490,12 @@ def nomenklatur(r: PembacaBaris, k: Konteks) -> str | None:
             r.salah("kode_induk", f"induk '{kode_induk}' tidak ada di basis data maupun di baris sebelumnya.")
             return None
     elif "." in kode:
-        turunan = kode.rsplit(".", 1)[0]
-        induk = k.nomenklatur.get(turunan)
+        induk = k.induk_terpanjang(kode)
         if induk is None and tingkat not in (Tingkat.URUSAN, Tingkat.PROGRAM):
             r.salah(
                 "kode",
-                f"induk '{turunan}' (kode tanpa segmen terakhir) tidak ditemukan; tambahkan induknya lebih dulu "
+                f"induk kode '{kode}' tidak ditemukan: tidak ada kode yang sudah dikenal (di basis data atau di "
+                "baris sebelumnya) yang menjadi awal kode ini diikuti titik; tambahkan induknya lebih dulu "
                 "atau isi kode_induk.",
             )
             return None
@@ -305,6 +527,8 @@ def nomenklatur(r: PembacaBaris, k: Konteks) -> str | None:
             "induk_id": induk.pk if induk else None,
             "kelompok": kelompok if kelompok is not ABSEN else ABSEN,
         },
+        r,
+        k,
     )
     k.nomenklatur[kode] = node
     return status
@@ -320,6 +544,7 @@ def anggaran(r: PembacaBaris, k: Konteks) -> str | None:
     kode_kel = r.kode("kode_kelurahan")
     sumber = r.pilihan("sumber_dana", PILIHAN_SUMBER_DANA, bawaan=SumberDana.APBD)
     uang = {nama: r.uang(nama) for nama in ("pagu", "realisasi", *(f"realisasi_tw{tw}" for tw in TRIWULAN))}
+    versi = r.bulat("versi")
     if r.galat:
         return None
     kec = k.cari_kecamatan(r, kode_kec)
@@ -343,7 +568,11 @@ def anggaran(r: PembacaBaris, k: Konteks) -> str | None:
             f"({format_angka(sum(triwulan, Decimal(0)))}); kosongkan kolom realisasi atau samakan.",
         )
         return None
-    status = simpan(obj, uang)
+    alasan = periksa_versi(r, k, obj, versi, uang)
+    catatan = periksa_aturan(r, k, obj, uang) if alasan is not None else None
+    if alasan is None or catatan is None:
+        return None
+    status = simpan(obj, uang, r, k, _alasan(alasan, catatan))
     ada[kunci] = obj
     return status
 
@@ -365,6 +594,7 @@ def indikator(r: PembacaBaris, k: Konteks) -> str | None:
         "sifat": r.pilihan("sifat", PILIHAN_SIFAT, bawaan=Sifat.KUMULATIF),
     }
     urutan = r.bulat("urutan", minimum=1)
+    versi = r.bulat("versi")
     if r.galat:
         return None
     kec = k.cari_kecamatan(r, kode_kec)
@@ -380,7 +610,12 @@ def indikator(r: PembacaBaris, k: Konteks) -> str | None:
         urutan = ABSEN if obj is not None else k.urutan[("indikator", tahun, kec.pk, node.pk)]
     if obj is None:
         obj = Indikator(tahun=tahun, kecamatan=kec, nomenklatur=node, uraian=uraian)
-    status = simpan(obj, {**nilai, "urutan": urutan})
+    nilai["urutan"] = urutan
+    alasan = periksa_versi(r, k, obj, versi, nilai)
+    catatan = periksa_aturan(r, k, obj, nilai) if alasan is not None else None
+    if alasan is None or catatan is None:
+        return None
+    status = simpan(obj, nilai, r, k, _alasan(alasan, catatan))
     ada[kunci] = obj
     return status
 
@@ -416,7 +651,7 @@ def renstra(r: PembacaBaris, k: Konteks) -> str | None:
     obj = ada.get(kunci) or RenstraTarget(
         periode_awal=awal, periode_akhir=akhir, kecamatan=kec, nomenklatur=node, indikator=uraian
     )
-    status = simpan(obj, {"target_akhir": target, "pagu_akhir": pagu})
+    status = simpan(obj, {"target_akhir": target, "pagu_akhir": pagu}, r, k)
     ada[kunci] = obj
     return status
 
@@ -447,7 +682,7 @@ def sasaran(r: PembacaBaris, k: Konteks) -> str | None:
     if induk is None:
         urutan = len(semua) + 1
         induk = Sasaran(tahun=tahun, kecamatan=kec, uraian=uraian_sasaran)
-        status.append(simpan(induk, {"urutan": urutan}))
+        status.append(simpan(induk, {"urutan": urutan}, r, k))
         semua[(uraian_sasaran,)] = induk
     anak = k.data(IndikatorSasaran, sasaran__kecamatan=kec, sasaran__tahun=tahun)
     kunci = (induk.pk, uraian)
@@ -455,7 +690,7 @@ def sasaran(r: PembacaBaris, k: Konteks) -> str | None:
     if obj is None:
         obj = IndikatorSasaran(sasaran=induk, uraian=uraian)
         nilai["urutan"] = sum(1 for (sid, _) in anak if sid == induk.pk) + 1
-    status.append(simpan(obj, nilai))
+    status.append(simpan(obj, nilai, r, k))
     anak[kunci] = obj
     return gabung(*status)
 
@@ -491,7 +726,7 @@ def rkpd(r: PembacaBaris, k: Konteks) -> str | None:
         # New lines keep the workbook's order, after the lines already stored.
         obj = RkpdReview(tahun=tahun, kecamatan=kec, nomenklatur=node, kelurahan=kel, indikator=uraian)
         nilai["urutan"] = max((o.urutan for o in ada.values()), default=0) + 1
-    status = simpan(obj, nilai)
+    status = simpan(obj, nilai, r, k)
     ada[kunci] = obj
     return status
 

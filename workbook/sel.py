@@ -10,7 +10,7 @@ from typing import Any
 from core.angka import AngkaError, parse_angka
 from core.nilai import KOSONG, Nilai, NilaiError
 
-from .berkas import Baris, normalisasi_nama
+from .berkas import RUMUS_TANPA_NILAI, Baris, normalisasi_nama
 
 _KODE = re.compile(r"^[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*$")
 ABSEN = object()  # the column is not in the sheet at all: leave the stored value alone
@@ -38,6 +38,7 @@ class PembacaBaris:
         self.sheet = sheet
         self.baris = baris
         self.galat: list[Galat] = []
+        self.peringatan: list[str] = []
 
     # -- helpers -------------------------------------------------------------------------------
     def salah(self, kolom: str | None, pesan: str) -> None:
@@ -51,6 +52,12 @@ class PembacaBaris:
         if not self.ada(kolom):
             return ABSEN
         value = self.baris.sel.get(normalisasi_nama(kolom))
+        if value is RUMUS_TANPA_NILAI:
+            self.salah(
+                kolom,
+                "rumus tanpa nilai tersimpan; buka di Excel, simpan ulang, lalu unggah lagi.",
+            )
+            return None
         if isinstance(value, str):
             value = value.strip()
             if value == "":
@@ -87,6 +94,12 @@ class PembacaBaris:
             )
             return ""
         text = str(value).strip()
+        asli = self.baris.sel.get(normalisasi_nama(kolom))
+        if isinstance(asli, str) and asli != text:
+            self.peringatan.append(
+                f"Sheet '{self.sheet}', baris {self.baris.nomor}, kolom {kolom}: spasi di awal/akhir kode "
+                f"'{text}' (termasuk spasi tak terputus) dibuang."
+            )
         if not _KODE.match(text):
             self.salah(
                 kolom,

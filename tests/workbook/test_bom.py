@@ -235,5 +235,5 @@ def test_format_ukuran(n, teks):
 def test_workbook_benih_tetap_terbaca():
     folder = Path(__file__).resolve().parents[2] / "fixtures"
     for path in sorted(folder.glob("*.xlsx")):
-        hasil = workbook_impor(path, dry_run=True)
+        hasil = workbook_impor(path, dry_run=True, akui_melebihi_pagu=True)  # the seed keeps five such rows
         assert hasil.errors == 0, (path.name, hasil.pesan_galat()[:3])

@@ -39,7 +39,7 @@ def test_dua_klik_impor_serentak_hanya_satu_yang_mengimpor(client, bappeda, monk
     impor_sungguhan: list[str] = []
     klik_kedua = {}
 
-    def impor_sambil_klik_lagi(sumber, *, dry_run=False, nama_berkas=None):
+    def impor_sambil_klik_lagi(sumber, *, dry_run=False, nama_berkas=None, **lain):
         if not dry_run:
             impor_sungguhan.append(nama_berkas)
             if not klik_kedua:
@@ -54,7 +54,7 @@ def test_dua_klik_impor_serentak_hanya_satu_yang_mengimpor(client, bappeda, monk
                 req._messages = FallbackStorage(req)
                 klik_kedua["respons"] = views.impor(req)
                 klik_kedua["pesan"] = [str(m) for m in req._messages]
-        return asli(sumber, dry_run=dry_run, nama_berkas=nama_berkas)
+        return asli(sumber, dry_run=dry_run, nama_berkas=nama_berkas, **lain)
 
     monkeypatch.setattr(views, "workbook_impor", impor_sambil_klik_lagi)
     r = client.post(reverse("workbook:impor"), {"aksi": "impor"}, follow=True)

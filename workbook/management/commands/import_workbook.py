@@ -1,8 +1,10 @@
 import logging
+from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
 from workbook.impor import workbook_impor
+from workbook.riwayat import riwayat_catat
 
 
 class Command(BaseCommand):
@@ -13,8 +15,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="pratinjau: tunjukkan hasilnya tanpa menyimpan"
         )
+        parser.add_argument(
+            "--timpa-versi",
+            action="store_true",
+            help="timpa baris yang diubah di aplikasi setelah workbook diekspor (dicatat di riwayat perubahan)",
+        )
+        parser.add_argument(
+            "--timpa-kunci",
+            action="store_true",
+            help="ubah triwulan yang sudah ditutup camat dan baris dokumen yang diajukan/disetujui (dicatat)",
+        )
+        parser.add_argument(
+            "--akui-melebihi-pagu",
+            action="store_true",
+            help="terima realisasi yang melebihi pagu, mis. dokumen historis (dicatat)",
+        )
 
-    def handle(self, path, dry_run=False, **options):
+    def handle(
+        self, path, dry_run=False, timpa_versi=False, timpa_kunci=False, akui_melebihi_pagu=False, **options
+    ):
         # A database failure is logged with its traceback for operators. With no logging configured Python would
         # print that on this terminal, before the summary; show it only when asked for (-v 2 or more).
         log = logging.getLogger("workbook.impor")
@@ -22,10 +41,26 @@ class Command(BaseCommand):
         if diam:
             log.addHandler(diam)
         try:
-            hasil = workbook_impor(path, dry_run=dry_run)
+            hasil = workbook_impor(
+                path,
+                dry_run=dry_run,
+                timpa_versi=timpa_versi,
+                timpa_kunci=timpa_kunci,
+                akui_melebihi_pagu=akui_melebihi_pagu,
+            )
         finally:
             if diam:
                 log.removeHandler(diam)
+        if not dry_run and Path(path).is_file():
+            riwayat_catat(
+                Path(path).read_bytes(),
+                path,
+                hasil,
+                None,
+                timpa_versi=timpa_versi,
+                timpa_kunci=timpa_kunci,
+                akui_melebihi_pagu=akui_melebihi_pagu,
+            )
         for pesan in hasil.peringatan:
             self.stderr.write(f"Peringatan: {pesan}")
         for pesan in hasil.pesan_galat():

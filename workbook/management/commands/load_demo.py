@@ -39,11 +39,14 @@ class Command(BaseCommand):
             raise CommandError(f"Tidak ada workbook di {FIXTURES}.")
         with transaction.atomic():
             for path in berkas:
-                hasil = workbook_impor(path)
+                # The seed documents hold realisasi above pagu (Walantaka 2019): kept, acknowledged, named.
+                hasil = workbook_impor(path, akui_melebihi_pagu=True)
                 if not hasil.berhasil:
                     for pesan in hasil.pesan_galat():
                         self.stderr.write(pesan)
                     raise CommandError(f"Impor {path.name} gagal: {hasil.ringkasan()}")
+                for pesan in hasil.peringatan:
+                    self.stdout.write(f"{path.name}: {pesan}")
                 self.stdout.write(f"{path.name}: {hasil.ringkasan()}")
             peran_buat()
             for username, peran, kode_kec, depan, belakang in PENGGUNA_DEMO:
