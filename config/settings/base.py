@@ -246,6 +246,10 @@ LOGGING = {
     },
 }
 
+# Audit trail: the reason of a change (an import's override, a replaced year figure) may be longer than the
+# 100 characters django-simple-history allows by default.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # --- XLSX written and read by the application ---------------------------------------------------
 # Admin exports (django-import-export): a value starting with "=" is not written as a live formula.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
