@@ -67,3 +67,12 @@ def riwayat_tahun(kecamatan: Kecamatan, tahun: int) -> list[Perubahan]:
         Dokumen.history.filter(kecamatan=kecamatan, tahun=tahun),
         label=label_riwayat,
     )
+
+
+def riwayat_dokumen(kecamatan: Kecamatan, tahun: int, jenis: str) -> list[Perubahan]:
+    """Status changes and narrative edits of one document, newest first."""
+    return perubahan(
+        Dokumen.history.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis),
+        BagianNarasi.history.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis),
+        label=label_riwayat,
+    )

@@ -9,13 +9,14 @@ from django.views.decorators.http import require_POST, require_safe
 
 from core.forms import halaman_400, pesan_galat
 from core.pintasan import ambil_atau_404
-from core.riwayat import perubahan, respons_riwayat
+from core.riwayat import respons_riwayat
 from core.unduhan import respons_unduhan
 from dokumen.models import Dokumen, StatusDokumen
 from wilayah.akses import LIHAT, akses_kecamatan, wajib_izin
 
 from .forms import KembalikanForm, NarasiDokumenForm, OpsiPdfForm
 from .pdf import dokumen_pdf
+from .selectors import riwayat_dokumen
 from .services import (
     GalatDokumen,
     dokumen_ajukan,
@@ -27,17 +28,6 @@ from .services import (
     narasi_simpan,
 )
 from .struktur import STRUKTUR
-
-
-def riwayat_dokumen(kecamatan, tahun: int, jenis: str):
-    """Status changes and narrative edits of this document, newest first."""
-    from dokumen.models import BagianNarasi
-
-    return perubahan(
-        Dokumen.history.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis),
-        BagianNarasi.history.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis),
-        label=lambda rec: f"Narasi {rec.kunci}" if hasattr(rec, "kunci") else f"Revisi {rec.revisi}",
-    )
 
 
 def _struktur(jenis: str):
