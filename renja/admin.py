@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.choices import Sifat
 from wilayah.admin_akses import AdminBerlingkup
 
-from .models import Anggaran, Indikator, Nomenklatur, RenstraTarget, RkpdReview
+from .models import Anggaran, Indikator, Nomenklatur, Prioritas, RenstraTarget, RkpdReview, Usulan
 from .services import (
     GalatRealisasi,
     KonflikVersi,
@@ -169,4 +169,20 @@ class RenstraTargetAdmin(AdminBerlingkup, admin.ModelAdmin):
 class RkpdReviewAdmin(AdminBerlingkup, admin.ModelAdmin):
     list_display = ["tahun", "kecamatan", "nomenklatur", "kelurahan", "pagu_rancangan", "pagu_kebutuhan"]
     list_filter = ["tahun", "kecamatan"]
+    raw_id_fields = ["nomenklatur"]
+
+
+@admin.register(Usulan)
+class UsulanAdmin(AdminBerlingkup, SimpleHistoryAdmin):
+    list_display = ["tahun", "kecamatan", "uraian", "kelurahan", "indikator", "volume"]
+    list_filter = ["tahun", "kecamatan"]
+    search_fields = ["uraian", "indikator"]
+    raw_id_fields = ["nomenklatur"]
+
+
+@admin.register(Prioritas)
+class PrioritasAdmin(AdminBerlingkup, SimpleHistoryAdmin):
+    list_display = ["tahun", "kecamatan", "jenis", "uraian", "pagu", "sumber_dana"]
+    list_filter = ["tahun", "kecamatan", "jenis"]
+    search_fields = ["uraian", "fokus"]
     raw_id_fields = ["nomenklatur"]

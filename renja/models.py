@@ -397,3 +397,107 @@ class CatatanVerifikator(models.Model):
                 condition=Q(triwulan__gte=1, triwulan__lte=4), name="catatan_verifikator_tw_sah"
             ),
         ]
+
+
+class Usulan(models.Model):
+    """One proposal from the community or stakeholders (musrenbang) for plan year ``tahun`` (Renja Tabel 2.5)."""
+
+    objects = DataKecamatanQuerySet.as_manager()
+    tahun = models.PositiveSmallIntegerField(_("tahun rencana"))
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    nomenklatur = models.ForeignKey(
+        Nomenklatur,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("program/kegiatan/sub kegiatan"),
+    )
+    uraian = models.CharField(_("usulan"), max_length=500)
+    kelurahan = models.ForeignKey(
+        Kelurahan, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("lokasi")
+    )
+    indikator = models.CharField(_("indikator kinerja"), max_length=500, blank=True)
+    volume = models.CharField(_("saran/volume"), max_length=200, blank=True)
+    catatan = models.TextField(_("catatan"), blank=True)
+    urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("usulan masyarakat")
+        verbose_name_plural = _("usulan masyarakat")
+        ordering = ["tahun", "kecamatan_id", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "kecamatan", "uraian", "kelurahan"],
+                condition=Q(kelurahan__isnull=False),
+                name="usulan_kunci_kelurahan",
+            ),
+            models.UniqueConstraint(
+                fields=["tahun", "kecamatan", "uraian"],
+                condition=Q(kelurahan__isnull=True),
+                name="usulan_kunci",
+            ),
+            models.CheckConstraint(condition=~Q(uraian=""), name="usulan_uraian_wajib"),
+            models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="usulan_tahun_sah"),
+        ]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+
+class JenisPrioritas(models.TextChoices):
+    UNGGULAN = "unggulan", "Program unggulan"
+    MENDESAK = "mendesak", "Program mendesak"
+    PENDAPATAN = "pendapatan", "Pendapatan"
+    KL = "kl", "Renja K/L (APBN)"
+    PROVINSI = "provinsi", "Renja PD Provinsi (APBD Prov)"
+
+
+class Prioritas(models.Model):
+    """One row of Renja BAB IV: an akun pendapatan (Tabel 4.1), a program unggulan or mendesak (§4.2), or a
+    proposal on the Renja K/L (APBN) or Renja PD Provinsi (APBD Prov) (§4.3)."""
+
+    objects = DataKecamatanQuerySet.as_manager()
+    tahun = models.PositiveSmallIntegerField(_("tahun rencana"))
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    jenis = models.CharField(_("jenis"), max_length=12, choices=JenisPrioritas.choices)
+    uraian = models.CharField(_("uraian"), max_length=500)
+    # A pendapatan row names its kode akun; the other kinds refer to the nomenklatur, when there is a code.
+    kode_akun = models.CharField(_("kode akun"), max_length=40, blank=True)
+    nomenklatur = models.ForeignKey(
+        Nomenklatur,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("program/kegiatan/sub kegiatan"),
+    )
+    fokus = models.TextField(_("indikasi/fokus kegiatan"), blank=True)
+    indikator = models.CharField(_("indikator"), max_length=500, blank=True)
+    satuan = models.CharField(_("satuan"), max_length=50, blank=True)
+    target = models.CharField(_("target"), max_length=100, blank=True)
+    pagu = models.DecimalField(_("pagu indikatif / target penganggaran"), **UANG)
+    sumber_dana = models.CharField(_("sumber dana"), max_length=20, choices=SumberDana.choices, blank=True)
+    instansi = models.CharField(_("instansi penanggung jawab"), max_length=300, blank=True)
+    keterangan = models.TextField(_("keterangan"), blank=True)
+    urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("prioritas dan pendanaan")
+        verbose_name_plural = _("prioritas dan pendanaan")
+        ordering = ["tahun", "kecamatan_id", "jenis", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["tahun", "kecamatan", "jenis", "uraian"], name="prioritas_kunci"),
+            models.CheckConstraint(condition=Q(jenis__in=JenisPrioritas.values), name="prioritas_jenis_sah"),
+            models.CheckConstraint(condition=~Q(uraian=""), name="prioritas_uraian_wajib"),
+            models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="prioritas_tahun_sah"),
+            _nonneg("pagu", "prioritas_pagu_nonneg"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()}: {self.uraian}"
+
+    @property
+    def kode(self) -> str:
+        """The code as the workbook carries it: the nomenklatur's, or the kode akun of a pendapatan row."""
+        return self.nomenklatur.kode if self.nomenklatur_id else self.kode_akun
