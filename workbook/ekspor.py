@@ -21,6 +21,7 @@ from renja.models import TRIWULAN, Anggaran, Indikator, Nomenklatur, RenstraTarg
 from wilayah.models import Kecamatan
 
 from .kolom import KOLOM_TEKS, KOLOM_VERSI, SHEETS
+from .lembar_usulan import baris_ekspor as baris_usulan
 
 _JUDUL = Font(bold=True)
 _ISI_JUDUL = PatternFill("solid", fgColor="DDEBF7")
@@ -155,7 +156,9 @@ def workbook_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
         .order_by("tahun", "urutan", "id")
     )
 
+    usulan, prioritas, node_usulan = baris_usulan(kecamatan, tahun)
     dipakai = {o.nomenklatur.pk: o.nomenklatur for o in [*anggaran, *indikator, *renstra, *rkpd]}
+    dipakai.update((n.pk, n) for n in node_usulan)
     nomenklatur = _baris_nomenklatur(dipakai)
 
     _tulis(wb, "wilayah", wilayah)
@@ -253,4 +256,6 @@ def workbook_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
             for r in rkpd
         ],
     )
+    _tulis(wb, "usulan", usulan)
+    _tulis(wb, "prioritas", prioritas)
     return _simpan(wb)

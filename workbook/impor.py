@@ -20,6 +20,7 @@ from django.db import DatabaseError, IntegrityError, OperationalError, transacti
 from .berkas import BerkasError, Sheet, buka, normalisasi_nama
 from .kolom import KOLOM_VERSI, SHEET_BERVERSI, SHEETS
 from .lembar import PENANGAN, Konteks, Perubahan
+from .lembar_usulan import PENANGAN as PENANGAN_USULAN
 from .sel import Galat, PembacaBaris
 
 STATUS = ("created", "updated", "unchanged")
@@ -163,7 +164,7 @@ def _impor_sheet(nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor) -
         )
         return
     hitung = hasil.per_sheet.setdefault(sheet.nama, Counter())
-    penangan = PENANGAN[nama]
+    penangan = {**PENANGAN, **PENANGAN_USULAN}[nama]
     for baris in sheet.baris:
         pembaca = PembacaBaris(sheet.nama, baris)
         status = None

@@ -92,6 +92,37 @@ SHEETS: dict[str, dict[str, list[str]]] = {
         ],
         "wajib": ["tahun", "kode_kecamatan", "kode"],
     },
+    "usulan": {
+        "kolom": [
+            "tahun",
+            "kode_kecamatan",
+            "kode",
+            "uraian",
+            "kode_kelurahan",
+            "indikator",
+            "volume",
+            "catatan",
+        ],
+        "wajib": ["tahun", "kode_kecamatan", "uraian"],
+    },
+    "prioritas": {
+        "kolom": [
+            "tahun",
+            "kode_kecamatan",
+            "jenis",
+            "uraian",
+            "kode",
+            "fokus",
+            "indikator",
+            "satuan",
+            "target",
+            "pagu",
+            "sumber_dana",
+            "instansi",
+            "keterangan",
+        ],
+        "wajib": ["tahun", "kode_kecamatan", "jenis", "uraian"],
+    },
 }
 
 #: Sheets whose rows carry the application's ``versi`` (the browser grid's optimistic lock). The export adds the
@@ -110,4 +141,5 @@ KOLOM_TEKS = {
     "periode",
     "target_rancangan",
     "target_kebutuhan",
+    "volume",
 }

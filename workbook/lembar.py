@@ -206,11 +206,13 @@ class Konteks:
         self.dipakai: dict[tuple, int] = {}  # natural key -> first Excel row in this workbook
         self.urutan: defaultdict[tuple, int] = defaultdict(int)
 
-    def data(self, model, **filter_) -> dict:
-        """Existing rows of a model for one kecamatan (and year), keyed by their natural key."""
+    def data(self, model, kunci_baris: Callable[[Any], tuple] | None = None, **filter_) -> dict:
+        """Existing rows of a model for one kecamatan (and year), keyed by their natural key (``kunci_baris``,
+        for the models of other sheet modules; by default the key of this module's models)."""
         kunci = (model, tuple(sorted(filter_.items())))
         if kunci not in self._data:
-            self._data[kunci] = {_kunci(obj): obj for obj in model.objects.filter(**filter_)}
+            baca = kunci_baris or _kunci
+            self._data[kunci] = {baca(obj): obj for obj in model.objects.filter(**filter_)}
         return self._data[kunci]
 
     def ganda(self, r: PembacaBaris, kunci: tuple) -> bool:
