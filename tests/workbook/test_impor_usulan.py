@@ -79,7 +79,7 @@ def test_impor_usulan_dan_prioritas_lalu_impor_ulang_tidak_mengubah(xlsx):
     ]
 
     tematik = Prioritas.objects.get(uraian="Pembangunan kampung tematik")
-    assert tematik.jenis == "unggulan" and tematik.pagu == Decimal("100000000") and tematik.fokus == "Kampung"
+    assert tematik.jenis == "unggulan" and tematik.pagu == Decimal(100000000) and tematik.fokus == "Kampung"
     assert Prioritas.objects.get(uraian="Penataan PKL").pagu is None  # blank: unknown, not 0
     retribusi = Prioritas.objects.get(jenis="pendapatan")
     assert (
@@ -229,9 +229,11 @@ def test_baris_dokumen_renja_diajukan_ditolak_kecuali_timpa_kunci(xlsx):
     ubah[1][6] = "2 unit"
     hasil = workbook_impor(xlsx({"usulan": ubah}))
     assert hasil.pesan_galat() == [
-        "Sheet 'usulan', baris 2: baris ini termasuk dokumen Renja 2022 yang sudah diajukan; isinya tidak dapat "
-        "diubah. Minta dokumen dikembalikan atau dibuka revisi baru, atau admin Bappeda mencentang 'timpa data "
-        "yang terkunci' (web) / --timpa-kunci (baris perintah)."
+        (
+            "Sheet 'usulan', baris 2: baris ini termasuk dokumen Renja 2022 yang sudah diajukan; isinya tidak dapat "
+            "diubah. Minta dokumen dikembalikan atau dibuka revisi baru, atau admin Bappeda mencentang 'timpa data "
+            "yang terkunci' (web) / --timpa-kunci (baris perintah)."
+        )
     ]
     assert Usulan.objects.get(uraian="Rehab posyandu").volume == "1 unit"
     hasil = workbook_impor(xlsx({"usulan": ubah}), timpa_kunci=True)
