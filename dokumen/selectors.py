@@ -12,8 +12,10 @@ from renja.models import (
     CatatanRealisasi,
     CatatanVerifikator,
     Indikator,
+    Prioritas,
     RkpdReview,
     TriwulanDitutup,
+    Usulan,
 )
 from renja.selectors import label_riwayat as label_renja
 from wilayah.akses import kecamatan_terlihat
@@ -63,6 +65,8 @@ def riwayat_tahun(kecamatan: Kecamatan, tahun: int) -> list[Perubahan]:
         CatatanVerifikator.history.filter(kecamatan=kecamatan, tahun=tahun),
         TriwulanDitutup.history.filter(kecamatan=kecamatan, tahun=tahun),
         NarasiProgram.history.filter(kecamatan=kecamatan, tahun=tahun).select_related("nomenklatur"),
+        Usulan.history.filter(kecamatan=kecamatan, tahun=tahun).select_related("kelurahan"),
+        Prioritas.history.filter(kecamatan=kecamatan, tahun=tahun),
         BagianNarasi.history.filter(kecamatan=kecamatan, tahun=tahun),
         Dokumen.history.filter(kecamatan=kecamatan, tahun=tahun),
         label=label_riwayat,

@@ -207,4 +207,8 @@ def label_riwayat(rec) -> str:
         return f"Catatan verifikator TW {rec.triwulan}"
     if model == "TriwulanDitutup":
         return f"Triwulan {rec.triwulan} ditutup"
+    if model == "Usulan":
+        return f"Usulan: {rec.uraian}" + (f" · {rec.kelurahan.nama}" if rec.kelurahan_id else "")
+    if model == "Prioritas":
+        return f"{rec.get_jenis_display()}: {rec.uraian}"
     return model

@@ -238,3 +238,16 @@ def test_jumlah_query_tetap(slug, django_assert_max_num_queries):
             render_xlsx(lap, kec, 2022, tabel, Opsi())
             render_tabel(tabel)
     assert hitung[0] == hitung[1]
+
+
+def test_admin_daftar_dan_riwayat_usulan_prioritas(client, bappeda, kec, kec_lain):
+    a = usulan(kec, "Usulan Serang")
+    usulan(kec_lain, "Usulan Walantaka")
+    p = prioritas(kec, JenisPrioritas.UNGGULAN, "Program unggulan Serang", "1.000")
+    client.force_login(bappeda)
+    daftar = client.get("/admin/renja/usulan/")
+    assert daftar.status_code == 200
+    assert "Usulan Serang" in daftar.text and "Usulan Walantaka" in daftar.text
+    assert client.get(f"/admin/renja/usulan/{a.pk}/history/").status_code == 200
+    assert "Program unggulan Serang" in client.get("/admin/renja/prioritas/").text
+    assert client.get(f"/admin/renja/prioritas/{p.pk}/change/").status_code == 200

@@ -254,3 +254,14 @@ def test_kode_kosong_menghapus_kaitan_nomenklatur_kolom_absen_membiarkannya(xlsx
     kosong[1][2] = None
     assert workbook_impor(xlsx({"usulan": kosong})).berhasil
     assert Usulan.objects.get(uraian="Rehab posyandu").nomenklatur is None
+
+
+def test_jejak_audit_tahun_memuat_usulan_dan_prioritas(xlsx):
+    from dokumen.selectors import riwayat_tahun
+
+    workbook_impor(xlsx(_lembar()))
+    kec = Kecamatan.objects.get(kode="36.73.01")
+    objek = {p.objek for p in riwayat_tahun(kec, 2022)}
+    assert "Usulan: Rehab posyandu · Cipare" in objek
+    assert "Program unggulan: Pembangunan kampung tematik" in objek
+    assert "Renja K/L (APBN): Jalan lingkungan" in objek
