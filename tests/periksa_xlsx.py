@@ -11,7 +11,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat
 from openpyxl import load_workbook
 
-from renja.models import Indikator, Nomenklatur, RenstraTarget, RkpdReview
+from renja.models import Indikator, JenisPrioritas, Nomenklatur, Prioritas, RenstraTarget, RkpdReview, Usulan
 from wilayah.models import Kecamatan, Kelurahan
 
 from . import factories as f
@@ -67,4 +67,13 @@ def kecamatan_teks_formula(tahun: int = 2022) -> Kecamatan:
         indikator=Concat(Value("="), F("indikator")), catatan="=1+1", target_rancangan="=2*2"
     )
     sasaran(kec, tahun, "=Sasaran 1", [{"uraian": "@IKM", "satuan": "+%", "target": "75", "formula": "=A/B"}])
+    Usulan.objects.create(
+        kecamatan=kec, tahun=tahun, uraian="=Usulan", kelurahan=Kelurahan.objects.filter(kecamatan=kec).first(),
+        indikator="@Indikator", volume="+5", catatan="=1+1",
+    )  # fmt: skip
+    for jenis in JenisPrioritas.values:
+        Prioritas.objects.create(
+            kecamatan=kec, tahun=tahun, jenis=jenis, uraian=f"={jenis}", fokus="@fokus", indikator="+indikator",
+            keterangan="=1+1", instansi="@Dinas",
+        )  # fmt: skip
     return kec
