@@ -119,3 +119,27 @@ def test_sidik_berubah_bila_nilai_berubah(d):
     assert sidik(lap.bangun(d["a"], 2020)) == awal
     Anggaran.objects.filter(pk=d["ang_a"].pk).update(pagu=Decimal(1))
     assert sidik(lap.bangun(d["a"], 2020)) != awal
+
+
+def test_export_report_sama_dengan_unduhan_halaman(client, d, tmp_path):
+    """The command writes the bytes the page offers, stamp included (approved: no DRAF)."""
+    from django.core.management import call_command
+
+    _setujui(d, "renja")
+    keluar = tmp_path / "tabel.html"
+    call_command(
+        "export_report",
+        "renja-rencana",
+        "--kecamatan",
+        "36.73.03",
+        "--tahun",
+        "2020",
+        "--format",
+        "html",
+        "--output",
+        str(keluar),
+    )
+    client.force_login(d["users"]["camat_a"])
+    halaman = client.get(_url("renja-rencana", format="html")).content
+    assert keluar.read_bytes() == halaman
+    assert b"Sesuai Renja 2020 yang disetujui camat" in halaman and b'class="draf"' not in halaman
