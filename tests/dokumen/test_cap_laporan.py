@@ -1,11 +1,13 @@
 """Standalone report prints: DRAF while the document is not approved or its data changed since approval;
 without DRAF, naming the approved document, while the table is still exactly the approved one."""
 
+import io
 import subprocess
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from core.laporan import registry
 from core.laporan.registry import Opsi
@@ -51,9 +53,10 @@ def test_belum_disetujui_draf_dengan_alasan_di_html_pdf_dan_xlsx(client, d):
     assert "lencana-draf" in halaman and "DRAF: Renja 2020 belum disetujui camat." in halaman
     teks = teks_pdf(client.get(_url("renja-2.1", format="pdf")).content)
     assert "DRAF" in teks and "Renja 2020 belum disetujui camat." in teks
-    lap = registry.laporan("renja-2.1")
-    xlsx = berkas_laporan(lap, d["a"], 2020, "xlsx", Opsi())
-    assert xlsx.isi  # drawn with the same stamp; its cells are checked in test_disetujui_…
+    xlsx = berkas_laporan(registry.laporan("renja-2.1"), d["a"], 2020, "xlsx", Opsi())
+    ws = load_workbook(io.BytesIO(xlsx.isi)).active
+    kolom_a = [ws.cell(r, 1).value for r in range(1, 10)]
+    assert "DRAF" in kolom_a and "DRAF: Renja 2020 belum disetujui camat." in kolom_a
 
 
 def test_disetujui_tanpa_draf_lalu_data_berubah_draf_lagi(client, d):
@@ -91,10 +94,6 @@ def test_revisi_baru_tetap_membandingkan_dengan_yang_disetujui(client, d):
 
 
 def test_xlsx_mengikuti_cap(d):
-    import io
-
-    from openpyxl import load_workbook
-
     lap = registry.laporan("renja-2.1")
 
     def sel_a(isi: bytes) -> list[str]:
