@@ -56,7 +56,10 @@ class Dokumen(models.Model):
     pdf = models.FileField(
         _("PDF yang disetujui"), upload_to="dokumen/", storage=penyimpanan_privat, blank=True, max_length=255
     )
-    history = HistoricalRecords()
+    #: Report slug → fingerprint of its table as approved (dokumen.cap): a standalone report whose table still
+    #: has that fingerprint prints without DRAF.
+    sidik_tabel = models.JSONField(_("sidik tabel yang disetujui"), default=dict, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["sidik_tabel"])
 
     class Meta:
         verbose_name = _("dokumen")

@@ -80,6 +80,7 @@ def dokumen_kembalikan(dokumen: Dokumen, user, catatan: str) -> Dokumen:
 @transaction.atomic
 def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
     """Approve and freeze: the signed PDF is rendered now and stored; it is served unchanged afterwards."""
+    from .cap import sidik_dokumen
     from .pdf import dokumen_pdf
 
     wajib_izin("dokumen.setujui", user, dokumen.kecamatan_id)
@@ -92,6 +93,7 @@ def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
     dok.diputuskan_oleh, dok.diputuskan_pada = user, timezone.now()
     dok.catatan = ""
     isi = dokumen_pdf(dok.kecamatan, dok.tahun, dok.jenis, disetujui=dok)
+    dok.sidik_tabel = sidik_dokumen(dok.kecamatan, dok.tahun, dok.jenis)
     nama = f"{dok.jenis}-{dok.kecamatan.kode}-{dok.tahun}-r{dok.revisi}.pdf"
     dok.pdf.save(nama, ContentFile(isi), save=False)
     _catat(dok, user, "Disetujui")

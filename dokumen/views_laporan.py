@@ -11,13 +11,13 @@ from django.views.decorators.http import require_safe
 
 from core.forms import halaman_400, pesan_galat
 from core.laporan import registry
-from core.laporan.keluaran import hasilkan
 from core.laporan.registry import TRIWULAN
 from core.laporan.render_html import konteks_tabel
 from core.riwayat import respons_riwayat
 from core.unduhan import respons_unduhan
 from wilayah.akses import LIHAT, akses_kecamatan
 
+from .cap import berkas_laporan, cap_laporan
 from .forms import OpsiLaporanForm
 from .selectors import kecamatan_dengan_tahun, riwayat_tahun
 from .services import dokumen_per_jenis
@@ -69,7 +69,7 @@ def laporan(request: HttpRequest, kecamatan, tahun: int, slug: str) -> HttpRespo
         return halaman_400(request, list(pesan_galat(pilihan).values()))
     opsi, format = pilihan.opsi(), pilihan.cleaned_data["format"]
     if format:
-        berkas = hasilkan(lap, kecamatan, tahun, format, opsi)
+        berkas = berkas_laporan(lap, kecamatan, tahun, format, opsi)
         return respons_unduhan(berkas.isi, berkas.nama, berkas.jenis_isi)
     tabel = lap.bangun(kecamatan, tahun, opsi)
     konteks = konteks_tabel(tabel)
@@ -79,6 +79,7 @@ def laporan(request: HttpRequest, kecamatan, tahun: int, slug: str) -> HttpRespo
             "kecamatan": kecamatan,
             "tahun": tahun,
             "opsi": opsi,
+            "cap": cap_laporan(kecamatan, tahun, lap, tabel, opsi),
             "triwulan": TRIWULAN,
             "daftar": registry.semua(),
         }

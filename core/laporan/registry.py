@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from .tabel import Tabel
 
-__all__ = ["Laporan", "Opsi", "daftarkan", "laporan", "semua"]
+__all__ = ["Cap", "Laporan", "Opsi", "daftarkan", "laporan", "semua"]
 
 
 class Kecamatan(Protocol):
@@ -38,6 +38,21 @@ class Opsi:
 
     kertas: str = "a4"
     triwulan: int = 4
+
+
+@dataclass(frozen=True)
+class Cap:
+    """What a printed report says of its standing: ``draf`` prints the DRAF watermark; ``keterangan`` is the
+    line under the title saying why it is a draft, or which approved document it matches. The apps decide
+    (``dokumen.cap``); core only draws it. The default is a draft with no reason given."""
+
+    draf: bool = True
+    keterangan: str = ""
+
+    @property
+    def kaki(self) -> str:
+        """The short mark in the page footer."""
+        return "DRAF" if self.draf else "Disetujui"
 
 
 #: A builder: ``(kecamatan, tahun, triwulan=…) -> Tabel``; it must load its data in a fixed number of queries.

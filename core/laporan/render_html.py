@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .registry import KERTAS, Kecamatan, Laporan, Opsi
+from .registry import KERTAS, Cap, Kecamatan, Laporan, Opsi
 from .tabel import Baris, Kepala, Kolom, Sel, Tabel
 
 
@@ -200,8 +200,12 @@ def lebar_cetak(tabel: Tabel, kertas: str, lanskap: bool) -> Tabel:
     return replace(tabel, kepala=kepala)
 
 
-def render_dokumen(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel, opsi: Opsi) -> str:
-    """The self-contained print document (HTML download, PDF source)."""
+def render_dokumen(
+    laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel, opsi: Opsi, cap: Cap | None = None
+) -> str:
+    """The self-contained print document (HTML download, PDF source); ``cap`` (default: a draft) decides the
+    DRAF watermark and the line under the title."""
+    cap = cap or Cap()
     lebar, tinggi = KERTAS.get(opsi.kertas, KERTAS["a4"])
     if laporan.lanskap:
         lebar, tinggi = tinggi, lebar
@@ -216,8 +220,9 @@ def render_dokumen(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Ta
             "css": css_cetak(),
             "ukuran_halaman": f"{lebar}mm {tinggi}mm",
             "ukuran_huruf": ukuran_huruf(tabel, opsi.kertas, laporan.lanskap),
+            "cap": cap,
             "kaki_css": _teks_css(
-                f"{laporan.dokumen} {tahun} · Kecamatan {kecamatan.nama} · {laporan.judul} · DRAF"
+                f"{laporan.dokumen} {tahun} · Kecamatan {kecamatan.nama} · {laporan.judul} · {cap.kaki}"
             ),
         }
     )

@@ -23,7 +23,7 @@ from core.angka import format_excel
 from core.nilai import Nilai
 from core.xlsx import isi_sel, tulis
 
-from .registry import Kecamatan, Laporan, Opsi
+from .registry import Cap, Kecamatan, Laporan, Opsi
 from .render_html import kop
 from .tabel import Baris, Kolom, Sel, Tabel
 
@@ -96,7 +96,10 @@ def _tulis_baris(ws, r: int, tabel: Tabel, b: Baris) -> None:
             c.fill = isi
 
 
-def render_xlsx(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel, opsi: Opsi) -> bytes:
+def render_xlsx(
+    laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel, opsi: Opsi, cap: Cap | None = None
+) -> bytes:
+    cap = cap or Cap()
     wb = Workbook()
     ws = wb.active
     ws.title = laporan.nama_berkas[:31]
@@ -109,8 +112,13 @@ def render_xlsx(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel
         c.font = Font(bold=True, size=12 if r <= 2 else 11)
         c.alignment = Alignment(horizontal="center")
         r += 1
-    tulis(ws, r, 1, "DRAF").font = Font(bold=True, color="C00000")
-    r += 1
+    if cap.draf:
+        tulis(ws, r, 1, "DRAF").font = Font(bold=True, color="C00000")
+        r += 1
+    if cap.keterangan:
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=n)
+        tulis(ws, r, 1, cap.keterangan).font = Font(italic=True, color="C00000" if cap.draf else "000000")
+        r += 1
 
     kepala_awal = r
     dua = tabel.ada_sub_kolom
@@ -174,7 +182,8 @@ def render_xlsx(laporan: Laporan, kecamatan: Kecamatan, tahun: int, tabel: Tabel
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6)
     ws.print_title_rows = f"{kepala_awal}:{baris_kepala[-1]}"
-    ws.oddHeader.center.text = "DRAF"
+    if cap.draf:
+        ws.oddHeader.center.text = "DRAF"
     # "&" starts a header/footer code in Excel (&P, &F, font changes): a name's "&" is written as "&&".
     nama_kec = kecamatan.nama.replace("&", "&&")
     ws.oddFooter.left.text = f"{laporan.dokumen} {tahun} · Kecamatan {nama_kec} · {laporan.judul}"

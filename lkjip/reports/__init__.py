@@ -10,7 +10,9 @@ from core.laporan.registry import Laporan, daftarkan
 
 from ._umum import Gambar, TabelLkjip
 from .keuangan import lkjip_keuangan
+from .kinerja import lkjip_tabel_2_3, lkjip_tabel_3_2, lkjip_tabel_3_4
 from .rekap import lkjip_rekap
+from .rumusan_indikator import renja_rumusan_indikator
 from .tabel_1_1 import lkjip_tabel_1_1
 from .tabel_2_1 import lkjip_tabel_2_1
 from .tabel_2_2 import lkjip_tabel_2_2
@@ -18,6 +20,7 @@ from .tabel_3_1 import lkjip_tabel_3_1
 
 __all__ = [
     "LAPORAN_LKJIP",
+    "LAPORAN_RENJA_LKJIP",
     "Gambar",
     "TabelLkjip",
     "lkjip_keuangan",
@@ -25,7 +28,11 @@ __all__ = [
     "lkjip_tabel_1_1",
     "lkjip_tabel_2_1",
     "lkjip_tabel_2_2",
+    "lkjip_tabel_2_3",
     "lkjip_tabel_3_1",
+    "lkjip_tabel_3_2",
+    "lkjip_tabel_3_4",
+    "renja_rumusan_indikator",
 ]
 
 LAPORAN_LKJIP = [
@@ -50,7 +57,15 @@ LAPORAN_LKJIP = [
             lkjip_tabel_2_2,
             lanskap=False,
         ),
+        Laporan(
+            "lkjip-2.3",
+            "Tabel 2.3 Rincian Program dan Kegiatan",
+            "LKjIP",
+            "Tabel-2.3",
+            lkjip_tabel_2_3,
+        ),
         Laporan("lkjip-3.1", "Tabel 3.1 Pengukuran Sasaran Strategis", "LKjIP", "Tabel-3.1", lkjip_tabel_3_1),
+        Laporan("lkjip-3.2", "Tabel 3.2 Pengukuran Capaian Kinerja", "LKjIP", "Tabel-3.2", lkjip_tabel_3_2),
         Laporan(
             "lkjip-rekap",
             "Laporan Rekapitulasi Kemajuan Pelaksanaan Kegiatan",
@@ -61,5 +76,25 @@ LAPORAN_LKJIP = [
         Laporan(
             "lkjip-keuangan", "Akuntabilitas Keuangan", "LKjIP", "Akuntabilitas-Keuangan", lkjip_keuangan
         ),
+        Laporan(
+            "lkjip-3.4",
+            "Tabel 3.4 Perbandingan Realisasi dan Capaian Kinerja",
+            "LKjIP",
+            "Tabel-3.4",
+            lkjip_tabel_3_4,
+        ),
+    )
+]
+
+#: Renja tables that need the sasaran (lkjip) as well as the program tree, so they live here.
+LAPORAN_RENJA_LKJIP = [
+    daftarkan(
+        Laporan(
+            "renja-rumusan-indikator",
+            "Rumusan dan Definisi Operasional Indikator",
+            "Renja",
+            "Rumusan-Indikator",
+            renja_rumusan_indikator,
+        )
     )
 ]

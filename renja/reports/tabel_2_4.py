@@ -18,12 +18,14 @@ from core.angka import format_rupiah
 from core.capaian import jumlah
 from core.laporan.tabel import Baris, Kepala, Kolom, Sel, Tabel
 from core.terbilang import terbilang_rupiah
-from renja.models import RkpdReview
+from renja.models import Nomenklatur, RkpdReview
 from wilayah.models import Kecamatan
 
 from .pohon import LELUHUR, Simpul, kumpulkan_node, pohon_dari
 
 BELUM_LENGKAP = "belum lengkap"
+#: "Every kelurahan" when a node is not split into per-kelurahan blocks.
+SEMUA = object()
 TIDAK_DIKETAHUI = "tidak diketahui"
 
 
@@ -65,10 +67,18 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
     for r in review:
         if _berisi(r):
             per_node[r.nomenklatur_id].append(r)
-    lokasi_umum = f"Kecamatan {kecamatan.nama}"
+    lokasi_umum = nama_kota(kecamatan)
     # A line's pagu that is unknown (e.g. a "#####" cell in the source) rather than absent: every sum that
     # includes it is marked "belum lengkap" and never printed as if complete.
     hilang = {(r.pk, sisi) for r in review if _berisi(r) for sisi in _pagu_hilang(r)}
+    # Where each (node, kelurahan) first appears in the printed order: blocks follow the order of the lines.
+    posisi: dict[tuple[int, int | None], int] = {}
+    for i, r in enumerate(review):
+        n: Nomenklatur | None = r.nomenklatur
+        while n is not None:
+            posisi.setdefault((n.pk, r.kelurahan_id), i)
+            n = n.induk if n.induk_id else None
+    nama_kelurahan = {r.kelurahan_id: r.kelurahan.nama for r in review if r.kelurahan_id}
 
     def tanda_jumlah(lines: list[RkpdReview]) -> dict[str, str]:
         return {
@@ -77,12 +87,35 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
             if any((r.pk, sisi) in hilang for r in lines)
         }
 
-    def lines_di(s: Simpul) -> list[RkpdReview]:
-        return [r for n in s.semua() for r in per_node.get(n.id, [])]
+    def lines_di(s: Simpul, kel: object = SEMUA) -> list[RkpdReview]:
+        return [r for n in s.semua() for r in per_node.get(n.id, []) if kel is SEMUA or r.kelurahan_id == kel]
 
-    def pagu(s: Simpul) -> tuple[Decimal | None, Decimal | None]:
-        lines = lines_di(s)
+    def pagu(lines: list[RkpdReview]) -> tuple[Decimal | None, Decimal | None]:
         return jumlah(r.pagu_rancangan for r in lines), jumlah(r.pagu_kebutuhan for r in lines)
+
+    def blok(s: Simpul) -> list[tuple[Simpul, object]]:
+        """A kegiatan's lines split per kelurahan (the seed's "… Kelurahan Cipare" blocks with their own
+        subtotals), in printed order; any other node is one block."""
+        if s.jenis != "kegiatan":
+            return [(s, SEMUA)]
+        kelurahan = {kel for (pk, kel) in posisi if pk == s.id}
+        if not kelurahan - {None}:
+            return [(s, SEMUA)]
+        return [(s, kel) for kel in kelurahan]
+
+    def awal(s: Simpul, kel: object) -> int:
+        """The position of the node's (or block's) first line in the printed order."""
+        return min(v for (pk, k), v in posisi.items() if pk == s.id and (kel is SEMUA or k == kel))
+
+    def judul_blok(s: Simpul, kel: object) -> str:
+        if kel is SEMUA or kel is None:
+            return s.node.uraian
+        nama = nama_kelurahan.get(kel, "")
+        if nama.lower() in s.node.uraian.lower():
+            return s.node.uraian
+        if s.node.uraian.rstrip().lower().endswith("kelurahan"):
+            return f"{s.node.uraian} ({nama})"
+        return f"{s.node.uraian} Kelurahan {nama}"
 
     def sel_baris(r: RkpdReview, uraian: str | None) -> dict[str, Sel]:
         lokasi = r.kelurahan.nama if r.kelurahan_id else lokasi_umum
@@ -109,21 +142,23 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
 
     baris: list[Baris] = []
 
-    def tulis(s: Simpul, nomor: str, tingkat: int, program: str) -> None:
-        milik = per_node.get(s.id, [])
-        pid = f"n{s.id}"
+    def tulis(s: Simpul, nomor: str, tingkat: int, program: str, kel: object = SEMUA) -> None:
+        milik = [r for r in per_node.get(s.id, []) if kel is SEMUA or r.kelurahan_id == kel]
+        pid = f"n{s.id}" if kel is SEMUA else f"n{s.id}-{kel or 0}"
         if s.anak or not milik:
             # A heading: the node's name with the sums of its lines; its own lines (if any) follow.
-            rancangan, kebutuhan = pagu(s)
+            lines = lines_di(s, kel)
+            rancangan, kebutuhan = pagu(lines)
+            judul = judul_blok(s, kel)
             sel: dict[str, Sel] = {
                 "no": nomor,
-                "uraian_rancangan": s.node.uraian,
-                "uraian_kebutuhan": s.node.uraian,
+                "uraian_rancangan": judul,
+                "uraian_kebutuhan": judul,
                 "pagu_rancangan": rancangan,
                 "pagu_kebutuhan": kebutuhan,
             }
             baris.append(
-                Baris(s.jenis, sel, tingkat=tingkat, id=pid, induk=program, tanda=tanda_jumlah(lines_di(s)))
+                Baris(s.jenis, sel, tingkat=tingkat, id=pid, induk=program, tanda=tanda_jumlah(lines))
             )
             for r in milik:
                 baris.append(
@@ -151,8 +186,13 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
                         tanda=tanda_baris(r),
                     )
                 )
-        for j, a in enumerate(s.anak, start=1):
-            tulis(a, f"{nomor}.{j}", tingkat + 1, program or pid)
+        if kel is SEMUA:
+            anak = [ak for a in s.anak for ak in blok(a)]
+        else:  # a kelurahan's block: its kelurahan's lines only
+            anak = [(a, kel) for a in s.anak if (a.id, kel) in posisi]
+        anak.sort(key=lambda ak: awal(*ak))
+        for j, (a, k) in enumerate(anak, start=1):
+            tulis(a, f"{nomor}.{j}", tingkat + 1, program or pid, k)
 
     nomor = 0
     for label, daftar in pohon.kelompok:
@@ -202,6 +242,12 @@ def renja_tabel_2_4(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
         baris=baris,
         keterangan=keterangan,
     )
+
+
+def nama_kota(kecamatan: Kecamatan) -> str:
+    """The lokasi of a line without a kelurahan: the whole kota, as the seed prints it ("Kota Serang")."""
+    nama = kecamatan.kota.nama
+    return nama if nama.lower().startswith(("kota ", "kabupaten ")) else f"Kota {nama}"
 
 
 def _pagu_hilang(r: RkpdReview) -> list[str]:

@@ -32,12 +32,16 @@ SEED_LAPORAN = {
     "renja-4.2-mendesak": ("36.73.01", 2022),
     "renja-4.3-kl": ("36.73.01", 2022),
     "renja-4.3-provinsi": ("36.73.01", 2022),
+    "renja-rumusan-indikator": ("36.73.01", 2022),
     "lkjip-1.1": ("36.73.03", 2020),
     "lkjip-2.1": ("36.73.03", 2020),
     "lkjip-2.2": ("36.73.03", 2020),
     "lkjip-3.1": ("36.73.03", 2020),
     "lkjip-rekap": ("36.73.03", 2020),
     "lkjip-keuangan": ("36.73.03", 2020),
+    "lkjip-2.3": ("36.73.03", 2020),
+    "lkjip-3.2": ("36.73.03", 2020),
+    "lkjip-3.4": ("36.73.03", 2020),
 }
 
 
@@ -185,7 +189,7 @@ def test_tabel_2_1_serang_tanpa_tahun_2021_kolom_9_12(keluaran):
 
 
 @pytest.mark.parametrize("kertas", ["a4", "f4"])
-@pytest.mark.parametrize("slug", ["renja-rencana", "lkjip-rekap", "renja-2.1"])
+@pytest.mark.parametrize("slug", ["renja-rencana", "lkjip-rekap", "renja-2.1", "lkjip-2.3", "lkjip-3.2"])
 def test_kode_dan_kata_judul_tidak_terpotong(seed, slug, kertas):
     """On A4 and F4 every kegiatan code prints whole (it may only wrap after a dot, and the column is made wide
     enough that it does not) and no heading word breaks ("Satua/n")."""

@@ -40,11 +40,16 @@ def test_gambar_bernomor_per_bab_tanpa_berulang(halaman):
 
 def test_tabel_bernomor_per_bab(halaman):
     judul = [m for h in halaman for m in re.findall(r"^\s*(Tabel \d+\.\d+) ", h, re.MULTILINE)]
-    assert judul[:3] == ["Tabel 1.1", "Tabel 2.1", "Tabel 2.2"]
-    assert ["Tabel 3.1", "Tabel 3.2", "Tabel 3.3"] == [j for j in judul if j.startswith("Tabel 3.")]
+    assert judul[:4] == ["Tabel 1.1", "Tabel 2.1", "Tabel 2.2", "Tabel 2.3"]
+    assert [f"Tabel 3.{i}" for i in range(1, 6)] == [j for j in judul if j.startswith("Tabel 3.")]
     teks = "\n".join(halaman)
-    assert "Tabel 3.2 Laporan Rekapitulasi Kemajuan Pelaksanaan Kegiatan" in teks
-    assert "Tabel 3.3 Akuntabilitas Keuangan" in teks
+    # the seed's list of tables: 2.3 Rincian Program dan Kegiatan, 3.2 Pengukuran Capaian Kinerja,
+    # 3.3 Laporan Rekapitulasi Kemajuan Pelaksanaan Kegiatan, 3.4 Perbandingan Realisasi dan Capaian Kinerja
+    assert "Tabel 2.3 Rincian Program dan Kegiatan" in teks
+    assert "Tabel 3.2 Pengukuran Capaian Kinerja" in teks
+    assert "Tabel 3.3 Laporan Rekapitulasi Kemajuan Pelaksanaan Kegiatan" in teks
+    assert "Tabel 3.4 Perbandingan Realisasi dan Capaian Kinerja" in teks
+    assert "Tabel 3.5 Akuntabilitas Keuangan" in teks
 
 
 def test_pembuka_bab_tidak_sendirian_sebelum_tabel_lanskap(halaman):

@@ -68,27 +68,41 @@ def data(kec):
 
 def test_dua_sisi_dan_catatan(kec, data):
     tabel = renja_tabel_2_4(kec, 2022)
-    baris = tabel.cari(uraian_rancangan="Penyediaan Peralatan Kantor")
-    assert baris.jenis == "sub_kegiatan"
+    baris = tabel.cari(indikator_rancangan="Jumlah bulan ATK")
+    assert baris.jenis == "sub_kegiatan" and baris.sel["uraian_rancangan"] == "Penyediaan Peralatan Kantor"
     assert baris.sel["lokasi_rancangan"] == baris.sel["lokasi_kebutuhan"] == "Sumur Pecung"
     assert baris.sel["pagu_rancangan"] == Decimal(5000000)
     assert baris.sel["pagu_kebutuhan"] == Decimal(5500000)
     assert baris.sel["catatan"] == "Kenaikan harga ATK"
-    lanjut = tabel.baris[tabel.baris.index(baris) + 1]
-    assert lanjut.jenis == "sub_kegiatan" and lanjut.sel["indikator_kebutuhan"] == "Jumlah rim kertas"
-    assert lanjut.sel["uraian_kebutuhan"] == "Penyediaan Peralatan Kantor"  # repeated, as the form prints it
-    assert "no" not in lanjut.sel and lanjut.induk == tabel.baris[0].id
-    assert lanjut.sel["lokasi_rancangan"] == "Kecamatan Serang"
-    assert lanjut.sel["pagu_rancangan"] is None  # not known: "-", not 0
+    rim = tabel.cari(indikator_rancangan="Jumlah rim kertas")
+    assert rim.sel["uraian_kebutuhan"] == "Penyediaan Peralatan Kantor"
+    # a line without a kelurahan is the whole kota, printed as the seed does ("Kota Serang")
+    assert rim.sel["lokasi_rancangan"] == rim.sel["lokasi_kebutuhan"] == "Kota Serang"
+    assert rim.sel["pagu_rancangan"] is None  # not known: "-", not 0
 
 
-def test_judul_program_dan_kegiatan_menjumlahkan(kec, data):
+def test_kegiatan_dipecah_per_kelurahan_dengan_subtotal(kec, data):
+    """The kota-wide line and the kelurahan's lines of one kegiatan are separate blocks, each with its own
+    heading and subtotal, in the order of the lines (the seed's "… Kelurahan Cipare" blocks)."""
     tabel = renja_tabel_2_4(kec, 2022)
-    prog, keg = tabel.baris[0], tabel.baris[1]
-    assert (prog.jenis, prog.sel["no"]) == ("program", "1")
-    assert (keg.jenis, keg.sel["no"]) == ("kegiatan", "1.1")
-    assert prog.sel["pagu_rancangan"] == keg.sel["pagu_rancangan"] == Decimal(6500000)
-    assert prog.sel["pagu_kebutuhan"] == keg.sel["pagu_kebutuhan"] == Decimal(9000000)
+    ringkas = [
+        (b.jenis, b.sel.get("no"), b.sel.get("uraian_rancangan"), b.sel.get("lokasi_rancangan"))
+        for b in tabel.baris
+    ]
+    assert ringkas[:6] == [
+        ("program", "1", "PROGRAM PENUNJANG URUSAN", None),
+        ("kegiatan", "1.1", "Administrasi Umum Kelurahan Sumur Pecung", None),
+        ("sub_kegiatan", "1.1.1", "Penyediaan Peralatan Kantor", "Kota Serang"),
+        ("kegiatan", "1.2", "Administrasi Umum Kelurahan Sumur Pecung", None),
+        ("sub_kegiatan", "1.2.1", "Penyediaan Komponen Instalasi Listrik", "Sumur Pecung"),
+        ("sub_kegiatan", "1.2.2", "Penyediaan Peralatan Kantor", "Sumur Pecung"),
+    ]
+    prog, kota, kel = tabel.baris[0], tabel.baris[1], tabel.baris[3]
+    assert (kota.sel["pagu_rancangan"], kota.sel["pagu_kebutuhan"]) == (None, Decimal(2000000))
+    assert (kel.sel["pagu_rancangan"], kel.sel["pagu_kebutuhan"]) == (Decimal(6500000), Decimal(7000000))
+    assert prog.sel["pagu_rancangan"] == Decimal(6500000)
+    assert prog.sel["pagu_kebutuhan"] == Decimal(9000000)
+    assert tabel.baris[2].induk == tabel.baris[5].induk == prog.id
 
 
 def test_total_dan_terbilang(kec, data):
@@ -133,6 +147,7 @@ def test_pagu_tak_diketahui_menandai_jumlah_belum_lengkap(kec, data):
     total = next(b for b in tabel.baris if b.jenis == "total")
     assert total.tanda == {"pagu_rancangan": "belum lengkap"}
     assert tabel.baris[0].tanda == tabel.baris[1].tanda == {"pagu_rancangan": "belum lengkap"}
+    assert tabel.baris[3].tanda == {}  # the kelurahan's block knows all its pagu
     assert tabel.cari(indikator_rancangan="Jumlah bulan").tanda == {}
     assert "pengajuan sebesar Rp 9.000.000" in tabel.baris[-1].teks
     assert any("Penyediaan Peralatan Kantor" in k and "rancangan" in k for k in tabel.keterangan)

@@ -9,8 +9,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.laporan import registry
-from core.laporan.keluaran import FORMAT, hasilkan
+from core.laporan.keluaran import FORMAT
 from core.laporan.registry import KERTAS, TRIWULAN, Opsi
+from dokumen.cap import berkas_laporan
 from wilayah.models import Kecamatan
 
 
@@ -42,7 +43,7 @@ class Command(BaseCommand):
         kec = Kecamatan.objects.select_related("kota").filter(kode=kecamatan).first()
         if kec is None:
             raise CommandError(f"Kecamatan dengan kode '{kecamatan}' tidak ditemukan.")
-        berkas = hasilkan(lap, kec, tahun, format_, Opsi(kertas=kertas, triwulan=triwulan))
+        berkas = berkas_laporan(lap, kec, tahun, format_, Opsi(kertas=kertas, triwulan=triwulan))
         Path(output).write_bytes(berkas.isi)
         self.stdout.write(
             f"Tertulis {output} ({len(berkas.isi):,} byte; nama unduhan {berkas.nama}).".replace(",", ".")
