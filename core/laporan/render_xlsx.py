@@ -173,7 +173,7 @@ def render_xlsx(
     for i, k in enumerate(kolom, start=1):
         ws.column_dimensions[get_column_letter(i)].width = k.lebar
     beku = next((i + 1 for i, k in enumerate(kolom) if k.kunci == "uraian"), 1) + 1
-    ws.freeze_panes = ws.cell(awal_data, beku)
+    ws.freeze_panes = f"{get_column_letter(beku)}{awal_data}"  # a coordinate: the cell may be merged
 
     ws.page_setup.orientation = "landscape" if laporan.lanskap else "portrait"
     ws.page_setup.paperSize = _KERTAS.get(opsi.kertas, 9)
