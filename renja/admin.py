@@ -13,6 +13,7 @@ from core.choices import Sifat
 from wilayah.admin_akses import AdminBerlingkup
 
 from .models import Anggaran, Indikator, Nomenklatur, RenstraTarget, RkpdReview
+from .nomenklatur_resmi import cek_resmi
 from .services import (
     GalatRealisasi,
     KonflikVersi,
@@ -41,6 +42,14 @@ class NomenklaturAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     list_filter = ["tingkat", "kelompok"]
     search_fields = ["kode", "uraian"]
     raw_id_fields = ["induk"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        """Saved as typed; a 7.01 code missing from the official list, or a name that differs from the official
+        one, is told as a warning (the same check as the workbook import)."""
+        super().save_model(request, obj, form, change)
+        peringatan = cek_resmi(obj.kode, obj.uraian)
+        if peringatan:
+            messages.warning(request, "Peringatan: " + peringatan)
 
 
 class FormBerversi(forms.ModelForm):

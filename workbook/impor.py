@@ -34,6 +34,7 @@ class HasilImpor:
     per_sheet: dict[str, Counter] = field(default_factory=dict)
     galat: list[Galat] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)  # what the import filled in by itself (e.g. sifat)
     galat_berkas: str | None = None
     perubahan: list[Perubahan] = field(default_factory=list)  # every changed cell, old → new
 
@@ -131,6 +132,7 @@ def workbook_impor(
                 _impor_sheet(nama, sheets[normalisasi_nama(nama)], konteks, hasil)
             hasil.perubahan = konteks.perubahan
             hasil.peringatan.extend(konteks.peringatan)
+            hasil.catatan.extend(konteks.catatan_sifat())
             if hasil.galat or dry_run:
                 raise _Batal
     except _Batal:

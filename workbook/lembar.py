@@ -32,7 +32,8 @@ from renja.models import (
     RkpdReview,
     Tingkat,
 )
-from renja.services import triwulan_ditutup
+from renja.nomenklatur_resmi import cek_resmi
+from renja.services import sifat_bawaan, triwulan_ditutup
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
 from .berkas import format_jumlah
@@ -160,7 +161,28 @@ class Konteks:
         self._dokumen: dict[tuple[int, int], str | None] | None = None
         self.perubahan: list[Perubahan] = []
         self.peringatan: list[str] = []
+        # indikator rows whose blank sifat got renja.services.sifat_bawaan: (sheet, Excel row, sifat)
+        self.sifat_otomatis: list[tuple[str, int, str]] = []
         self.lupakan()
+
+    def catatan_sifat(self) -> list[str]:
+        """The preview's note on blank sifat cells: which rows got ``akhir`` and which ``kumulatif``."""
+        per_sifat: dict[str, list[int]] = defaultdict(list)
+        sheet = ""
+        for sheet, baris, sifat in self.sifat_otomatis:
+            per_sifat[sifat].append(baris)
+        if not per_sifat:
+            return []
+
+        def daftar(baris: list[int]) -> str:
+            teks = ", ".join(str(b) for b in baris[:20])
+            return teks + (f" dan {len(baris) - 20} lainnya" if len(baris) > 20 else "")
+
+        bagian = [f"'{sifat}' di baris {daftar(baris)}" for sifat, baris in sorted(per_sifat.items())]
+        return [
+            f"Sheet '{sheet}': kolom sifat kosong, diisi sifat bawaan ('akhir' untuk persentase, indeks, nilai "
+            "dan predikat; selain itu 'kumulatif'): " + "; ".join(bagian) + "."
+        ]
 
     def catat(self, r: PembacaBaris, nama: str, lama: Any, baru: Any) -> None:
         kolom = KOLOM_TAMPIL.get(nama, nama)
@@ -531,6 +553,9 @@ def nomenklatur(r: PembacaBaris, k: Konteks) -> str | None:
         k,
     )
     k.nomenklatur[kode] = node
+    resmi = cek_resmi(kode, uraian)
+    if resmi:
+        r.peringatan.append(f"Sheet '{r.sheet}', baris {r.baris.nomor}: {resmi}")
     return status
 
 
@@ -591,7 +616,7 @@ def indikator(r: PembacaBaris, k: Konteks) -> str | None:
         "realisasi": r.nilai("realisasi"),
         **{f"realisasi_tw{tw}": r.nilai(f"realisasi_tw{tw}") for tw in TRIWULAN},
         "polaritas": r.pilihan("polaritas", PILIHAN_POLARITAS, bawaan=Polaritas.POSITIF),
-        "sifat": r.pilihan("sifat", PILIHAN_SIFAT, bawaan=Sifat.KUMULATIF),
+        "sifat": r.pilihan("sifat", PILIHAN_SIFAT),
     }
     urutan = r.bulat("urutan", minimum=1)
     versi = r.bulat("versi")
@@ -610,6 +635,15 @@ def indikator(r: PembacaBaris, k: Konteks) -> str | None:
         urutan = ABSEN if obj is not None else k.urutan[("indikator", tahun, kec.pk, node.pk)]
     if obj is None:
         obj = Indikator(tahun=tahun, kecamatan=kec, nomenklatur=node, uraian=uraian)
+    if nilai["sifat"] is None or (nilai["sifat"] is ABSEN and obj.pk is None):
+        # Blank (or, for a new row, no sifat column): a percentage, index, score or grade is `akhir`, anything
+        # counted `kumulatif` (the issue overrides the contract's plain kumulatif default; README). The export
+        # writes the sifat explicitly, so an exported workbook round-trips unchanged.
+        satuan = obj.satuan if nilai["satuan"] is ABSEN else nilai["satuan"]
+        target = obj.target if nilai["target"] is ABSEN else nilai["target"]
+        bawaan = sifat_bawaan(satuan, target)
+        nilai["sifat"] = bawaan
+        k.sifat_otomatis.append((r.sheet, r.baris.nomor, str(bawaan)))
     nilai["urutan"] = urutan
     alasan = periksa_versi(r, k, obj, versi, nilai)
     catatan = periksa_aturan(r, k, obj, nilai) if alasan is not None else None

@@ -63,6 +63,8 @@ class Command(BaseCommand):
             )
         for pesan in hasil.peringatan:
             self.stderr.write(f"Peringatan: {pesan}")
+        for pesan in hasil.catatan:
+            self.stderr.write(f"Catatan: {pesan}")
         for pesan in hasil.pesan_galat():
             self.stdout.write(pesan)
         if hasil.berhasil:
