@@ -36,7 +36,7 @@ from renja.nomenklatur_resmi import cek_resmi
 from renja.services import sifat_bawaan, triwulan_ditutup
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
-from .berkas import format_jumlah
+from .berkas import format_jumlah, normalisasi_nama
 from .sel import ABSEN, PembacaBaris
 
 ALASAN = "Impor workbook"
@@ -73,6 +73,26 @@ class Perubahan:
     kolom: str
     lama: str
     baru: str
+
+
+@dataclass(frozen=True)
+class Konflik:
+    """A row changed in the application after the workbook was exported: what each side holds."""
+
+    sheet: str
+    baris: int
+    versi_aplikasi: int
+    versi_workbook: int
+    rincian: tuple[tuple[str, str, str], ...]  # (column, value in the application, value in the workbook)
+
+    @property
+    def kunci(self) -> str:
+        """How admin Bappeda names the row to overwrite: ``anggaran:12`` (web checkbox, ``--timpa-baris``)."""
+        return f"{self.sheet}:{self.baris}"
+
+
+#: periksa_versi's answer for a conflicting row that was not confirmed while confirming per row: left alone.
+LEWATI = "lewati"
 
 
 def tampil(value: Any) -> str:
@@ -149,10 +169,18 @@ class Konteks:
     """Caches of what exists, filled once per import and kept up to date as rows are written."""
 
     def __init__(
-        self, timpa_versi: bool = False, timpa_kunci: bool = False, akui_melebihi_pagu: bool = False
+        self,
+        timpa_versi: bool = False,
+        timpa_kunci: bool = False,
+        akui_melebihi_pagu: bool = False,
+        timpa_baris: frozenset[tuple[str, int]] | None = None,
     ) -> None:
         # What admin Bappeda confirmed for this import (each use is a warning and goes into the audit trail):
         self.timpa_versi = timpa_versi  # overwrite rows changed in the application after the export
+        # per row: overwrite only these (normalised sheet name, Excel row); other conflicts are skipped.
+        # None: no per-row confirmation (a conflict is an error unless timpa_versi).
+        self.timpa_baris = timpa_baris
+        self.konflik: list[Konflik] = []
         self.timpa_kunci = timpa_kunci  # change closed quarters and rows behind a diajukan/disetujui document
         self.akui_melebihi_pagu = (
             akui_melebihi_pagu  # realisasi above pagu (historical documents hold such rows)
@@ -298,12 +326,15 @@ KOLOM_TAMPIL = {"induk_id": "kode_induk", "uraian": "uraian", "nama": "nama", "k
 
 
 def periksa_versi(r: PembacaBaris, k: Konteks, obj, versi: Any, nilai: dict[str, Any]) -> str | None:
-    """The change reason to save with, or None when the row is refused (the error is on the row).
+    """The change reason to save with, ``LEWATI`` (leave the row alone), or None when the row is refused (the
+    error is on the row).
 
     A row whose workbook ``versi`` is older than the stored one was changed in the application after the export:
-    overwriting it would undo someone's newer entry, so it is refused (both values named) unless admin Bappeda
-    confirmed the override; the override is then written into the audit trail's change reason. Rows without a
-    versi (hand-made workbooks) and rows that change nothing are imported as before.
+    overwriting it would undo someone's newer entry. It is listed as a conflict (``Konteks.konflik``: both
+    values) and overwritten only when admin Bappeda confirmed it (all rows: ``timpa_versi``; this row:
+    ``timpa_baris``), the override then written into the audit trail's change reason. When confirming per row,
+    an unconfirmed conflict is skipped and reported; otherwise it is an error. Rows without a versi (hand-made
+    workbooks) and rows that change nothing are imported as before.
     """
     if obj.pk is None or versi in (None, ABSEN) or versi >= obj.versi:
         return ALASAN
@@ -314,19 +345,37 @@ def periksa_versi(r: PembacaBaris, k: Konteks, obj, versi: Any, nilai: dict[str,
     ]
     if not beda:
         return ALASAN
+    k.konflik.append(
+        Konflik(
+            r.sheet,
+            r.baris.nomor,
+            obj.versi,
+            versi,
+            tuple((KOLOM_TAMPIL.get(nama, nama), tampil(lama), tampil(baru)) for nama, lama, baru in beda),
+        )
+    )
     sebab = f"diubah di aplikasi setelah workbook ini diekspor (versi {obj.versi}, workbook versi {versi})"
     rincian = "; ".join(
         f"{nama}: {tampil(lama)} di aplikasi, {tampil(baru)} di workbook" for nama, lama, baru in beda
     )
-    if k.timpa_versi:
-        k.peringatan.append(
-            f"Sheet '{r.sheet}', baris {r.baris.nomor}: {sebab}; ditimpa atas konfirmasi ({rincian})."
+    tempat = f"Sheet '{r.sheet}', baris {r.baris.nomor}"
+    per_baris = k.timpa_baris is not None and (normalisasi_nama(r.sheet), r.baris.nomor) in k.timpa_baris
+    if k.timpa_versi or per_baris:
+        cara = "konfirmasi baris ini" if per_baris and not k.timpa_versi else "konfirmasi"
+        k.peringatan.append(f"{tempat}: {sebab}; ditimpa atas {cara} ({rincian}).")
+        return (
+            f"{ALASAN}: menimpa perubahan yang lebih baru (versi {obj.versi}, workbook versi {versi}; {cara})"
         )
-        return f"{ALASAN}: menimpa perubahan yang lebih baru (versi {obj.versi}, workbook versi {versi})"
+    if k.timpa_baris is not None:
+        k.peringatan.append(
+            f"{tempat}: {sebab}; tidak dikonfirmasi, jadi dilewati: isi aplikasi dipertahankan ({rincian})."
+        )
+        return LEWATI
     r.salah(
         "versi",
         f"{sebab}: {rincian}. Ekspor ulang workbook-nya, atau bila isi workbook ini yang benar, centang "
-        "'timpa perubahan yang lebih baru' (web) atau pakai --timpa-versi (baris perintah).",
+        "baris itu (atau 'timpa perubahan yang lebih baru') di pratinjau web, atau pakai --timpa-baris "
+        f"{r.sheet}:{r.baris.nomor} / --timpa-versi (baris perintah).",
     )
     return None
 
@@ -594,6 +643,8 @@ def anggaran(r: PembacaBaris, k: Konteks) -> str | None:
         )
         return None
     alasan = periksa_versi(r, k, obj, versi, uang)
+    if alasan == LEWATI:
+        return "unchanged"
     catatan = periksa_aturan(r, k, obj, uang) if alasan is not None else None
     if alasan is None or catatan is None:
         return None
@@ -646,6 +697,8 @@ def indikator(r: PembacaBaris, k: Konteks) -> str | None:
         k.sifat_otomatis.append((r.sheet, r.baris.nomor, str(bawaan)))
     nilai["urutan"] = urutan
     alasan = periksa_versi(r, k, obj, versi, nilai)
+    if alasan == LEWATI:
+        return "unchanged"
     catatan = periksa_aturan(r, k, obj, nilai) if alasan is not None else None
     if alasan is None or catatan is None:
         return None
