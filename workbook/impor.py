@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
-from .berkas import BerkasError, Sheet, buka, normalisasi_nama
+from .berkas import KEMAJUAN_SETIAP, BerkasError, Kemajuan, Sheet, buka, normalisasi_nama
 from .kolom import KOLOM_VERSI, SHEET_BERVERSI, SHEETS
 from .lembar import PENANGAN, Konflik, Konteks, Perubahan
 from .sel import Galat, PembacaBaris
@@ -119,16 +119,23 @@ def workbook_impor(
     timpa_kunci: bool = False,
     akui_melebihi_pagu: bool = False,
     timpa_baris: Iterable[tuple[str, int]] | None = None,
+    kemajuan: Kemajuan | None = None,
+    kemajuan_setiap: int = KEMAJUAN_SETIAP,
 ) -> HasilImpor:
     """Import (or, with ``dry_run``, preview) a workbook. What admin Bappeda confirmed, each use listed as a
     warning and written into the row's audit trail: ``timpa_versi`` overwrite rows changed in the application
     after the workbook was exported; ``timpa_kunci`` change closed quarters and rows behind a diajukan/disetujui
     document; ``akui_melebihi_pagu`` accept realisasi above pagu. ``timpa_baris`` (sheet, Excel row) confirms
     the overwrite of those conflicting rows only: the other conflicts are then skipped (kept as they are in the
-    application, reported) instead of refusing the import. Every conflict is listed in ``HasilImpor.konflik``."""
+    application, reported) instead of refusing the import. Every conflict is listed in ``HasilImpor.konflik``.
+
+    ``kemajuan(phase, done, total)``, for a job runner showing progress: ``("membaca", rows read, None)`` while
+    reading, ``("memeriksa", rows checked and written, rows of the known sheets)`` while checking/writing, at
+    most every ``kemajuan_setiap`` rows and once at the end of each phase. An exception raised by it aborts the
+    import (rolled back, nothing written) and propagates."""
     hasil = HasilImpor(dry_run=dry_run)
     try:
-        sheets = buka(sumber, nama_berkas=nama_berkas)
+        sheets = buka(sumber, nama_berkas=nama_berkas, kemajuan=kemajuan, setiap=kemajuan_setiap)
     except BerkasError as exc:
         hasil.galat_berkas = str(exc)
         return hasil
@@ -157,8 +164,18 @@ def workbook_impor(
                     else frozenset((normalisasi_nama(s), int(b)) for s, b in timpa_baris)
                 ),
             )
+            total = sum(len(sheets[normalisasi_nama(nama)].baris) for nama in dikenal)
+            selesai = [0]
+
+            def lapor() -> None:
+                selesai[0] += 1
+                if kemajuan is not None and selesai[0] % kemajuan_setiap == 0:
+                    kemajuan("memeriksa", selesai[0], total)
+
             for nama in dikenal:
-                _impor_sheet(nama, sheets[normalisasi_nama(nama)], konteks, hasil)
+                _impor_sheet(nama, sheets[normalisasi_nama(nama)], konteks, hasil, lapor)
+            if kemajuan is not None:
+                kemajuan("memeriksa", selesai[0], total)
             hasil.perubahan = konteks.perubahan
             hasil.konflik = konteks.konflik
             hasil.peringatan.extend(konteks.peringatan)
@@ -179,7 +196,9 @@ def workbook_impor(
     return hasil
 
 
-def _impor_sheet(nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor) -> None:
+def _impor_sheet(
+    nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor, lapor: Callable[[], None]
+) -> None:
     spec = SHEETS[nama]
     dikenal = {normalisasi_nama(k) for k in spec["kolom"]}
     if nama in SHEET_BERVERSI:
@@ -198,6 +217,7 @@ def _impor_sheet(nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor) -
     hitung = hasil.per_sheet.setdefault(sheet.nama, Counter())
     penangan = PENANGAN[nama]
     for baris in sheet.baris:
+        lapor()
         pembaca = PembacaBaris(sheet.nama, baris)
         status = None
         try:
