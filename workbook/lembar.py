@@ -194,22 +194,21 @@ class Konteks:
         self.lupakan()
 
     def catatan_sifat(self) -> list[str]:
-        """The preview's note on blank sifat cells: which rows got ``akhir`` and which ``kumulatif``."""
-        per_sifat: dict[str, list[int]] = defaultdict(list)
-        sheet = ""
+        """The preview's note on blank sifat cells, per sheet: which rows got ``akhir`` and which ``kumulatif``."""
+        per_sheet: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         for sheet, baris, sifat in self.sifat_otomatis:
-            per_sifat[sifat].append(baris)
-        if not per_sifat:
-            return []
+            per_sheet[sheet][sifat].append(baris)
 
         def daftar(baris: list[int]) -> str:
             teks = ", ".join(str(b) for b in baris[:20])
             return teks + (f" dan {len(baris) - 20} lainnya" if len(baris) > 20 else "")
 
-        bagian = [f"'{sifat}' di baris {daftar(baris)}" for sifat, baris in sorted(per_sifat.items())]
         return [
             f"Sheet '{sheet}': kolom sifat kosong, diisi sifat bawaan ('akhir' untuk persentase, indeks, nilai "
-            "dan predikat; selain itu 'kumulatif'): " + "; ".join(bagian) + "."
+            "dan predikat; selain itu 'kumulatif'): "
+            + "; ".join(f"'{sifat}' di baris {daftar(baris)}" for sifat, baris in sorted(per_sifat.items()))
+            + "."
+            for sheet, per_sifat in per_sheet.items()
         ]
 
     def catat(self, r: PembacaBaris, nama: str, lama: Any, baru: Any) -> None:
