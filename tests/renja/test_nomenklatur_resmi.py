@@ -178,3 +178,22 @@ def test_pratinjau_web_menampilkan_peringatan_nomenklatur_resmi(client, bappeda)
     assert "uraian kode &#x27;7.01.01.2.01&#x27; berbeda dari nama resmi" in isi
     assert "kode &#x27;7.01.01.2.01.0099&#x27; tidak ada di daftar nomenklatur resmi" in isi
     assert not Nomenklatur.objects.exists()  # a preview writes nothing
+
+
+@pytest.mark.django_db
+def test_tombol_admin_memuat_daftar_resmi(client, bappeda, pimpinan):
+    client.force_login(bappeda)
+    daftar = client.get("/admin/renja/nomenklatur/").content.decode()
+    assert "Muat nomenklatur resmi 7.01" in daftar
+    assert "/admin/renja/nomenklatur/import/" in daftar and "/admin/renja/nomenklatur/export/" in daftar
+    assert client.get("/admin/renja/nomenklatur/muat-resmi/").status_code == 405  # a GET never writes
+    assert not Nomenklatur.objects.exists()
+    r = client.post("/admin/renja/nomenklatur/muat-resmi/", follow=True)
+    assert r.status_code == 200 and f"{len(daftar_resmi())} baru" in r.content.decode()
+    assert Nomenklatur.objects.count() == len(daftar_resmi())
+    r = client.post("/admin/renja/nomenklatur/muat-resmi/", follow=True)
+    assert f"0 baru, 0 diganti nama resminya, {len(daftar_resmi())} sudah sesuai" in r.content.decode()
+    client.force_login(pimpinan)
+    r = client.post("/admin/renja/nomenklatur/muat-resmi/")
+    assert r.status_code in (302, 403)  # not admin staff: sent to the admin sign-in, or refused
+    assert Nomenklatur.objects.count() == len(daftar_resmi())
