@@ -10,6 +10,7 @@ from renja.models import Indikator
 from wilayah.models import Kecamatan
 from workbook.ekspor import workbook_ekspor
 from workbook.impor import workbook_impor
+from workbook.models import RiwayatImpor
 
 from .test_impor_dasar import NOMENKLATUR, WILAYAH
 
@@ -39,6 +40,7 @@ def test_sifat_kosong_diisi_sifat_bawaan_dan_dicatat(xlsx):
     err = io.StringIO()
     call_command("import_workbook", str(path), stdout=io.StringIO(), stderr=err)
     assert "Catatan: Sheet 'indikator': kolom sifat kosong" in err.getvalue()
+    assert "Catatan: Sheet 'indikator': kolom sifat kosong" in RiwayatImpor.objects.get().pesan
     sifat = dict(Indikator.objects.values_list("uraian", "sifat"))
     assert sifat == {
         "Persentase pelayanan": "akhir",
