@@ -16,6 +16,7 @@ from .struktur import Struktur
 #: Longest text of one narrative section (a few pages).
 PANJANG_NARASI = 20000
 AWALAN = "narasi:"
+AWALAN_VERSI = "versi:"  # the section's version as the page was loaded (hidden), for the conflict check
 
 
 class NarasiDokumenForm(forms.Form):
@@ -30,11 +31,21 @@ class NarasiDokumenForm(forms.Form):
                 widget=forms.Textarea,
                 error_messages={"max_length": "Narasi satu bagian paling banyak %(limit_value)d karakter."},
             )
+            self.fields[AWALAN_VERSI + kunci] = forms.IntegerField(
+                required=False,
+                min_value=0,
+                widget=forms.HiddenInput,
+                error_messages={"invalid": "Versi narasi tidak sah; muat ulang halamannya."},
+            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         asing = sorted(
             k.removeprefix(AWALAN) for k in self.data if k.startswith(AWALAN) and k not in self.fields
+        ) + sorted(
+            k.removeprefix(AWALAN_VERSI)
+            for k in self.data
+            if k.startswith(AWALAN_VERSI) and k not in self.fields
         )
         if asing:
             raise ValidationError(f"Bagian dokumen tidak dikenal: {', '.join(asing)}.")
@@ -42,7 +53,15 @@ class NarasiDokumenForm(forms.Form):
 
     def isian(self) -> dict[str, str]:
         """``{kunci: teks}`` of the sections that were sent."""
-        return {k.removeprefix(AWALAN): v for k, v in self.cleaned_data.items() if k in self.data}
+        return {
+            k.removeprefix(AWALAN): v
+            for k, v in self.cleaned_data.items()
+            if k.startswith(AWALAN) and k in self.data
+        }
+
+    def isian_berversi(self) -> dict[str, tuple[str, int | None]]:
+        """``{kunci: (teks, versi as loaded or None)}`` of the sections that were sent."""
+        return {k: (v, self.cleaned_data.get(AWALAN_VERSI + k)) for k, v in self.isian().items()}
 
 
 class KembalikanForm(forms.Form):

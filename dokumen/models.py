@@ -99,7 +99,9 @@ class BagianNarasi(models.Model):
     jenis = models.CharField(_("jenis"), max_length=10, choices=JenisDokumen.choices)
     kunci = models.CharField(_("bagian"), max_length=60)
     isi = models.TextField(_("isi"), blank=True)
-    history = HistoricalRecords()
+    # optimistic lock (like Anggaran.versi): each change moves it on; a page holding an older one is refused
+    versi = models.PositiveIntegerField(_("versi"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["versi"])
 
     class Meta:
         verbose_name = _("bagian narasi")

@@ -14,6 +14,16 @@ from .selectors import dokumen_terkini
 from .struktur import STRUKTUR
 
 
+class KonflikNarasi(Exception):
+    """Narrative sections changed by someone else since the page was loaded: nothing was saved.
+
+    ``bentrok``: ``[(kunci, text now stored, text sent)]``."""
+
+    def __init__(self, bentrok: list[tuple[str, str, str]]) -> None:
+        super().__init__("Narasi diubah di tab atau oleh pengguna lain sejak halaman dibuka.")
+        self.bentrok = bentrok
+
+
 class GalatDokumen(Exception):
     """A transition that is not allowed now; the message is for the user (Bahasa Indonesia)."""
 
@@ -118,26 +128,67 @@ def dokumen_buka_revisi(dokumen: Dokumen, user) -> Dokumen:
 
 
 @transaction.atomic
-def narasi_simpan(kecamatan, tahun: int, jenis: str, kunci: str, isi: str, user) -> BagianNarasi:
+def narasi_simpan(
+    kecamatan, tahun: int, jenis: str, kunci: str, isi: str, user, versi: int | None = None
+) -> BagianNarasi:
+    """Save one section. ``versi``: the section's version when the page was loaded; when it has moved on since
+    and the text differs from the stored one, the save is refused (KonflikNarasi), never silently overwritten."""
+    return narasi_simpan_semua(kecamatan, tahun, jenis, {kunci: (isi, versi)}, user)[kunci]
+
+
+@transaction.atomic
+def narasi_simpan_semua(
+    kecamatan, tahun: int, jenis: str, isian: dict[str, tuple[str, int | None]], user
+) -> dict[str, BagianNarasi]:
+    """Save the page's sections ``{kunci: (text, versi as loaded or None)}`` all or nothing: any stale section
+    whose text differs from the stored one refuses the whole save (KonflikNarasi, every such section listed)."""
     wajib_izin("dokumen.ubah_narasi", user, kecamatan)
     struktur = STRUKTUR.get(jenis)
-    if struktur is None or kunci not in {b.kunci for b in struktur.semua_bagian()} | {"kata_pengantar"}:
+    sah = {b.kunci for b in struktur.semua_bagian()} | {"kata_pengantar"} if struktur else set()
+    if struktur is None or not set(isian) <= sah:
         raise GalatDokumen("Bagian dokumen tidak dikenal.")
     dok = dokumen_terkini(kecamatan, tahun, jenis)
     if dok.status in (StatusDokumen.DIAJUKAN, StatusDokumen.DISETUJUI):
         raise GalatDokumen(
             f"Dokumen berstatus {dok.get_status_display().lower()}; narasinya tidak dapat diubah sekarang."
         )
+    tersimpan = {
+        b.kunci: b
+        for b in BagianNarasi.objects.select_for_update().filter(
+            kecamatan=kecamatan, tahun=tahun, jenis=jenis, kunci__in=list(isian)
+        )
+    }
+    bentrok = [
+        (kunci, tersimpan[kunci].isi, isi)
+        for kunci, (isi, versi) in isian.items()
+        if kunci in tersimpan
+        and versi is not None
+        and versi != tersimpan[kunci].versi
+        and isi != tersimpan[kunci].isi
+    ]
+    if bentrok:
+        raise KonflikNarasi(bentrok)
     _simpan_draf(dok, user)  # writing the narrative starts the document
-    obj, _ = BagianNarasi.objects.select_for_update().get_or_create(
-        kecamatan=kecamatan, tahun=tahun, jenis=jenis, kunci=kunci
+    hasil = {}
+    for kunci, (isi, _versi) in isian.items():
+        obj = tersimpan.get(kunci) or BagianNarasi(kecamatan=kecamatan, tahun=tahun, jenis=jenis, kunci=kunci)
+        if obj.pk is None or obj.isi != isi:
+            obj.isi = isi
+            obj.versi += 1
+            obj._history_user = user
+            obj._change_reason = "Narasi diubah"
+            obj.save()
+        hasil[kunci] = obj
+    return hasil
+
+
+def narasi_versi(kecamatan, tahun: int, jenis: str) -> dict[str, int]:
+    """Each stored section's version, for the page's form (0: not stored yet), one query."""
+    return dict(
+        BagianNarasi.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).values_list(
+            "kunci", "versi"
+        )
     )
-    if obj.isi != isi:
-        obj.isi = isi
-        obj._history_user = user
-        obj._change_reason = "Narasi diubah"
-        obj.save()
-    return obj
 
 
 def narasi_dokumen(kecamatan, tahun: int, jenis: str) -> dict[str, str]:

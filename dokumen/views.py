@@ -19,13 +19,15 @@ from .pdf import dokumen_pdf
 from .selectors import riwayat_dokumen
 from .services import (
     GalatDokumen,
+    KonflikNarasi,
     dokumen_ajukan,
     dokumen_buka_revisi,
     dokumen_kembalikan,
     dokumen_setujui,
     dokumen_terkini,
     narasi_dokumen,
-    narasi_simpan,
+    narasi_simpan_semua,
+    narasi_versi,
 )
 from .struktur import STRUKTUR
 
@@ -46,15 +48,19 @@ def halaman(request, kecamatan, tahun: int, jenis: str):
     return _halaman(request, kecamatan, tahun, jenis)
 
 
-def _halaman(request, kecamatan, tahun: int, jenis: str, status: int = 200):
+def _halaman(request, kecamatan, tahun: int, jenis: str, status: int = 200, bentrok=None):
     struktur = _struktur(jenis)
     dok = dokumen_terkini(kecamatan, tahun, jenis)
     narasi = narasi_dokumen(kecamatan, tahun, jenis)
-    bagian = [("kata_pengantar", "", "Kata Pengantar", narasi["kata_pengantar"])] + [
-        (b.kunci, b.nomor, b.judul or bab.judul.title(), narasi[b.kunci])
+    versi = narasi_versi(kecamatan, tahun, jenis)
+    bagian = [
+        ("kata_pengantar", "", "Kata Pengantar", narasi["kata_pengantar"], versi.get("kata_pengantar", 0))
+    ] + [
+        (b.kunci, b.nomor, b.judul or bab.judul.title(), narasi[b.kunci], versi.get(b.kunci, 0))
         for bab in struktur.bab
         for b in bab.bagian
     ]
+    judul = {kunci: (f"{nomor} {j}".strip()) for kunci, nomor, j, _isi, _v in bagian}
     revisi = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).select_related(
         "diajukan_oleh", "diputuskan_oleh"
     )
@@ -72,6 +78,8 @@ def _halaman(request, kecamatan, tahun: int, jenis: str, status: int = 200):
             # who may act is in the template ({% has_perm %}); whether the status allows it is here
             "terbuka": dok.status in (StatusDokumen.DRAF, StatusDokumen.DIKEMBALIKAN),
             "riwayat": riwayat_dokumen(kecamatan, tahun, jenis)[:200],
+            # sections another tab or user changed since this page's text was loaded: both texts shown
+            "bentrok": [(judul.get(k, k), tersimpan, dikirim) for k, tersimpan, dikirim in bentrok or []],
         },
         status=status,
     )
@@ -95,8 +103,15 @@ def simpan_narasi(request, kecamatan, tahun: int, jenis: str):
     if not form.is_valid():
         return _tolak(request, form, kecamatan, tahun, jenis)
     try:
-        for kunci, isi in form.isian().items():
-            narasi_simpan(kecamatan, tahun, jenis, kunci, isi, request.user)
+        narasi_simpan_semua(kecamatan, tahun, jenis, form.isian_berversi(), request.user)
+    except KonflikNarasi as exc:
+        messages.error(
+            request,
+            "Narasi tidak disimpan: bagian di bawah sudah diubah di tab lain atau oleh pengguna lain sejak halaman "
+            "ini dibuka. Kedua teks ditampilkan; salin teks Anda ke kotaknya (kini berisi teks tersimpan) lalu "
+            "simpan lagi." + (" Dokumen belum diajukan." if ajukan else ""),
+        )
+        return _halaman(request, kecamatan, tahun, jenis, status=409, bentrok=exc.bentrok)
     except GalatDokumen as exc:
         messages.error(request, str(exc))
         return _kembali(kecamatan, tahun, jenis)

@@ -3,8 +3,9 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import path, reverse
 from import_export import resources
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -13,6 +14,7 @@ from core.choices import Sifat
 from wilayah.admin_akses import AdminBerlingkup
 
 from .models import Anggaran, Indikator, Nomenklatur, Prioritas, RenstraTarget, RkpdReview, Usulan
+from .nomenklatur_resmi import SUMBER, GalatMuat, cek_resmi, muat_resmi
 from .services import (
     GalatRealisasi,
     KonflikVersi,
@@ -41,6 +43,43 @@ class NomenklaturAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     list_filter = ["tingkat", "kelompok"]
     search_fields = ["kode", "uraian"]
     raw_id_fields = ["induk"]
+    change_list_template = "admin/renja/nomenklatur/change_list.html"
+
+    def get_urls(self):
+        tambahan = [
+            path(
+                "muat-resmi/",
+                self.admin_site.admin_view(self.muat_resmi_view),
+                name="renja_nomenklatur_muat_resmi",
+            )
+        ]
+        return tambahan + super().get_urls()
+
+    def muat_resmi_view(self, request):
+        """The changelist's button: load the official 7.01 list (the muat_nomenklatur_resmi command), POST only."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        try:
+            hitung = muat_resmi()
+        except GalatMuat as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                f"Nomenklatur resmi 7.01 ({SUMBER}) dimuat: {hitung['created']} baru, {hitung['updated']} "
+                f"diganti nama resminya, {hitung['unchanged']} sudah sesuai.",
+            )
+        return HttpResponseRedirect(reverse("admin:renja_nomenklatur_changelist"))
+
+    def save_model(self, request, obj, form, change) -> None:
+        """Saved as typed; a 7.01 code missing from the official list, or a name that differs from the official
+        one, is told as a warning (the same check as the workbook import)."""
+        super().save_model(request, obj, form, change)
+        peringatan = cek_resmi(obj.kode, obj.uraian)
+        if peringatan:
+            messages.warning(request, "Peringatan: " + peringatan)
 
 
 class FormBerversi(forms.ModelForm):

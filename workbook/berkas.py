@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -93,10 +93,23 @@ class Sheet:
     baris: list[Baris] = field(default_factory=list)
 
 
-def buka(sumber: str | Path | IO[bytes], nama_berkas: str | None = None) -> dict[str, Sheet]:
+#: A progress callback: (phase, done, total or None when not known yet). See impor.workbook_impor.
+Kemajuan = Callable[[str, int, int | None], None]
+#: How often (rows) a progress callback is called at most, besides once at the end of each phase.
+KEMAJUAN_SETIAP = 1000
+
+
+def buka(
+    sumber: str | Path | IO[bytes],
+    nama_berkas: str | None = None,
+    kemajuan: Kemajuan | None = None,
+    setiap: int = KEMAJUAN_SETIAP,
+) -> dict[str, Sheet]:
     """Read every sheet of the workbook into memory, keyed by normalised sheet name.
 
     Only the header row decides which columns are known; the caller maps them to its own names.
+    ``kemajuan("membaca", rows read so far in the workbook, None)`` is called every ``setiap`` rows read
+    (blank ones included) and once at the end.
     """
     nama = nama_berkas or (str(sumber) if isinstance(sumber, (str, Path)) else getattr(sumber, "name", ""))
     if nama and Path(nama).suffix and Path(nama).suffix.lower() not in EKSTENSI_DITERIMA:
@@ -131,8 +144,18 @@ def buka(sumber: str | Path | IO[bytes], nama_berkas: str | None = None) -> dict
         raise BerkasError(
             "Berkas rusak atau bukan workbook Excel (.xlsx) yang sah; buka di Excel lalu simpan ulang sebagai .xlsx."
         ) from exc
+    dibaca = [0]  # rows read so far, over all sheets
+
+    def lapor(n: int = 1) -> None:
+        dibaca[0] += n
+        if kemajuan is not None and dibaca[0] % setiap == 0:
+            kemajuan("membaca", dibaca[0], None)
+
     try:
-        return {normalisasi_nama(ws.title): _baca_sheet(ws) for ws in wb.worksheets}
+        hasil = {normalisasi_nama(ws.title): _baca_sheet(ws, lapor) for ws in wb.worksheets}
+        if kemajuan is not None:
+            kemajuan("membaca", dibaca[0], dibaca[0])
+        return hasil
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
         raise BerkasError("Isi workbook rusak dan tidak dapat dibaca; simpan ulang sebagai .xlsx.") from exc
     finally:
@@ -214,7 +237,7 @@ def _terlalu_banyak_kolom(ws, kolom_maks: int) -> BerkasError:
     )
 
 
-def _baca_sheet(ws) -> Sheet:
+def _baca_sheet(ws, lapor: Callable[[], None] | None = None) -> Sheet:
     sheet = Sheet(nama=ws.title)
     baris_maks, kolom_maks = batas("WORKBOOK_BARIS_MAKS"), batas("WORKBOOK_KOLOM_MAKS")
     # The declared <dimension> is never trusted: it may claim the whole grid (A1:XFD1048576), and openpyxl
@@ -248,6 +271,8 @@ def _baca_sheet(ws) -> Sheet:
     for nomor, values in enumerate(rows, start=2):
         if nomor > baris_maks + 1:
             raise _terlalu_banyak_baris(ws, baris_maks)
+        if lapor is not None:
+            lapor()
         if all(_kosong(v) for v in values) and not any((nomor, i) in tanpa_nilai for i in indeks):
             continue
         sel = {kunci: (values[i] if i < len(values) else None) for i, kunci in indeks.items()}

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
-from .berkas import BerkasError, Sheet, buka, normalisasi_nama
+from .berkas import KEMAJUAN_SETIAP, BerkasError, Kemajuan, Sheet, buka, normalisasi_nama
 from .kolom import KOLOM_VERSI, SHEET_BERVERSI, SHEETS
-from .lembar import PENANGAN, Konteks, Perubahan
+from .lembar import PENANGAN, Konflik, Konteks, Perubahan
 from .lembar_usulan import PENANGAN as PENANGAN_USULAN
 from .sel import Galat, PembacaBaris
 
@@ -35,8 +36,10 @@ class HasilImpor:
     per_sheet: dict[str, Counter] = field(default_factory=dict)
     galat: list[Galat] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)  # what the import filled in by itself (e.g. sifat)
     galat_berkas: str | None = None
     perubahan: list[Perubahan] = field(default_factory=list)  # every changed cell, old → new
+    konflik: list[Konflik] = field(default_factory=list)  # rows changed in the application since the export
 
     @property
     def errors(self) -> int:
@@ -91,6 +94,23 @@ def _pesan_basis_data(exc: BaseException, tempat: str) -> str:
     return f"Impor gagal: basis data menolak perubahan{tempat} ({sebab}); tidak ada yang diubah."
 
 
+def urai_timpa_baris(teks: str | Iterable[str]) -> frozenset[tuple[str, int]]:
+    """``"anggaran:12,anggaran:15"`` (or the pieces) → {("anggaran", 12), ("anggaran", 15)}; ValueError with an
+    Indonesian message on anything else."""
+    bagian = teks.split(",") if isinstance(teks, str) else list(teks)
+    hasil = set()
+    for b in (b.strip() for b in bagian):
+        if not b:
+            continue
+        sheet, _, baris = b.rpartition(":")
+        if not sheet.strip() or not baris.strip().isdigit() or int(baris) < 2:
+            raise ValueError(
+                f"'{b}' bukan baris yang sah; tulis sheet:baris Excel, dipisah koma, mis. anggaran:12,anggaran:15."
+            )
+        hasil.add((normalisasi_nama(sheet), int(baris)))
+    return frozenset(hasil)
+
+
 def workbook_impor(
     sumber: str | Path | IO[bytes],
     *,
@@ -99,14 +119,24 @@ def workbook_impor(
     timpa_versi: bool = False,
     timpa_kunci: bool = False,
     akui_melebihi_pagu: bool = False,
+    timpa_baris: Iterable[tuple[str, int]] | None = None,
+    kemajuan: Kemajuan | None = None,
+    kemajuan_setiap: int = KEMAJUAN_SETIAP,
 ) -> HasilImpor:
     """Import (or, with ``dry_run``, preview) a workbook. What admin Bappeda confirmed, each use listed as a
     warning and written into the row's audit trail: ``timpa_versi`` overwrite rows changed in the application
     after the workbook was exported; ``timpa_kunci`` change closed quarters and rows behind a diajukan/disetujui
-    document; ``akui_melebihi_pagu`` accept realisasi above pagu."""
+    document; ``akui_melebihi_pagu`` accept realisasi above pagu. ``timpa_baris`` (sheet, Excel row) confirms
+    the overwrite of those conflicting rows only: the other conflicts are then skipped (kept as they are in the
+    application, reported) instead of refusing the import. Every conflict is listed in ``HasilImpor.konflik``.
+
+    ``kemajuan(phase, done, total)``, for a job runner showing progress: ``("membaca", rows read, None)`` while
+    reading, ``("memeriksa", rows checked and written, rows of the known sheets)`` while checking/writing, at
+    most every ``kemajuan_setiap`` rows and once at the end of each phase. An exception raised by it aborts the
+    import (rolled back, nothing written) and propagates."""
     hasil = HasilImpor(dry_run=dry_run)
     try:
-        sheets = buka(sumber, nama_berkas=nama_berkas)
+        sheets = buka(sumber, nama_berkas=nama_berkas, kemajuan=kemajuan, setiap=kemajuan_setiap)
     except BerkasError as exc:
         hasil.galat_berkas = str(exc)
         return hasil
@@ -126,12 +156,31 @@ def workbook_impor(
     try:
         with transaction.atomic():
             konteks = Konteks(
-                timpa_versi=timpa_versi, timpa_kunci=timpa_kunci, akui_melebihi_pagu=akui_melebihi_pagu
+                timpa_versi=timpa_versi,
+                timpa_kunci=timpa_kunci,
+                akui_melebihi_pagu=akui_melebihi_pagu,
+                timpa_baris=(
+                    None
+                    if timpa_baris is None
+                    else frozenset((normalisasi_nama(s), int(b)) for s, b in timpa_baris)
+                ),
             )
+            total = sum(len(sheets[normalisasi_nama(nama)].baris) for nama in dikenal)
+            selesai = [0]
+
+            def lapor() -> None:
+                selesai[0] += 1
+                if kemajuan is not None and selesai[0] % kemajuan_setiap == 0:
+                    kemajuan("memeriksa", selesai[0], total)
+
             for nama in dikenal:
-                _impor_sheet(nama, sheets[normalisasi_nama(nama)], konteks, hasil)
+                _impor_sheet(nama, sheets[normalisasi_nama(nama)], konteks, hasil, lapor)
+            if kemajuan is not None:
+                kemajuan("memeriksa", selesai[0], total)
             hasil.perubahan = konteks.perubahan
+            hasil.konflik = konteks.konflik
             hasil.peringatan.extend(konteks.peringatan)
+            hasil.catatan.extend(konteks.catatan_sifat())
             if hasil.galat or dry_run:
                 raise _Batal
     except _Batal:
@@ -144,10 +193,13 @@ def workbook_impor(
         hasil.jumlah.clear()  # nothing was saved
         hasil.per_sheet.clear()
         hasil.perubahan = []
+        hasil.konflik = []
     return hasil
 
 
-def _impor_sheet(nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor) -> None:
+def _impor_sheet(
+    nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor, lapor: Callable[[], None]
+) -> None:
     spec = SHEETS[nama]
     dikenal = {normalisasi_nama(k) for k in spec["kolom"]}
     if nama in SHEET_BERVERSI:
@@ -166,6 +218,7 @@ def _impor_sheet(nama: str, sheet: Sheet, konteks: Konteks, hasil: HasilImpor) -
     hitung = hasil.per_sheet.setdefault(sheet.nama, Counter())
     penangan = {**PENANGAN, **PENANGAN_USULAN}[nama]
     for baris in sheet.baris:
+        lapor()
         pembaca = PembacaBaris(sheet.nama, baris)
         status = None
         try:

@@ -32,10 +32,11 @@ from renja.models import (
     RkpdReview,
     Tingkat,
 )
-from renja.services import triwulan_ditutup
+from renja.nomenklatur_resmi import cek_resmi
+from renja.services import sifat_bawaan, triwulan_ditutup
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
-from .berkas import format_jumlah
+from .berkas import format_jumlah, normalisasi_nama
 from .sel import ABSEN, PembacaBaris
 
 ALASAN = "Impor workbook"
@@ -72,6 +73,26 @@ class Perubahan:
     kolom: str
     lama: str
     baru: str
+
+
+@dataclass(frozen=True)
+class Konflik:
+    """A row changed in the application after the workbook was exported: what each side holds."""
+
+    sheet: str
+    baris: int
+    versi_aplikasi: int
+    versi_workbook: int
+    rincian: tuple[tuple[str, str, str], ...]  # (column, value in the application, value in the workbook)
+
+    @property
+    def kunci(self) -> str:
+        """How admin Bappeda names the row to overwrite: ``anggaran:12`` (web checkbox, ``--timpa-baris``)."""
+        return f"{self.sheet}:{self.baris}"
+
+
+#: periksa_versi's answer for a conflicting row that was not confirmed while confirming per row: left alone.
+LEWATI = "lewati"
 
 
 def tampil(value: Any) -> str:
@@ -148,10 +169,18 @@ class Konteks:
     """Caches of what exists, filled once per import and kept up to date as rows are written."""
 
     def __init__(
-        self, timpa_versi: bool = False, timpa_kunci: bool = False, akui_melebihi_pagu: bool = False
+        self,
+        timpa_versi: bool = False,
+        timpa_kunci: bool = False,
+        akui_melebihi_pagu: bool = False,
+        timpa_baris: frozenset[tuple[str, int]] | None = None,
     ) -> None:
         # What admin Bappeda confirmed for this import (each use is a warning and goes into the audit trail):
         self.timpa_versi = timpa_versi  # overwrite rows changed in the application after the export
+        # per row: overwrite only these (normalised sheet name, Excel row); other conflicts are skipped.
+        # None: no per-row confirmation (a conflict is an error unless timpa_versi).
+        self.timpa_baris = timpa_baris
+        self.konflik: list[Konflik] = []
         self.timpa_kunci = timpa_kunci  # change closed quarters and rows behind a diajukan/disetujui document
         self.akui_melebihi_pagu = (
             akui_melebihi_pagu  # realisasi above pagu (historical documents hold such rows)
@@ -160,7 +189,27 @@ class Konteks:
         self._dokumen: dict[tuple[int, int], str | None] | None = None
         self.perubahan: list[Perubahan] = []
         self.peringatan: list[str] = []
+        # indikator rows whose blank sifat got renja.services.sifat_bawaan: (sheet, Excel row, sifat)
+        self.sifat_otomatis: list[tuple[str, int, str]] = []
         self.lupakan()
+
+    def catatan_sifat(self) -> list[str]:
+        """The preview's note on blank sifat cells, per sheet: which rows got ``akhir`` and which ``kumulatif``."""
+        per_sheet: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for sheet, baris, sifat in self.sifat_otomatis:
+            per_sheet[sheet][sifat].append(baris)
+
+        def daftar(baris: list[int]) -> str:
+            teks = ", ".join(str(b) for b in baris[:20])
+            return teks + (f" dan {len(baris) - 20} lainnya" if len(baris) > 20 else "")
+
+        return [
+            f"Sheet '{sheet}': kolom sifat kosong, diisi sifat bawaan ('akhir' untuk persentase, indeks, nilai "
+            "dan predikat; selain itu 'kumulatif'): "
+            + "; ".join(f"'{sifat}' di baris {daftar(baris)}" for sifat, baris in sorted(per_sifat.items()))
+            + "."
+            for sheet, per_sifat in per_sheet.items()
+        ]
 
     def catat(self, r: PembacaBaris, nama: str, lama: Any, baru: Any) -> None:
         kolom = KOLOM_TAMPIL.get(nama, nama)
@@ -278,12 +327,15 @@ KOLOM_TAMPIL = {"induk_id": "kode_induk", "uraian": "uraian", "nama": "nama", "k
 
 
 def periksa_versi(r: PembacaBaris, k: Konteks, obj, versi: Any, nilai: dict[str, Any]) -> str | None:
-    """The change reason to save with, or None when the row is refused (the error is on the row).
+    """The change reason to save with, ``LEWATI`` (leave the row alone), or None when the row is refused (the
+    error is on the row).
 
     A row whose workbook ``versi`` is older than the stored one was changed in the application after the export:
-    overwriting it would undo someone's newer entry, so it is refused (both values named) unless admin Bappeda
-    confirmed the override; the override is then written into the audit trail's change reason. Rows without a
-    versi (hand-made workbooks) and rows that change nothing are imported as before.
+    overwriting it would undo someone's newer entry. It is listed as a conflict (``Konteks.konflik``: both
+    values) and overwritten only when admin Bappeda confirmed it (all rows: ``timpa_versi``; this row:
+    ``timpa_baris``), the override then written into the audit trail's change reason. When confirming per row,
+    an unconfirmed conflict is skipped and reported; otherwise it is an error. Rows without a versi (hand-made
+    workbooks) and rows that change nothing are imported as before.
     """
     if obj.pk is None or versi in (None, ABSEN) or versi >= obj.versi:
         return ALASAN
@@ -294,19 +346,37 @@ def periksa_versi(r: PembacaBaris, k: Konteks, obj, versi: Any, nilai: dict[str,
     ]
     if not beda:
         return ALASAN
+    k.konflik.append(
+        Konflik(
+            r.sheet,
+            r.baris.nomor,
+            obj.versi,
+            versi,
+            tuple((KOLOM_TAMPIL.get(nama, nama), tampil(lama), tampil(baru)) for nama, lama, baru in beda),
+        )
+    )
     sebab = f"diubah di aplikasi setelah workbook ini diekspor (versi {obj.versi}, workbook versi {versi})"
     rincian = "; ".join(
         f"{nama}: {tampil(lama)} di aplikasi, {tampil(baru)} di workbook" for nama, lama, baru in beda
     )
-    if k.timpa_versi:
-        k.peringatan.append(
-            f"Sheet '{r.sheet}', baris {r.baris.nomor}: {sebab}; ditimpa atas konfirmasi ({rincian})."
+    tempat = f"Sheet '{r.sheet}', baris {r.baris.nomor}"
+    per_baris = k.timpa_baris is not None and (normalisasi_nama(r.sheet), r.baris.nomor) in k.timpa_baris
+    if k.timpa_versi or per_baris:
+        cara = "konfirmasi baris ini" if per_baris and not k.timpa_versi else "konfirmasi"
+        k.peringatan.append(f"{tempat}: {sebab}; ditimpa atas {cara} ({rincian}).")
+        return (
+            f"{ALASAN}: menimpa perubahan yang lebih baru (versi {obj.versi}, workbook versi {versi}; {cara})"
         )
-        return f"{ALASAN}: menimpa perubahan yang lebih baru (versi {obj.versi}, workbook versi {versi})"
+    if k.timpa_baris is not None:
+        k.peringatan.append(
+            f"{tempat}: {sebab}; tidak dikonfirmasi, jadi dilewati: isi aplikasi dipertahankan ({rincian})."
+        )
+        return LEWATI
     r.salah(
         "versi",
         f"{sebab}: {rincian}. Ekspor ulang workbook-nya, atau bila isi workbook ini yang benar, centang "
-        "'timpa perubahan yang lebih baru' (web) atau pakai --timpa-versi (baris perintah).",
+        "baris itu (atau 'timpa perubahan yang lebih baru') di pratinjau web, atau pakai --timpa-baris "
+        f"{r.sheet}:{r.baris.nomor} / --timpa-versi (baris perintah).",
     )
     return None
 
@@ -533,6 +603,9 @@ def nomenklatur(r: PembacaBaris, k: Konteks) -> str | None:
         k,
     )
     k.nomenklatur[kode] = node
+    resmi = cek_resmi(kode, uraian)
+    if resmi:
+        r.peringatan.append(f"Sheet '{r.sheet}', baris {r.baris.nomor}: {resmi}")
     return status
 
 
@@ -571,6 +644,8 @@ def anggaran(r: PembacaBaris, k: Konteks) -> str | None:
         )
         return None
     alasan = periksa_versi(r, k, obj, versi, uang)
+    if alasan == LEWATI:
+        return "unchanged"
     catatan = periksa_aturan(r, k, obj, uang) if alasan is not None else None
     if alasan is None or catatan is None:
         return None
@@ -593,7 +668,7 @@ def indikator(r: PembacaBaris, k: Konteks) -> str | None:
         "realisasi": r.nilai("realisasi"),
         **{f"realisasi_tw{tw}": r.nilai(f"realisasi_tw{tw}") for tw in TRIWULAN},
         "polaritas": r.pilihan("polaritas", PILIHAN_POLARITAS, bawaan=Polaritas.POSITIF),
-        "sifat": r.pilihan("sifat", PILIHAN_SIFAT, bawaan=Sifat.KUMULATIF),
+        "sifat": r.pilihan("sifat", PILIHAN_SIFAT),
     }
     urutan = r.bulat("urutan", minimum=1)
     versi = r.bulat("versi")
@@ -612,8 +687,19 @@ def indikator(r: PembacaBaris, k: Konteks) -> str | None:
         urutan = ABSEN if obj is not None else k.urutan[("indikator", tahun, kec.pk, node.pk)]
     if obj is None:
         obj = Indikator(tahun=tahun, kecamatan=kec, nomenklatur=node, uraian=uraian)
+    if nilai["sifat"] is None or (nilai["sifat"] is ABSEN and obj.pk is None):
+        # Blank (or, for a new row, no sifat column): a percentage, index, score or grade is `akhir`, anything
+        # counted `kumulatif` (the issue overrides the contract's plain kumulatif default; README). The export
+        # writes the sifat explicitly, so an exported workbook round-trips unchanged.
+        satuan = obj.satuan if nilai["satuan"] is ABSEN else nilai["satuan"]
+        target = obj.target if nilai["target"] is ABSEN else nilai["target"]
+        bawaan = sifat_bawaan(satuan, target)
+        nilai["sifat"] = bawaan
+        k.sifat_otomatis.append((r.sheet, r.baris.nomor, str(bawaan)))
     nilai["urutan"] = urutan
     alasan = periksa_versi(r, k, obj, versi, nilai)
+    if alasan == LEWATI:
+        return "unchanged"
     catatan = periksa_aturan(r, k, obj, nilai) if alasan is not None else None
     if alasan is None or catatan is None:
         return None

@@ -35,7 +35,13 @@ def riwayat_catat(
         errors=hasil.errors,
         berhasil=hasil.berhasil,
         konfirmasi=", ".join(nama for nama, ya in opsi.items() if ya),
-        pesan="\n".join([*pesan, *(f"Peringatan: {p}" for p in hasil.peringatan)]),
+        pesan="\n".join(
+            [
+                *pesan,
+                *(f"Peringatan: {p}" for p in hasil.peringatan),
+                *(f"Catatan: {c}" for c in hasil.catatan),
+            ]
+        ),
     )
     obj.berkas.save(f"{sha}.xlsx", ContentFile(isi), save=False)
     obj.save()

@@ -21,7 +21,8 @@ from core.unduhan import respons_unduhan
 from wilayah.akses import LIHAT, akses_kecamatan, perlu_izin
 
 from .ekspor import workbook_ekspor, workbook_templat
-from .impor import HasilImpor, workbook_impor
+from .forms import KonfirmasiImporForm
+from .impor import HasilImpor, urai_timpa_baris, workbook_impor
 from .laporan_galat import laporan_galat
 from .lembar import Perubahan
 from .models import RiwayatImpor
@@ -140,39 +141,60 @@ def ekspor(request, kecamatan, tahun: int):
 
 @perlu_izin("workbook.impor")
 def impor(request):
-    """Upload → Pratinjau (dry run: every error, or what would change) → Impor (the same file, all or nothing)."""
+    """Upload → Pratinjau (dry run: every error, or what would change) → Impor (the same file, all or nothing).
+
+    Rows changed in the application since the workbook was exported are listed in the preview, each with a
+    checkbox: only the ticked ones are overwritten (audited), the others are kept and reported as skipped.
+    """
     simpanan = penyimpanan_privat()
     hasil = None
     tertunda = request.session.get(KUNCI_SESI)
+    konflik = []
     if request.method == "POST" and "berkas" in request.FILES:
         berkas = request.FILES["berkas"]
         opsi = {nama: request.POST.get(nama) == "1" for nama in OPSI}
-        hasil = workbook_impor(berkas, dry_run=True, nama_berkas=berkas.name, **opsi)
+        # per row (nothing ticked yet): conflicts are listed and, unless confirmed, skipped
+        hasil = workbook_impor(berkas, dry_run=True, nama_berkas=berkas.name, timpa_baris=(), **opsi)
         if hasil.berhasil:
             berkas.seek(0)
             nama = simpanan.save(f"impor/{uuid.uuid4().hex}.xlsx", berkas)
-            request.session[KUNCI_SESI] = {"path": nama, "nama": berkas.name, **opsi}
+            request.session[KUNCI_SESI] = {
+                "path": nama,
+                "nama": berkas.name,
+                **opsi,
+                "konflik": [] if opsi["timpa_versi"] else [k.kunci for k in hasil.konflik],
+            }
             tertunda = request.session[KUNCI_SESI]
+            konflik = [] if opsi["timpa_versi"] else hasil.konflik
         else:
             request.session.pop(KUNCI_SESI, None)
             tertunda = None
             _simpan_laporan(request, simpanan, berkas, hasil)
     elif request.method == "POST" and request.POST.get("aksi") == "impor":
+        form = KonfirmasiImporForm(request.POST, konflik=(tertunda or {}).get("konflik", []))
+        if tertunda and not form.is_valid():
+            galat = [p for daftar in form.errors.values() for p in daftar]
+            konteks_galat = {"tertunda": Path(tertunda["nama"]).name, "galat_konfirmasi": galat}
+            return render(request, "workbook/impor.html", konteks_galat, status=400)
         request.session.pop(KUNCI_SESI, None)
         diklaim = _klaim(simpanan, tertunda)
         if diklaim is None:
             messages.error(request, TIDAK_MENUNGGU)
             return redirect("workbook:impor")
         opsi = {nama: bool(tertunda.get(nama)) for nama in OPSI}
+        dipilih = urai_timpa_baris(form.cleaned_data["timpa_baris"])
         try:
             with simpanan.open(diklaim, "rb") as f:
                 isi = f.read()
-            hasil = workbook_impor(io.BytesIO(isi), nama_berkas=tertunda["nama"], **opsi)
+            hasil = workbook_impor(io.BytesIO(isi), nama_berkas=tertunda["nama"], timpa_baris=dipilih, **opsi)
         finally:
             simpanan.delete(diklaim)
-        riwayat_catat(isi, tertunda["nama"], hasil, request.user, **opsi)
+        riwayat_catat(isi, tertunda["nama"], hasil, request.user, timpa_baris=bool(dipilih), **opsi)
         if hasil.berhasil:
             messages.success(request, f"Workbook '{tertunda['nama']}' diimpor: {hasil.ringkasan()}.")
+            for p in hasil.peringatan:
+                if "dilewati" in p or "ditimpa atas" in p:
+                    messages.warning(request, p)
             return redirect("workbook:impor")
         tertunda = None
     elif request.method == "POST" and request.POST.get("aksi") == "batal":
@@ -186,6 +208,7 @@ def impor(request):
         "dikonfirmasi": [OPSI[nama] for nama in OPSI if tertunda and tertunda.get(nama)],
         "perubahan": _perubahan_per_sheet(hasil) if hasil and hasil.berhasil else [],
         "laporan": bool(hasil and not hasil.berhasil and request.session.get(KUNCI_LAPORAN)),
+        "konflik": konflik,
     }
     # a refused workbook is the client's error: 400, with every message on the page
     return render(

@@ -123,7 +123,8 @@ def test_impor_web_centang_timpa_versi(client, tmp_path):
     client.force_login(d["users"]["bappeda"])
     berkas = SimpleUploadedFile("ekspor.xlsx", path.read_bytes())
     isi = client.post(reverse("workbook:impor"), {"berkas": berkas}).content.decode()
-    assert KONFLIK in isi and "Impor sekarang" not in isi
+    # listed with a checkbox per row (test_impor_versi_per_baris); ticking the upload option confirms all
+    assert KONFLIK in isi and 'name="timpa_baris" value="anggaran:2"' in isi
     berkas = SimpleUploadedFile("ekspor.xlsx", path.read_bytes())
     isi = client.post(reverse("workbook:impor"), {"berkas": berkas, "timpa_versi": "1"}).content.decode()
     assert "Impor sekarang" in isi and "akan ditimpa" in isi

@@ -1,9 +1,9 @@
 import logging
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from workbook.impor import workbook_impor
+from workbook.impor import urai_timpa_baris, workbook_impor
 from workbook.riwayat import riwayat_catat
 
 
@@ -21,6 +21,13 @@ class Command(BaseCommand):
             help="timpa baris yang diubah di aplikasi setelah workbook diekspor (dicatat di riwayat perubahan)",
         )
         parser.add_argument(
+            "--timpa-baris",
+            default=None,
+            metavar="SHEET:BARIS,...",
+            help="timpa hanya baris-baris ini yang diubah di aplikasi setelah ekspor (mis. anggaran:12,anggaran:15); "
+            "baris bentrok lainnya dilewati dan dilaporkan",
+        )
+        parser.add_argument(
             "--timpa-kunci",
             action="store_true",
             help="ubah triwulan yang sudah ditutup camat dan baris dokumen yang diajukan/disetujui (dicatat)",
@@ -32,8 +39,19 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, path, dry_run=False, timpa_versi=False, timpa_kunci=False, akui_melebihi_pagu=False, **options
+        self,
+        path,
+        dry_run=False,
+        timpa_versi=False,
+        timpa_kunci=False,
+        akui_melebihi_pagu=False,
+        timpa_baris=None,
+        **options,
     ):
+        try:
+            baris = None if timpa_baris is None else urai_timpa_baris(timpa_baris)
+        except ValueError as exc:
+            raise CommandError(f"--timpa-baris: {exc}") from exc
         # A database failure is logged with its traceback for operators. With no logging configured Python would
         # print that on this terminal, before the summary; show it only when asked for (-v 2 or more).
         log = logging.getLogger("workbook.impor")
@@ -47,6 +65,7 @@ class Command(BaseCommand):
                 timpa_versi=timpa_versi,
                 timpa_kunci=timpa_kunci,
                 akui_melebihi_pagu=akui_melebihi_pagu,
+                timpa_baris=baris,
             )
         finally:
             if diam:
@@ -60,9 +79,12 @@ class Command(BaseCommand):
                 timpa_versi=timpa_versi,
                 timpa_kunci=timpa_kunci,
                 akui_melebihi_pagu=akui_melebihi_pagu,
+                timpa_baris=bool(baris),
             )
         for pesan in hasil.peringatan:
             self.stderr.write(f"Peringatan: {pesan}")
+        for pesan in hasil.catatan:
+            self.stderr.write(f"Catatan: {pesan}")
         for pesan in hasil.pesan_galat():
             self.stdout.write(pesan)
         if hasil.berhasil:
