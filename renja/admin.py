@@ -12,12 +12,14 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.choices import Sifat
 from wilayah.admin_akses import AdminBerlingkup
 
-from .models import Anggaran, Indikator, Nomenklatur, RenstraTarget, RkpdReview
+from .models import Anggaran, Belanja, Indikator, Nomenklatur, RenstraTarget, RkpdReview
 from .services import (
     GalatRealisasi,
     KonflikVersi,
     anggaran_periksa,
     anggaran_ubah,
+    belanja_periksa,
+    belanja_ubah,
     indikator_periksa,
     indikator_ubah,
     sifat_bawaan,
@@ -170,3 +172,21 @@ class RkpdReviewAdmin(AdminBerlingkup, admin.ModelAdmin):
     list_display = ["tahun", "kecamatan", "nomenklatur", "kelurahan", "pagu_rancangan", "pagu_kebutuhan"]
     list_filter = ["tahun", "kecamatan"]
     raw_id_fields = ["nomenklatur"]
+
+
+class BelanjaAdminForm(FormBerversi):
+    periksa = staticmethod(belanja_periksa)
+
+    class Meta:
+        model = Belanja
+        fields = "__all__"
+
+
+@admin.register(Belanja)
+class BelanjaAdmin(AdminBerversi, AdminBerlingkup, SimpleHistoryAdmin):
+    list_display = ["tahun", "kecamatan", "jenis", "kelurahan", "pagu", "realisasi"]
+    list_filter = ["tahun", "kecamatan"]
+    search_fields = ["jenis", "keterangan"]
+    list_select_related = ["kecamatan", "kelurahan"]
+    form = BelanjaAdminForm
+    ubah = staticmethod(belanja_ubah)

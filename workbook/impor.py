@@ -20,6 +20,7 @@ from django.db import DatabaseError, IntegrityError, OperationalError, transacti
 from .berkas import BerkasError, Sheet, buka, normalisasi_nama
 from .kolom import KOLOM_VERSI, SHEET_BERVERSI, SHEETS
 from .lembar import PENANGAN, Konteks, Perubahan
+from .lembar_belanja import belanja as _belanja  # noqa: F401  (registers sheet 8 in PENANGAN)
 from .sel import Galat, PembacaBaris
 
 STATUS = ("created", "updated", "unchanged")
