@@ -479,7 +479,7 @@ def belanja_periksa(
     jadi = {k: baru.get(k, getattr(belanja, k, None)) for k in ("jenis", "pagu", "realisasi", "tahun")}
     kecamatan = baru.get("kecamatan")
     kecamatan_id = kecamatan.pk if kecamatan is not None else belanja.kecamatan_id
-    kelurahan = baru["kelurahan"] if "kelurahan" in baru else belanja.kelurahan
+    kelurahan = baru.get("kelurahan", belanja.kelurahan)
     if not jadi["jenis"]:
         galat.setdefault("jenis", "Jenis belanja wajib diisi, mis. belanja pegawai.")
     elif (

@@ -109,8 +109,8 @@ def test_ekspor_templat_dan_pulang_pergi_tidak_mengubah_apa_pun(tmp_path):
         nilai={
             "jenis": "belanja pegawai",
             "kelurahan": None,
-            "pagu": Decimal("9633391315"),
-            "realisasi": Decimal("8772869202"),
+            "pagu": Decimal(9633391315),
+            "realisasi": Decimal(8772869202),
             "keterangan": "=SUM(A1)",
         },
     )
