@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.capaian import capaian_anggaran
 from core.choices import Polaritas, Sifat, SumberDana
 from core.fields import NilaiField
 from core.nilai import KOSONG, Nilai
@@ -440,6 +441,11 @@ class Belanja(models.Model):
             _nonneg("pagu", "belanja_pagu_nonneg"),
             _nonneg("realisasi", "belanja_realisasi_nonneg"),
         ]
+
+    @property
+    def serapan(self) -> Decimal | None:
+        """Realisasi / pagu × 100 (None when either is not known or the pagu is 0)."""
+        return capaian_anggaran(self.pagu, self.realisasi)
 
     def __str__(self) -> str:
         lokasi = f" {self.kelurahan.nama}" if self.kelurahan_id else ""

@@ -517,6 +517,9 @@ def belanja_simpan(
     page was opened (a double submit of the same values is a success)."""
     wajib_izin("renja.ubah_belanja", user, kecamatan)
     if belanja is None:
+        sama = _belanja_sama(kecamatan, tahun, nilai)
+        if sama is not None:
+            return sama  # the same row submitted twice
         obj = Belanja(kecamatan=kecamatan, tahun=tahun)
         nilai = belanja_periksa(obj, nilai)
         for k, v in nilai.items():
@@ -530,6 +533,19 @@ def belanja_simpan(
         raise GalatRealisasi({"jenis": "Baris belanja bukan milik kecamatan dan tahun ini."})
     nilai = belanja_periksa(belanja, nilai)
     return _simpan_berversi(Belanja, belanja, versi or 0, nilai, user, ALASAN_BELANJA)
+
+
+def _belanja_sama(kecamatan, tahun: int, nilai: dict[str, Any]) -> Belanja | None:
+    """A stored row with exactly these values (a double submit of the new-row form), if any."""
+    jenis = " ".join((nilai.get("jenis") or "").split())
+    for b in Belanja.objects.untuk(kecamatan, tahun).filter(jenis=jenis, kelurahan=nilai.get("kelurahan")):
+        if all(
+            getattr(b, k) == ((v or "").strip() if k == "keterangan" else v)
+            for k, v in nilai.items()
+            if k != "jenis"
+        ):
+            return b
+    return None
 
 
 def belanja_ubah(
