@@ -55,7 +55,7 @@ def belanja(r: PembacaBaris, k: Konteks) -> str | None:
         return None
     kec = k.cari_kecamatan(r, kode_kec)
     kel = k.cari_kelurahan(r, kode_kel, kec)
-    if r.galat or k.ganda(r, (tahun, kode_kec, jenis.lower(), kode_kel or "")):
+    if r.galat or kec is None or k.ganda(r, (tahun, kode_kec, jenis.lower(), kode_kel or "")):
         return None
 
     ada = _tersimpan(k, kec, tahun)
