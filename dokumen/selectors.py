@@ -8,6 +8,7 @@ from core.riwayat import Perubahan, perubahan
 from lkjip.models import NarasiProgram, Sasaran
 from renja.models import (
     Anggaran,
+    Belanja,
     BuktiDukung,
     CatatanRealisasi,
     CatatanVerifikator,
@@ -65,6 +66,7 @@ def riwayat_tahun(kecamatan: Kecamatan, tahun: int) -> list[Perubahan]:
         NarasiProgram.history.filter(kecamatan=kecamatan, tahun=tahun).select_related("nomenklatur"),
         BagianNarasi.history.filter(kecamatan=kecamatan, tahun=tahun),
         Dokumen.history.filter(kecamatan=kecamatan, tahun=tahun),
+        Belanja.history.filter(kecamatan=kecamatan, tahun=tahun).select_related("kelurahan"),
         label=label_riwayat,
     )
 

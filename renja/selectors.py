@@ -210,6 +210,8 @@ def label_riwayat(rec) -> str:
         return f"Catatan verifikator TW {rec.triwulan}"
     if model == "TriwulanDitutup":
         return f"Triwulan {rec.triwulan} ditutup"
+    if model == "Belanja":
+        return f"Belanja tidak langsung {rec.jenis}" + (f" · {rec.kelurahan.nama}" if rec.kelurahan_id else "")
     return model
 
 

@@ -278,3 +278,23 @@ def test_admin_berversi_dan_aturan_sama(client, d):
     c = _klien(client, d)
     r = c.post(_url("belanja-simpan", pk=b.pk), {"versi": "0", "jenis": "belanja pegawai", "pagu": "100"})
     assert r.status_code == 409
+
+
+def test_perubahan_tercatat_di_riwayat_tahun(client, d):
+    import io
+
+    from openpyxl import load_workbook
+
+    c = _klien(client, d)
+    c.post(_url("belanja-baru"), {"jenis": "belanja pegawai", "kelurahan": str(d["kel"].pk), "pagu": "1.000"})
+    b = Belanja.objects.get()
+    c.post(
+        _url("belanja-simpan", pk=b.pk),
+        {"versi": "0", "jenis": "belanja pegawai", "kelurahan": str(d["kel"].pk), "pagu": "1.500"},
+    )
+    r = c.get(reverse("laporan:riwayat-tahun", kwargs={"kode": "36.73.03", "tahun": 2020}))
+    baris = [list(row) for row in load_workbook(io.BytesIO(r.content)).active.iter_rows(values_only=True)]
+    pagu = [
+        row for row in baris if "Belanja tidak langsung belanja pegawai · Walantaka" in row and "pagu" in row
+    ]
+    assert pagu and pagu[0][1] == "operator_a" and "1.000" in pagu[0] and "1.500" in pagu[0]
