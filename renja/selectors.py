@@ -211,7 +211,9 @@ def label_riwayat(rec) -> str:
     if model == "TriwulanDitutup":
         return f"Triwulan {rec.triwulan} ditutup"
     if model == "Belanja":
-        return f"Belanja tidak langsung {rec.jenis}" + (f" · {rec.kelurahan.nama}" if rec.kelurahan_id else "")
+        return f"Belanja tidak langsung {rec.jenis}" + (
+            f" · {rec.kelurahan.nama}" if rec.kelurahan_id else ""
+        )
     return model
 
 
