@@ -64,3 +64,33 @@ def test_dokumen_lkjip_bagian_keuangan_mencetak_total_dan_narasi_seed(seed):
         assert angka in bagian, angka
     assert re.search(r"Realisasi anggaran belanja total sebesar Rp 27\.778\.988\.346 atau 96,30 %", teks)
     assert "Jumlah belanja tidak langsung" in teks and "belum lengkap" not in bagian
+
+
+def test_btl_tidak_diketahui_tertanda_di_html_pdf_dan_xlsx():
+    import io
+
+    from openpyxl import load_workbook
+
+    import lkjip.reports  # noqa: F401  (registers the slugs)
+    from core.laporan import registry
+    from core.laporan.keluaran import hasilkan
+    from renja.models import Belanja
+
+    from . import factories as f
+
+    kec = f.kecamatan()
+    f.anggaran(kec, f.kegiatan(f.program("9.01"), 1), 2020, 1000, 900, kel=f.kelurahan(kec, 1))
+    Belanja.objects.create(tahun=2020, kecamatan=kec, jenis="belanja pegawai", pagu=500, realisasi=None)
+    lap = registry.laporan("lkjip-keuangan")
+    html = hasilkan(lap, kec, 2020, "html").isi.decode()
+    assert "belum lengkap" in html and "tidak diketahui" in html
+    assert "Realisasi anggaran belanja total" not in html
+    if shutil.which("pdftotext"):
+        teks = _teks(hasilkan(lap, kec, 2020, "pdf").isi)
+        assert "belum lengkap" in teks and "Belum lengkap: realisasi belanja pegawai tidak diketahui" in teks
+    ws = load_workbook(io.BytesIO(hasilkan(lap, kec, 2020, "xlsx").isi)).active
+    # the realisasi totals (900 known + 1 unknown) stay numbers, marked; the pagu total 1.500 is complete
+    fmt = {c.coordinate: c.number_format for r in ws.iter_rows() for c in r if c.value == 900}
+    # marked on the kecamatan total only (the belanja langsung rows holding 900 are complete)
+    assert sum("belum lengkap" in x for x in fmt.values()) == 1 and len(fmt) > 1, fmt
+    assert [c.number_format for r in ws.iter_rows() for c in r if c.value == 1500] == ["#,##0"]
