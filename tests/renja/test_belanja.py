@@ -182,6 +182,7 @@ def test_operator_menambah_mengubah_dan_menghapus(client, d):
     assert (b.realisasi, b.kelurahan, b.versi) == (Decimal(8772869202), d["kel"], 1)
     isi = c.get(_url("belanja")).content.decode()
     assert "(belum lengkap)" not in isi and "91,07" in isi
+    assert f'<option value="{d["kel"].pk}" selected>Kelurahan Walantaka</option>' in isi
     assert c.post(_url("belanja-hapus", pk=b.pk), {"versi": "1"}).status_code == 302
     assert not Belanja.objects.exists()
 
