@@ -8,6 +8,7 @@ from core.riwayat import Perubahan, perubahan
 from lkjip.models import NarasiProgram, Sasaran
 from renja.models import (
     Anggaran,
+    Belanja,
     BuktiDukung,
     CatatanRealisasi,
     CatatanVerifikator,
@@ -69,6 +70,7 @@ def riwayat_tahun(kecamatan: Kecamatan, tahun: int) -> list[Perubahan]:
         Prioritas.history.filter(kecamatan=kecamatan, tahun=tahun),
         BagianNarasi.history.filter(kecamatan=kecamatan, tahun=tahun),
         Dokumen.history.filter(kecamatan=kecamatan, tahun=tahun),
+        Belanja.history.filter(kecamatan=kecamatan, tahun=tahun).select_related("kelurahan"),
         label=label_riwayat,
     )
 

@@ -13,13 +13,15 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.choices import Sifat
 from wilayah.admin_akses import AdminBerlingkup
 
-from .models import Anggaran, Indikator, Nomenklatur, Prioritas, RenstraTarget, RkpdReview, Usulan
+from .models import Anggaran, Belanja, Indikator, Nomenklatur, Prioritas, RenstraTarget, RkpdReview, Usulan
 from .nomenklatur_resmi import SUMBER, GalatMuat, cek_resmi, muat_resmi
 from .services import (
     GalatRealisasi,
     KonflikVersi,
     anggaran_periksa,
     anggaran_ubah,
+    belanja_periksa,
+    belanja_ubah,
     indikator_periksa,
     indikator_ubah,
     sifat_bawaan,
@@ -209,6 +211,24 @@ class RkpdReviewAdmin(AdminBerlingkup, admin.ModelAdmin):
     list_display = ["tahun", "kecamatan", "nomenklatur", "kelurahan", "pagu_rancangan", "pagu_kebutuhan"]
     list_filter = ["tahun", "kecamatan"]
     raw_id_fields = ["nomenklatur"]
+
+
+class BelanjaAdminForm(FormBerversi):
+    periksa = staticmethod(belanja_periksa)
+
+    class Meta:
+        model = Belanja
+        fields = "__all__"
+
+
+@admin.register(Belanja)
+class BelanjaAdmin(AdminBerversi, AdminBerlingkup, SimpleHistoryAdmin):
+    list_display = ["tahun", "kecamatan", "jenis", "kelurahan", "pagu", "realisasi"]
+    list_filter = ["tahun", "kecamatan"]
+    search_fields = ["jenis", "keterangan"]
+    list_select_related = ["kecamatan", "kelurahan"]
+    form = BelanjaAdminForm
+    ubah = staticmethod(belanja_ubah)
 
 
 @admin.register(Usulan)

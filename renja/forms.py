@@ -10,7 +10,9 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .models import TRIWULAN
+from wilayah.models import Kelurahan
+
+from .models import TRIWULAN, Belanja
 from .services import NILAI, RUPIAH, GalatRealisasi, bukti_periksa
 
 KOLOM_TRIWULAN = tuple(f"realisasi_tw{tw}" for tw in TRIWULAN)
@@ -118,3 +120,52 @@ class JawabanCatatanForm(forms.Form):
             "max_length": "Jawaban paling banyak %(limit_value)d karakter.",
         },
     )
+
+
+class BelanjaForm(forms.Form):
+    """A belanja tidak langsung row as the operator types it: jenis, lokasi (one of the kecamatan's kelurahan or
+    the kecamatan itself), pagu and realisasi (blank = not known, never 0) and keterangan."""
+
+    jenis = forms.CharField(
+        max_length=Belanja._meta.get_field("jenis").max_length,
+        error_messages={
+            "required": "Jenis belanja wajib diisi, mis. belanja pegawai.",
+            "max_length": "Jenis belanja paling banyak %(limit_value)d karakter.",
+        },
+    )
+    kelurahan = forms.ModelChoiceField(
+        queryset=Kelurahan.objects.none(),
+        required=False,
+        empty_label="Kecamatan (tanpa lokasi kelurahan)",
+        error_messages={"invalid_choice": "Pilih kelurahan dari daftar kecamatan ini."},
+    )
+    pagu = _salin(RUPIAH)
+    realisasi = _salin(RUPIAH)
+    keterangan = forms.CharField(
+        required=False,
+        max_length=PANJANG_TEKS,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": "Keterangan paling banyak %(limit_value)d karakter."},
+    )
+
+    def __init__(self, *args: Any, kecamatan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kelurahan"].queryset = Kelurahan.objects.filter(kecamatan=kecamatan).order_by("kode")
+
+    def nilai(self) -> dict[str, Any]:
+        return {k: self.cleaned_data[k] for k in ("jenis", "kelurahan", "pagu", "realisasi", "keterangan")}
+
+    def tampilkan_galat(self, galat: dict[str, str]) -> None:
+        """The service's messages on their fields (anything else, such as the year's lock, on the form)."""
+        for nama, pesan in galat.items():
+            self.add_error(nama if nama in self.fields else None, pesan)
+
+
+class BelanjaUbahForm(BelanjaForm):
+    """An existing row: also the version the page was loaded with."""
+
+    versi = _salin(BarisRealisasiForm.base_fields["versi"])
+
+
+class HapusBelanjaForm(forms.Form):
+    versi = _salin(BarisRealisasiForm.base_fields["versi"])

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.capaian import capaian_anggaran
 from core.choices import Polaritas, Sifat, SumberDana
 from core.fields import NilaiField
 from core.nilai import KOSONG, Nilai
@@ -501,3 +502,55 @@ class Prioritas(models.Model):
     def kode(self) -> str:
         """The code as the workbook carries it: the nomenklatur's, or the kode akun of a pendapatan row."""
         return self.nomenklatur.kode if self.nomenklatur_id else self.kode_akun
+
+
+class Belanja(models.Model):
+    """Spending outside the program tree for one year (belanja tidak langsung, e.g. belanja pegawai): one row
+    per jenis, for the kecamatan or one kelurahan (WORKBOOK.md sheet 8 ``belanja``). The LKjIP akuntabilitas
+    keuangan adds these rows to the belanja langsung of the anggaran lines. A blank pagu or realisasi is not
+    known, never 0."""
+
+    objects = DataKecamatanQuerySet.as_manager()
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    jenis = models.CharField(
+        _("jenis belanja"), max_length=200, help_text=_("Mis. belanja pegawai (BTL); satu baris per jenis")
+    )
+    kelurahan = models.ForeignKey(
+        Kelurahan, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("lokasi kelurahan")
+    )
+    pagu = models.DecimalField(_("pagu"), help_text=_("Anggaran perubahan bila ada"), **UANG)
+    realisasi = models.DecimalField(_("realisasi"), **UANG)
+    keterangan = models.TextField(_("keterangan"), blank=True)
+    versi = models.PositiveIntegerField(_("versi"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["versi"])
+
+    class Meta:
+        verbose_name = _("belanja tidak langsung")
+        verbose_name_plural = _("belanja tidak langsung")
+        ordering = ["tahun", "kecamatan_id", "jenis", "kelurahan_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "kecamatan", "jenis", "kelurahan"],
+                condition=Q(kelurahan__isnull=False),
+                name="belanja_kunci_kelurahan",
+            ),
+            models.UniqueConstraint(
+                fields=["tahun", "kecamatan", "jenis"],
+                condition=Q(kelurahan__isnull=True),
+                name="belanja_kunci",
+            ),
+            models.CheckConstraint(condition=~Q(jenis=""), name="belanja_jenis_wajib"),
+            models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="belanja_tahun_sah"),
+            _nonneg("pagu", "belanja_pagu_nonneg"),
+            _nonneg("realisasi", "belanja_realisasi_nonneg"),
+        ]
+
+    @property
+    def serapan(self) -> Decimal | None:
+        """Realisasi / pagu × 100 (None when either is not known or the pagu is 0)."""
+        return capaian_anggaran(self.pagu, self.realisasi)
+
+    def __str__(self) -> str:
+        lokasi = f" {self.kelurahan.nama}" if self.kelurahan_id else ""
+        return f"{self.tahun} {self.jenis}{lokasi}"

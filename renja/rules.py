@@ -16,3 +16,5 @@ rules.add_perm("renja.tulis_catatan_verifikator", adalah_bappeda)
 rules.add_perm("renja.jawab_catatan", staf_kecamatan)
 #: Upload and delete bukti dukung: Bappeda and the kecamatan's own staff.
 rules.add_perm("renja.unggah_bukti", boleh_ubah)
+#: Enter belanja tidak langsung (spending outside the program tree): Bappeda and the kecamatan's own staff.
+rules.add_perm("renja.ubah_belanja", boleh_ubah)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import F
+
 from core.angka import format_angka
-from core.capaian import capaian_anggaran, capaian_kinerja
+from core.capaian import capaian_anggaran, capaian_kinerja, jumlah
 from core.nilai import KOSONG
 
 from .models import (
     TRIWULAN,
     Anggaran,
+    Belanja,
     BuktiDukung,
     CatatanRealisasi,
     Indikator,
@@ -211,4 +214,43 @@ def label_riwayat(rec) -> str:
         return f"Usulan: {rec.uraian}" + (f" · {rec.kelurahan.nama}" if rec.kelurahan_id else "")
     if model == "Prioritas":
         return f"{rec.get_jenis_display()}: {rec.uraian}"
+    if model == "Belanja":
+        return f"Belanja tidak langsung {rec.jenis}" + (
+            f" · {rec.kelurahan.nama}" if rec.kelurahan_id else ""
+        )
     return model
+
+
+def belanja_tahun(kecamatan, tahun: int):
+    """The year's belanja tidak langsung rows: the kecamatan's own first, then per kelurahan, by jenis."""
+    return (
+        Belanja.objects.untuk(kecamatan, tahun)
+        .select_related("kelurahan")
+        .order_by("jenis", F("kelurahan__kode").asc(nulls_first=True))
+    )
+
+
+@dataclass(frozen=True)
+class JumlahBelanja:
+    """Sums of belanja rows; ``*_lengkap`` is False when a row's value is not known (the sum is then only of
+    the known values and is shown "belum lengkap")."""
+
+    pagu: Decimal | None
+    realisasi: Decimal | None
+    pagu_lengkap: bool
+    realisasi_lengkap: bool
+
+    @property
+    def serapan(self) -> Decimal | None:
+        if not (self.pagu_lengkap and self.realisasi_lengkap):
+            return None
+        return capaian_anggaran(self.pagu, self.realisasi)
+
+
+def belanja_jumlah(daftar) -> JumlahBelanja:
+    return JumlahBelanja(
+        pagu=jumlah(b.pagu for b in daftar),
+        realisasi=jumlah(b.realisasi for b in daftar),
+        pagu_lengkap=all(b.pagu is not None for b in daftar),
+        realisasi_lengkap=all(b.realisasi is not None for b in daftar),
+    )

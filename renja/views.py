@@ -19,21 +19,33 @@ from core.riwayat import respons_riwayat
 from wilayah.akses import LIHAT, akses_kecamatan
 
 from .forms import (
+    BelanjaForm,
+    BelanjaUbahForm,
     BuktiForm,
     CatatanVerifikatorForm,
+    HapusBelanjaForm,
     JawabanCatatanForm,
     KeteranganForm,
     RealisasiAnggaranForm,
     RealisasiIndikatorForm,
 )
 from .kunci import realisasi_terkunci
-from .models import TRIWULAN, Anggaran, BuktiDukung, CatatanVerifikator, Indikator
-from .selectors import TRIWULAN_LABEL, kegiatan_rinci, realisasi_grid, riwayat_kegiatan
+from .models import TRIWULAN, Anggaran, Belanja, BuktiDukung, CatatanVerifikator, Indikator
+from .selectors import (
+    TRIWULAN_LABEL,
+    belanja_jumlah,
+    belanja_tahun,
+    kegiatan_rinci,
+    realisasi_grid,
+    riwayat_kegiatan,
+)
 from .services import (
     GalatRealisasi,
     KonflikVersi,
     TanyaGantiSetahun,
     anggaran_set_realisasi,
+    belanja_hapus,
+    belanja_simpan,
     bukti_hapus,
     bukti_unggah,
     catatan_verifikator_jawab,
@@ -387,3 +399,122 @@ def catatan_jawab(request, kecamatan, tahun: int, pk: int):
     catatan_verifikator_jawab(catatan, form.cleaned_data["jawaban"], request.user)
     messages.success(request, "Jawaban tersimpan.")
     return redirect("renja:realisasi", kode=kecamatan.kode, tahun=tahun)
+
+
+# ------------------------------------------------------------------------------------------------
+# Belanja tidak langsung of the year (spending outside the program tree)
+# ------------------------------------------------------------------------------------------------
+def _form_belanja(b: Belanja, kecamatan, data=None) -> BelanjaUbahForm:
+    awal = {
+        "versi": b.versi,
+        "jenis": b.jenis,
+        "kelurahan": b.kelurahan_id,
+        "pagu": format_angka(b.pagu) if b.pagu is not None else "",
+        "realisasi": format_angka(b.realisasi) if b.realisasi is not None else "",
+        "keterangan": b.keterangan,
+    }
+    return BelanjaUbahForm(data, initial=awal, kecamatan=kecamatan, auto_id=f"b{b.pk}-%s")
+
+
+def _halaman_belanja(
+    request, kecamatan, tahun: int, *, status: int = 200, baru=None, ubah: dict | None = None
+):
+    """The year's belanja rows, each with its form (``ubah`` holds a bound or refreshed form by pk), and the
+    form for a new row; totals are marked "belum lengkap" when a value is not known."""
+    daftar = list(belanja_tahun(kecamatan, tahun))
+    ubah = ubah or {}
+    return render(
+        request,
+        "renja/belanja.html",
+        {
+            "kecamatan": kecamatan,
+            "tahun": tahun,
+            "baris": [(b, ubah.get(b.pk) or _form_belanja(b, kecamatan)) for b in daftar],
+            "baru": baru or BelanjaForm(kecamatan=kecamatan, auto_id="baru-%s"),
+            "jumlah": belanja_jumlah(daftar),
+            "terkunci": realisasi_terkunci(kecamatan.pk, tahun),
+        },
+        status=status,
+    )
+
+
+def _ke_belanja(kecamatan, tahun: int, pk: int | None = None):
+    return redirect(
+        reverse("renja:belanja", kwargs={"kode": kecamatan.kode, "tahun": tahun}) + (f"#b{pk}" if pk else "")
+    )
+
+
+@akses_kecamatan(LIHAT)
+@require_safe
+def belanja(request, kecamatan, tahun: int):
+    return _halaman_belanja(request, kecamatan, tahun)
+
+
+@akses_kecamatan("renja.ubah_belanja")
+@require_POST
+def belanja_baru(request, kecamatan, tahun: int):
+    form = BelanjaForm(request.POST, kecamatan=kecamatan, auto_id="baru-%s")
+    if form.is_valid():
+        try:
+            obj = belanja_simpan(
+                kecamatan, tahun, belanja=None, versi=None, nilai=form.nilai(), user=request.user
+            )
+        except GalatRealisasi as exc:
+            form.tampilkan_galat(exc.galat)
+        else:
+            messages.success(request, f"Belanja '{obj.jenis}' tersimpan.")
+            return _ke_belanja(kecamatan, tahun, obj.pk)
+    messages.error(request, "Belanja baru belum tersimpan: periksa isian yang ditandai.")
+    return _halaman_belanja(request, kecamatan, tahun, status=400, baru=form)
+
+
+@akses_kecamatan("renja.ubah_belanja")
+@require_POST
+def belanja_simpan_view(request, kecamatan, tahun: int, pk: int):
+    obj = ambil_atau_404(Belanja.objects.untuk(kecamatan, tahun), "Baris belanja tidak ditemukan.", pk=pk)
+    form = BelanjaUbahForm(request.POST, kecamatan=kecamatan, auto_id=f"b{pk}-%s")
+    if form.is_valid():
+        try:
+            obj = belanja_simpan(
+                kecamatan,
+                tahun,
+                belanja=obj,
+                versi=form.cleaned_data["versi"],
+                nilai=form.nilai(),
+                user=request.user,
+            )
+        except KonflikVersi as exc:
+            # the current values, to check before saving again (409: nothing was saved)
+            messages.error(request, f"{exc.obj.jenis}: {exc}")
+            return _halaman_belanja(
+                request, kecamatan, tahun, status=409, ubah={pk: _form_belanja(exc.obj, kecamatan)}
+            )
+        except GalatRealisasi as exc:
+            form.tampilkan_galat(exc.galat)
+        else:
+            messages.success(request, f"Belanja '{obj.jenis}' tersimpan.")
+            return _ke_belanja(kecamatan, tahun, obj.pk)
+    messages.error(request, f"{obj.jenis}: belum tersimpan, periksa isian yang ditandai.")
+    return _halaman_belanja(request, kecamatan, tahun, status=400, ubah={pk: form})
+
+
+@akses_kecamatan("renja.ubah_belanja")
+@require_POST
+def belanja_hapus_view(request, kecamatan, tahun: int, pk: int):
+    obj = ambil_atau_404(Belanja.objects.untuk(kecamatan, tahun), "Baris belanja tidak ditemukan.", pk=pk)
+    form = HapusBelanjaForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(pesan_galat(form).values()))
+        return _halaman_belanja(request, kecamatan, tahun, status=400)
+    try:
+        belanja_hapus(obj, versi=form.cleaned_data["versi"], user=request.user)
+    except KonflikVersi as exc:
+        messages.error(request, f"{obj.jenis}: {exc} Baris tidak dihapus.")
+        return _halaman_belanja(
+            request, kecamatan, tahun, status=409, ubah={pk: _form_belanja(exc.obj, kecamatan)}
+        )
+    except GalatRealisasi as exc:
+        messages.error(request, str(exc))
+        return _halaman_belanja(request, kecamatan, tahun, status=400)
+    messages.success(request, f"Belanja '{obj.jenis}' dihapus.")
+    return _ke_belanja(kecamatan, tahun)

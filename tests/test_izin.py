@@ -33,6 +33,7 @@ IZIN = {
     "renja.tulis_catatan_verifikator": {"bappeda"},
     "renja.jawab_catatan": STAF_A,
     "renja.unggah_bukti": STAF_A | {"bappeda"},
+    "renja.ubah_belanja": STAF_A | {"bappeda"},
     "lkjip.ubah_narasi": STAF_A | {"bappeda"},
     "dokumen.ubah_narasi": STAF_A | {"bappeda"},
     "dokumen.ajukan": {"operator_a"},

@@ -30,7 +30,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from dokumen.models import Dokumen, StatusDokumen
-from renja.models import BuktiDukung, CatatanVerifikator
+from renja.models import Belanja, BuktiDukung, CatatanVerifikator
 
 from .data_uji import dua_kecamatan
 from .test_izin import IZIN
@@ -106,6 +106,21 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
     ),
     "renja:catatan-jawab": Aturan(
         "renja.jawab_catatan", 405, 302, data={"jawaban": "Sudah"}, kwargs={"pk": "catatan"}
+    ),
+    # belanja tidak langsung of the year
+    "renja:belanja": Aturan(LIHAT, 200, 405),
+    "renja:belanja-baru": Aturan(
+        "renja.ubah_belanja", 405, 302, data={"jenis": "belanja barang", "pagu": "1.000", "realisasi": ""}
+    ),
+    "renja:belanja-simpan": Aturan(
+        "renja.ubah_belanja",
+        405,
+        302,
+        data={"versi": "0", "jenis": "belanja pegawai", "pagu": "2.000", "realisasi": "1.000"},
+        kwargs={"pk": "belanja"},
+    ),
+    "renja:belanja-hapus": Aturan(
+        "renja.ubah_belanja", 405, 302, data={"versi": "0"}, kwargs={"pk": "belanja"}
     ),
     # documents
     "dokumen:halaman": Aturan(LIHAT, 200, 405),
@@ -207,6 +222,9 @@ def dunia(django_db_setup, django_db_blocker):
                 jenis="application/pdf",
                 ukuran=len(PDF),
                 diunggah_oleh=u["operator_a"],
+            )
+            d["belanja"] = Belanja.objects.create(
+                tahun=2020, kecamatan=d["a"], jenis="belanja pegawai", pagu=1000
             )
             d["catatan"] = CatatanVerifikator.objects.create(
                 kecamatan=d["a"],

@@ -45,6 +45,7 @@ KEYS = {
     "anggaran": ("tahun", "kode_kecamatan", "kode", "kode_kelurahan", "sumber_dana"),
     "indikator": ("tahun", "kode_kecamatan", "kode", "indikator"),
     "sasaran": ("tahun", "kode_kecamatan", "sasaran", "indikator"),
+    "belanja": ("tahun", "kode_kecamatan", "jenis", "kode_kelurahan"),
 }
 
 
@@ -281,6 +282,20 @@ def test_grand_totals(tahun):
         2019: (10_188_581_520, 9_608_928_553),
         2020: (19_213_538_636, 19_006_119_144),
     }[tahun]
+
+
+def test_belanja_tidak_langsung_2020_matches_section_3_1():
+    # seed lines 745–752: total 28.846.929.951 = BTL 9.633.391.315 + BL 19.213.538.636; realisasi total
+    # 27.778.988.346 = 96,30 %; saldo 1.067.941.605 (3,7 %); BTL tidak terserap 860.522.113
+    [btl] = SHEETS["belanja"]
+    bl_pagu = sum(r["pagu"] or 0 for r in SHEETS["anggaran"] if r["tahun"] == 2020)
+    bl_real = sum(r["realisasi"] or 0 for r in SHEETS["anggaran"] if r["tahun"] == 2020)
+    assert btl["pagu"] + bl_pagu == 28_846_929_951
+    assert btl["realisasi"] + bl_real == 27_778_988_346
+    assert btl["pagu"] - btl["realisasi"] == 860_522_113
+    assert 28_846_929_951 - 27_778_988_346 == 1_067_941_605
+    assert rounded(serapan(28_846_929_951, 27_778_988_346), 2) == Decimal("96.30")
+    assert rounded(serapan(28_846_929_951, 1_067_941_605), 1) == Decimal("3.7")
 
 
 def test_grand_total_serapan_2020():

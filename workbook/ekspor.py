@@ -21,6 +21,7 @@ from renja.models import TRIWULAN, Anggaran, Indikator, Nomenklatur, RenstraTarg
 from wilayah.models import Kecamatan
 
 from .kolom import KOLOM_TEKS, KOLOM_VERSI, SHEETS
+from .lembar_belanja import baris_ekspor
 from .lembar_usulan import baris_ekspor as baris_usulan
 
 _JUDUL = Font(bold=True)
@@ -256,6 +257,7 @@ def workbook_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
             for r in rkpd
         ],
     )
+    _tulis(wb, "belanja", baris_ekspor(kecamatan, tahun), (KOLOM_VERSI,))
     _tulis(wb, "usulan", usulan)
     _tulis(wb, "prioritas", prioritas)
     return _simpan(wb)

@@ -21,6 +21,7 @@ from django.db import DatabaseError, IntegrityError, OperationalError, transacti
 from .berkas import KEMAJUAN_SETIAP, BerkasError, Kemajuan, Sheet, buka, normalisasi_nama
 from .kolom import KOLOM_VERSI, SHEET_BERVERSI, SHEETS
 from .lembar import PENANGAN, Konflik, Konteks, Perubahan
+from .lembar_belanja import belanja as _belanja  # noqa: F401  (registers sheet 8 in PENANGAN)
 from .lembar_usulan import PENANGAN as PENANGAN_USULAN
 from .sel import Galat, PembacaBaris
 

@@ -92,6 +92,10 @@ SHEETS: dict[str, dict[str, list[str]]] = {
         ],
         "wajib": ["tahun", "kode_kecamatan", "kode"],
     },
+    "belanja": {
+        "kolom": ["tahun", "kode_kecamatan", "jenis", "kode_kelurahan", "pagu", "realisasi", "keterangan"],
+        "wajib": ["tahun", "kode_kecamatan", "jenis"],
+    },
     "usulan": {
         "kolom": [
             "tahun",
@@ -128,7 +132,7 @@ SHEETS: dict[str, dict[str, list[str]]] = {
 #: Sheets whose rows carry the application's ``versi`` (the browser grid's optimistic lock). The export adds the
 #: optional column ``versi`` after the columns above; hand-made workbooks may leave it out.
 KOLOM_VERSI = "versi"
-SHEET_BERVERSI = ("anggaran", "indikator")
+SHEET_BERVERSI = ("anggaran", "indikator", "belanja")
 
 # Cells of these columns are text in the file (codes must never arrive as numbers).
 KOLOM_TEKS = {

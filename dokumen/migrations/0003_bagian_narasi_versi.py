@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dokumen', '0001_initial'),
+        ('dokumen', '0002_dokumen_sidik_tabel'),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lkjip.models import IndikatorSasaran, NarasiProgram, Sasaran
-from renja.models import Anggaran, Indikator, Nomenklatur
+from renja.models import Anggaran, Belanja, Indikator, Nomenklatur
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
 D = Decimal
@@ -79,6 +79,10 @@ def dataset(kali: int = 1, kode: str = "36.73.09") -> Kecamatan:
     sasaran, kelurahan and narratives: the size grows with ``kali``, the shape stays the same."""
     kec = kecamatan(kode, f"Uji {kode}")
     kel = [kelurahan(kec, i) for i in range(1, 2 + 2 * kali)]
+    for i, k in enumerate([None, *kel]):  # belanja tidak langsung: the kantor and every kelurahan
+        Belanja.objects.create(
+            tahun=2020, kecamatan=kec, jenis="belanja pegawai", kelurahan=k, pagu=500 + i, realisasi=400
+        )
     for p in range(2 * kali):
         prog = program(f"{kode[-2:]}{p:02d}.{p:02d}", "NON URUSAN" if p % 2 else "URUSAN KEWILAYAHAN")
         narasi(kec, 2020, prog, keberhasilan="Berhasil", hambatan="Hambatan", saran="Saran")

@@ -20,7 +20,7 @@ BATAS = {
     "lkjip-2.2": 2,
     "lkjip-3.1": 2,
     "lkjip-rekap": 3,
-    "lkjip-keuangan": 2,
+    "lkjip-keuangan": 3,
     "lkjip-2.3": 3,  # the rekap's computation
     "lkjip-3.2": 3,
     "lkjip-3.4": 3,

@@ -147,3 +147,50 @@ def test_keuangan_single_sumber_dana_has_no_jumlah_group():
     f.anggaran(kec, f.kegiatan(f.program("9.01"), 1), 2020, 10, 5)
     t = lkjip_keuangan(kec, 2020)
     assert [k.judul for k in t.kepala[2:]] == ["Sumber dana APBD"]
+
+
+def test_keuangan_btl_unknown_is_never_summed_as_zero():
+    from renja.models import Belanja
+
+    kec = f.kecamatan()
+    k1 = f.kelurahan(kec, 1)
+    f.anggaran(kec, f.kegiatan(f.program("9.01"), 1), 2020, 1000, 900, kel=k1)
+    Belanja.objects.create(tahun=2020, kecamatan=kec, jenis="belanja pegawai", pagu=500, realisasi=None)
+    Belanja.objects.create(tahun=2020, kecamatan=kec, jenis="belanja pegawai", kelurahan=k1, pagu=None)
+    t = lkjip_keuangan(kec, 2020)
+    rows = {b.sel["unit"]: b for b in t.baris}
+    assert [k.judul for k in t.kepala[2:]] == ["Sumber dana APBD", "Jumlah semua sumber dana"]
+    pegawai = rows["Belanja tidak langsung: belanja pegawai"]
+    assert (pegawai.get("p_jumlah"), pegawai.get("r_jumlah"), pegawai.get("c_jumlah")) == (D(500), None, None)
+    assert pegawai.tanda == {"r_jumlah": "tidak diketahui"}
+    btl = rows["Jumlah belanja tidak langsung"]
+    assert btl.get("p_jumlah") == D(500) and btl.get("s_jumlah") is None
+    assert btl.tanda == {"p_jumlah": "belum lengkap", "r_jumlah": "belum lengkap"}
+    total = rows["Jumlah Kecamatan Uji"]
+    assert (
+        total.get("p_jumlah") == D(1500) and total.get("c_jumlah") is None and total.get("s_jumlah") is None
+    )
+    assert total.tanda == {"p_jumlah": "belum lengkap", "r_jumlah": "belum lengkap"}
+    assert rows["Jumlah belanja langsung"].get("p_jumlah") == D(1000)
+    teks = " ".join(t.keterangan)
+    assert (
+        "Belum lengkap: realisasi belanja pegawai, pagu belanja pegawai (Kelurahan Kel 1), realisasi belanja "
+        "pegawai (Kelurahan Kel 1) tidak diketahui; jumlah yang memuatnya hanya menjumlahkan nilai yang "
+        "tercatat dan bukan jumlah akhir."
+    ) in t.keterangan
+    assert (
+        "Total anggaran" not in teks and "Realisasi anggaran belanja total" not in teks
+    )  # never stated as final
+
+
+def test_keuangan_without_btl_is_as_before():
+    kec = f.kecamatan()
+    f.anggaran(kec, f.kegiatan(f.program("9.01"), 1), 2020, 10, 5)
+    t = lkjip_keuangan(kec, 2020)
+    assert "Jumlah belanja langsung" not in [b.sel["unit"] for b in t.baris]
+    assert t.keterangan == [
+        (
+            "% = realisasi / pagu × 100; sisa = pagu − realisasi. Jumlah dihitung dari baris anggaran kegiatan "
+            "(belanja langsung)."
+        )
+    ]

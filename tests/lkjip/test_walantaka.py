@@ -233,13 +233,53 @@ def test_keuangan_kelurahan_and_kecamatan(walantaka_db):
     assert (kel.sel["p_jumlah"], kel.sel["s_jumlah"]) == (D(17_442_927_972), D(183_950_329))
     kec = _uraian_unit(t, "Kecamatan Walantaka (tanpa lokasi kelurahan)")
     assert (kec.sel["p_jumlah"], kec.sel["s_jumlah"]) == (D(1_770_610_664), D(23_469_163))
-    total = _uraian_unit(t, "Jumlah Kecamatan Walantaka")
-    assert (total.sel["p_jumlah"], total.sel["r_jumlah"], _p(total.sel["c_jumlah"])) == (
+    bl = _uraian_unit(t, "Jumlah belanja langsung")
+    assert (bl.sel["p_jumlah"], bl.sel["r_jumlah"], _p(bl.sel["c_jumlah"])) == (
         D(19_213_538_636),
         D(19_006_119_144),
         "98,92",
     )
-    assert total.sel["p_apbd"] + total.sel["p_dau_t"] == total.sel["p_jumlah"]
+    assert bl.sel["p_apbd"] + bl.sel["p_dau_t"] == bl.sel["p_jumlah"]
+
+
+def test_keuangan_with_belanja_tidak_langsung(walantaka_db):
+    # seed lines 745–752 (§3.1 Akuntabilitas Keuangan): BTL 9.633.391.315 + BL 19.213.538.636 =
+    # 28.846.929.951; realisasi 27.778.988.346 = 96,30 %; saldo 1.067.941.605 (3,7 %); BTL tidak terserap
+    # 860.522.113
+    t = lkjip_keuangan(walantaka_db, 2020)
+    btl = _uraian_unit(t, "Jumlah belanja tidak langsung")
+    assert (btl.sel["p_jumlah"], btl.sel["r_jumlah"], btl.sel["s_jumlah"]) == (
+        D(9_633_391_315),
+        D(8_772_869_202),
+        D(860_522_113),
+    )
+    total = _uraian_unit(t, "Jumlah Kecamatan Walantaka")
+    assert (total.sel["p_jumlah"], total.sel["r_jumlah"], total.sel["s_jumlah"]) == (
+        D(28_846_929_951),
+        D(27_778_988_346),
+        D(1_067_941_605),
+    )
+    assert _p(total.sel["c_jumlah"]) == "96,30" and total.tanda == {}
+    assert total.get("p_apbd") is None  # BTL has no sumber dana: only the Jumlah group holds the total
+    assert t.keterangan[1:] == [
+        (
+            "Total anggaran Kecamatan Walantaka sebesar Rp 28.846.929.951: anggaran belanja tidak langsung (BTL) "
+            "sebesar Rp 9.633.391.315 dan anggaran belanja langsung (BL) sebesar Rp 19.213.538.636."
+        ),
+        (
+            "Realisasi anggaran belanja total sebesar Rp 27.778.988.346 atau 96,30 %; saldo pagu anggaran sebesar "
+            "Rp 1.067.941.605 atau 3,70 %."
+        ),
+        (
+            "Saldo pagu belanja langsung yang tidak terserap terdiri dari pagu anggaran 14 kelurahan sebesar "
+            "Rp 17.442.927.972 dengan efisiensi Rp 183.950.329; pagu anggaran kecamatan sebesar Rp 1.770.610.664 "
+            "dengan efisiensi Rp 23.469.163."
+        ),
+        (
+            "Pagu anggaran BTL tidak terserap sebesar Rp 860.522.113: tidak terpenuhinya formasi pegawai pada "
+            "kelurahan sesuai perencanaan."
+        ),
+    ]
 
 
 def _uraian_unit(t, teks):
@@ -252,7 +292,7 @@ _ANGKA = {
     "lkjip-2.2": ["2.872.149.185"],
     "lkjip-1.1": ["391"],
     "lkjip-3.1": ["119,16", "166,67"],
-    "lkjip-keuangan": ["17.442.927.972", "183.950.329"],
+    "lkjip-keuangan": ["17.442.927.972", "183.950.329", "28.846.929.951", "27.778.988.346", "96,30"],
 }
 
 
