@@ -22,6 +22,8 @@ from dokumen.models import Dokumen
 from lkjip.reports import TabelLkjip
 from wilayah.models import Kecamatan
 
+from .keputusan import konteks_keputusan
+from .narasi import bab_dokumen
 from .services import narasi_dokumen
 from .struktur import STRUKTUR, Bagian
 
@@ -92,10 +94,10 @@ def konteks_dokumen(
     struktur = STRUKTUR[jenis]
     narasi = narasi_dokumen(kecamatan, tahun, jenis)
     bab = []
-    for i, b in enumerate(struktur.bab, start=1):
+    for i, (b, daftar_bagian) in enumerate(bab_dokumen(struktur, kecamatan, tahun), start=1):
         isi = []
         nomor = Penomoran(i)
-        for j, bagian in enumerate(b.bagian, start=1):
+        for j, bagian in enumerate(daftar_bagian, start=1):
             cetak = BagianCetak(bagian, f"b{i}-{j}", paragraf(narasi[bagian.kunci]))
             for slug in bagian.laporan:
                 try:
@@ -126,6 +128,7 @@ def konteks_dokumen(
         "halaman_tegak": f"{lebar}mm {tinggi}mm",
         "halaman_lanskap": f"{tinggi}mm {lebar}mm",
         "kata_pengantar": paragraf(narasi["kata_pengantar"]),
+        "keputusan": konteks_keputusan(kecamatan, tahun, struktur, narasi, disetujui),
         "bab": bab,
         "disetujui": disetujui,
         "judul_revisi": disetujui.judul_revisi if disetujui else "",

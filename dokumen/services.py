@@ -10,6 +10,7 @@ from django.utils import timezone
 from dokumen.models import BagianNarasi, Dokumen, StatusDokumen
 from wilayah.akses import wajib_izin
 
+from .narasi import kunci_sah, semua_bagian, teks_bagian
 from .selectors import dokumen_terkini
 from .struktur import STRUKTUR
 
@@ -118,8 +119,7 @@ def dokumen_buka_revisi(dokumen: Dokumen, user) -> Dokumen:
 @transaction.atomic
 def narasi_simpan(kecamatan, tahun: int, jenis: str, kunci: str, isi: str, user) -> BagianNarasi:
     wajib_izin("dokumen.ubah_narasi", user, kecamatan)
-    struktur = STRUKTUR.get(jenis)
-    if struktur is None or kunci not in {b.kunci for b in struktur.semua_bagian()} | {"kata_pengantar"}:
+    if jenis not in STRUKTUR or kunci not in kunci_sah(jenis, kecamatan, tahun):
         raise GalatDokumen("Bagian dokumen tidak dikenal.")
     dok = dokumen_terkini(kecamatan, tahun, jenis)
     if dok.status in (StatusDokumen.DIAJUKAN, StatusDokumen.DISETUJUI):
@@ -139,7 +139,8 @@ def narasi_simpan(kecamatan, tahun: int, jenis: str, kunci: str, isi: str, user)
 
 
 def narasi_dokumen(kecamatan, tahun: int, jenis: str) -> dict[str, str]:
-    """Every section's text: what the kecamatan wrote, else the default filled in (one query)."""
+    """Every section's text: what the kecamatan wrote, else the default filled in (two queries: the text and,
+    for the LKjIP, the indicators its §3.1.x are written for)."""
     from .struktur import teks_bawaan
 
     struktur = STRUKTUR[jenis]
@@ -150,8 +151,8 @@ def narasi_dokumen(kecamatan, tahun: int, jenis: str) -> dict[str, str]:
         "kata_pengantar": tersimpan.get("kata_pengantar")
         or teks_bawaan(struktur.kata_pengantar, kecamatan, tahun)
     }
-    for b in struktur.semua_bagian():
-        hasil[b.kunci] = tersimpan.get(b.kunci) or teks_bawaan(b.bawaan, kecamatan, tahun)
+    for b in semua_bagian(struktur, kecamatan, tahun):
+        hasil[b.kunci] = tersimpan.get(b.kunci) or teks_bagian(b, kecamatan, tahun)
     return hasil
 
 
