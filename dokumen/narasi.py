@@ -67,8 +67,8 @@ def teks_bagian(bagian: Bagian, kecamatan: Kecamatan, tahun: int) -> str:
     return teks_bawaan(bagian.bawaan, kecamatan, tahun, indikator=bagian.judul)
 
 
-_BUTIR = re.compile(r"^\s*(?:[-•]\s*)?(\d{1,2}|[a-zA-Z])[.)]\s+(\S.*)$")
-_DIKTUM = re.compile(r"^\s*([A-Z]{4,})\s*:\s*(\S.*)$")
+_BUTIR = re.compile(r"^\s*(?:[-•]\s*)?(?P<label>(?:\d{1,2}|[a-zA-Z])[.)])\s+(?P<isi>\S.*)$")
+_DIKTUM = re.compile(r"^\s*(?P<label>[A-Z]{4,})\s*:\s*(?P<isi>\S.*)$")
 
 
 def butir(teks: str, pola: re.Pattern[str] = _BUTIR) -> list[tuple[str, str]] | None:
@@ -81,8 +81,7 @@ def butir(teks: str, pola: re.Pattern[str] = _BUTIR) -> list[tuple[str, str]] | 
             continue
         m = pola.match(baris)
         if m:
-            label = m.group(1) + ("." if pola is _BUTIR else "")
-            hasil.append((label, m.group(2).strip()))
+            hasil.append((m["label"], m["isi"].strip()))
         elif hasil:
             label, isi = hasil[-1]
             hasil[-1] = (label, f"{isi} {baris.strip()}")
