@@ -366,3 +366,46 @@ def test_mengubah_bagian_per_indikator_mengubah_pdf(dokumen):
     assert normal("4.1 Kesimpulan Kesimpulan yang baru ditulis operator.") in teks
     assert "suatu pelaporan akuntabilitas kinerja tidak hanya berisikan" not in teks
     assert "evaluasi dokumen lkjip dilaksanakan pada awal tahun 2020" not in teks
+
+
+def test_halaman_dokumen_menyunting_bagian_keputusan_dan_per_indikator(dokumen, client):
+    """The document page lists the Keputusan's parts and one field per indicator; both save through the form,
+    and a key of no indicator of the kecamatan's year is refused (400), nothing saved."""
+    from django.urls import reverse
+
+    from dokumen.models import BagianNarasi
+
+    walantaka = Kecamatan.objects.get(kode="36.73.03")
+    pengguna_simpan("op_uji_halaman", Peran.OPERATOR, walantaka, password=SANDI)
+    assert client.login(username="op_uji_halaman", password=SANDI)
+    kw = {"kode": "36.73.03", "tahun": 2020}
+    ind = IndikatorSasaran.objects.untuk(walantaka, 2020).get(
+        uraian="Indeks Kepuasan Pelayanan Kecamatan Walantaka"
+    )
+    halaman = client.get(reverse("dokumen:halaman", kwargs={**kw, "jenis": "lkjip"})).content.decode()
+    assert f'name="narasi:bab3.capaian.{ind.pk}"' in halaman
+    assert "3.1.1 Indeks Kepuasan Pelayanan Kecamatan Walantaka" in " ".join(halaman.split())
+    renja = client.get(reverse("dokumen:halaman", kwargs={**kw, "jenis": "renja"})).content.decode()
+    assert 'name="narasi:sk.mengingat"' in renja and "Keputusan Camat: Menimbang" in renja
+
+    r = client.post(
+        reverse("dokumen:narasi", kwargs={**kw, "jenis": "lkjip"}),
+        {f"narasi:bab3.capaian.{ind.pk}": "Survei mandiri tiap triwulan.", "aksi": "simpan"},
+    )
+    assert r.status_code == 302
+    assert BagianNarasi.objects.get(kecamatan=walantaka, tahun=2020, kunci=f"bab3.capaian.{ind.pk}").isi == (
+        "Survei mandiri tiap triwulan."
+    )
+    r = client.post(
+        reverse("dokumen:narasi", kwargs={**kw, "jenis": "renja"}),
+        {"narasi:sk.nomor": "800/123/Kec.Walantaka/X/2019", "aksi": "simpan"},
+    )
+    assert r.status_code == 302
+    assert BagianNarasi.objects.get(kecamatan=walantaka, tahun=2020, kunci="sk.nomor").isi.startswith(
+        "800/123"
+    )
+
+    asing = f"bab3.capaian.{ind.pk + 100000}"  # no indicator of this kecamatan and year
+    r = client.post(reverse("dokumen:narasi", kwargs={**kw, "jenis": "lkjip"}), {f"narasi:{asing}": "x"})
+    assert r.status_code == 400
+    assert not BagianNarasi.objects.filter(kunci=asing).exists()
