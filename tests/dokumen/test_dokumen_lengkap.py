@@ -376,8 +376,7 @@ def test_halaman_dokumen_menyunting_bagian_keputusan_dan_per_indikator(dokumen, 
     from dokumen.models import BagianNarasi
 
     walantaka = Kecamatan.objects.get(kode="36.73.03")
-    pengguna_simpan("op_uji_halaman", Peran.OPERATOR, walantaka, password=SANDI)
-    assert client.login(username="op_uji_halaman", password=SANDI)
+    client.force_login(pengguna_simpan("op_uji_halaman", Peran.OPERATOR, walantaka, password=SANDI))
     kw = {"kode": "36.73.03", "tahun": 2020}
     ind = IndikatorSasaran.objects.untuk(walantaka, 2020).get(
         uraian="Indeks Kepuasan Pelayanan Kecamatan Walantaka"
