@@ -147,8 +147,9 @@ def urutan_hilang(isi: str, dicari: list[str]) -> list[str]:
 
 
 def teks_pdf(pdf: bytes) -> list[str]:
+    """The text of each page, without the lines that hold only a letter of the DRAF watermark."""
     keluar = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
-    return keluar.stdout.decode().split("\f")
+    return [re.sub(r"(?m)^\s*[DRAF]\s*$\n?", "", h) for h in keluar.stdout.decode().split("\f")]
 
 
 def isi_bab(halaman: list[str]) -> str:
@@ -222,6 +223,17 @@ def test_subbagian_3_1_per_indikator_sasaran_berjudul_dari_data(dokumen):
         )
         == []
     )
+    # each formula prints in its own section (as the seed's §3.1.2), not once more under the table
+    assert "Formulasi perhitungan capaian indikator" not in isi
+    bagian = re.split(r"\n\s*3\.1\.\d ", isi.split("3.2 Evaluasi dan Analisis Capaian Kinerja")[0])[-4:]
+    assert ["103,25 %" in b for b in bagian] == [True, False, False, False]
+    assert ["166,67 %" in b and "Jumlah kelurahan berkembang" in b for b in bagian] == [
+        False,
+        True,
+        False,
+        False,
+    ]
+    assert ["87,57 %" in b for b in bagian] == [False, False, True, False]
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -361,9 +373,22 @@ def test_mengubah_bagian_per_indikator_mengubah_pdf(dokumen):
     narasi_simpan(
         walantaka, 2020, "lkjip", "bab4.kesimpulan", "Kesimpulan yang baru ditulis operator.", operator
     )
-    teks = normal("\n".join(teks_pdf(dokumen_pdf(walantaka, 2020, "lkjip"))))
-    assert normal("3.1.3 Hasil evaluasi LKjIP Skor evaluasi naik berkat pendampingan kelurahan.") in teks
-    assert normal("4.1 Kesimpulan Kesimpulan yang baru ditulis operator.") in teks
+    halaman = teks_pdf(dokumen_pdf(walantaka, 2020, "lkjip"))
+    assert (
+        urutan_hilang(
+            isi_bab(halaman),
+            [
+                "3.1.3 Hasil evaluasi LKjIP",
+                "Skor evaluasi naik berkat pendampingan kelurahan.",
+                "3.1.4 Nilai capaian kinerja",
+                "4.1 Kesimpulan",
+                "Kesimpulan yang baru ditulis operator.",
+                "4.2 Proyeksi Masa Depan",
+            ],
+        )
+        == []
+    )
+    teks = normal("\n".join(halaman))
     assert "suatu pelaporan akuntabilitas kinerja tidak hanya berisikan" not in teks
     assert "evaluasi dokumen lkjip dilaksanakan pada awal tahun 2020" not in teks
 
