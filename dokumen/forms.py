@@ -3,6 +3,7 @@ report or document PDF in the query string (``?kertas=a4|f4&triwulan=1..4&format
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -10,8 +11,6 @@ from django.core.exceptions import ValidationError
 
 from core.laporan.keluaran import FORMAT
 from core.laporan.registry import KERTAS, TRIWULAN, Opsi
-
-from .struktur import Struktur
 
 #: Longest text of one narrative section (a few pages).
 PANJANG_NARASI = 20000
@@ -22,9 +21,10 @@ AWALAN_VERSI = "versi:"  # the section's version as the page was loaded (hidden)
 class NarasiDokumenForm(forms.Form):
     """The document's narrative sections, one field ``narasi:<kunci>`` each; only the sections sent are saved."""
 
-    def __init__(self, struktur: Struktur, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, kunci_sah: Iterable[str], *args: Any, **kwargs: Any) -> None:
+        """``kunci_sah``: the document's section keys (dokumen.narasi.kunci_sah)."""
         super().__init__(*args, **kwargs)
-        for kunci in ["kata_pengantar", *(b.kunci for b in struktur.semua_bagian())]:
+        for kunci in sorted(kunci_sah):
             self.fields[AWALAN + kunci] = forms.CharField(
                 required=False,
                 max_length=PANJANG_NARASI,

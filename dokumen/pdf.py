@@ -22,6 +22,8 @@ from dokumen.models import Dokumen
 from lkjip.reports import TabelLkjip
 from wilayah.models import Kecamatan
 
+from .keputusan import konteks_keputusan
+from .narasi import bab_dokumen
 from .services import narasi_dokumen
 from .struktur import STRUKTUR, Bagian
 
@@ -33,6 +35,7 @@ class TabelDokumen:
     lanskap: bool
     konteks: dict | None  # None: the report is not available
     huruf: float = 7.0  # pt: the largest size at which every figure fits its column
+    rumus_di_bagian: bool = False  # its formulas print in the §3.1.x sections, not under the table
 
 
 @dataclass
@@ -41,6 +44,7 @@ class BagianCetak:
     anchor: str
     paragraf: list[str]
     tabel: list[TabelDokumen] = field(default_factory=list)
+    rumus: object | None = None  # the formula of the indicator a §3.1.x is written for (lkjip.reports.Rumus)
 
 
 def paragraf(teks: str) -> list[str]:
@@ -92,10 +96,10 @@ def konteks_dokumen(
     struktur = STRUKTUR[jenis]
     narasi = narasi_dokumen(kecamatan, tahun, jenis)
     bab = []
-    for i, b in enumerate(struktur.bab, start=1):
+    for i, (b, daftar_bagian) in enumerate(bab_dokumen(struktur, kecamatan, tahun), start=1):
         isi = []
         nomor = Penomoran(i)
-        for j, bagian in enumerate(b.bagian, start=1):
+        for j, bagian in enumerate(daftar_bagian, start=1):
             cetak = BagianCetak(bagian, f"b{i}-{j}", paragraf(narasi[bagian.kunci]))
             for slug in bagian.laporan:
                 try:
@@ -114,6 +118,7 @@ def konteks_dokumen(
                     )
                 )
             isi.append(cetak)
+        _rumus_ke_bagian(isi)
         bab.append((b, f"bab{i}", isi, _buka_lanskap(isi)))
     lebar, tinggi = KERTAS.get(kertas, KERTAS["a4"])
     tempat = kecamatan.kota.nama.removeprefix("Kota ").removeprefix("Kabupaten ")
@@ -126,6 +131,7 @@ def konteks_dokumen(
         "halaman_tegak": f"{lebar}mm {tinggi}mm",
         "halaman_lanskap": f"{tinggi}mm {lebar}mm",
         "kata_pengantar": paragraf(narasi["kata_pengantar"]),
+        "keputusan": konteks_keputusan(kecamatan, tahun, struktur, narasi, disetujui),
         "bab": bab,
         "disetujui": disetujui,
         "judul_revisi": disetujui.judul_revisi if disetujui else "",
@@ -140,6 +146,21 @@ def konteks_dokumen(
             "nip": kecamatan.nip_camat,
         },
     }
+
+
+def _rumus_ke_bagian(isi: list[BagianCetak]) -> None:
+    """A table's indicator formulas ("3.1.1 …") move into the sections of the same number (LKjIP §3.1.x,
+    written per indicator), as the seed prints them; a table whose formulas have no sections keeps them."""
+    for c in isi:
+        for t in c.tabel:
+            rumus = (
+                {r.nomor: r for r in getattr(t.konteks["tabel"], "rumus", None) or ()} if t.konteks else {}
+            )
+            bagian = [b for b in isi if b.bagian.tingkat == 3 and b.bagian.nomor in rumus]
+            if rumus and len(bagian) == len(rumus):
+                for b in bagian:
+                    b.rumus = rumus[b.bagian.nomor]
+                t.rumus_di_bagian = True
 
 
 def _buka_lanskap(isi: list[BagianCetak]) -> bool:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from dokumen.models import BagianNarasi, Dokumen, StatusDokumen
 from wilayah.akses import wajib_izin
 
+from .narasi import kunci_sah, semua_bagian, teks_bagian
 from .selectors import dokumen_terkini
 from .struktur import STRUKTUR
 
@@ -143,9 +144,7 @@ def narasi_simpan_semua(
     """Save the page's sections ``{kunci: (text, versi as loaded or None)}`` all or nothing: any stale section
     whose text differs from the stored one refuses the whole save (KonflikNarasi, every such section listed)."""
     wajib_izin("dokumen.ubah_narasi", user, kecamatan)
-    struktur = STRUKTUR.get(jenis)
-    sah = {b.kunci for b in struktur.semua_bagian()} | {"kata_pengantar"} if struktur else set()
-    if struktur is None or not set(isian) <= sah:
+    if jenis not in STRUKTUR or not set(isian) <= kunci_sah(jenis, kecamatan, tahun):
         raise GalatDokumen("Bagian dokumen tidak dikenal.")
     dok = dokumen_terkini(kecamatan, tahun, jenis)
     if dok.status in (StatusDokumen.DIAJUKAN, StatusDokumen.DISETUJUI):
@@ -192,7 +191,8 @@ def narasi_versi(kecamatan, tahun: int, jenis: str) -> dict[str, int]:
 
 
 def narasi_dokumen(kecamatan, tahun: int, jenis: str) -> dict[str, str]:
-    """Every section's text: what the kecamatan wrote, else the default filled in (one query)."""
+    """Every section's text: what the kecamatan wrote, else the default filled in (two queries: the text and,
+    for the LKjIP, the indicators its §3.1.x are written for)."""
     from .struktur import teks_bawaan
 
     struktur = STRUKTUR[jenis]
@@ -203,8 +203,8 @@ def narasi_dokumen(kecamatan, tahun: int, jenis: str) -> dict[str, str]:
         "kata_pengantar": tersimpan.get("kata_pengantar")
         or teks_bawaan(struktur.kata_pengantar, kecamatan, tahun)
     }
-    for b in struktur.semua_bagian():
-        hasil[b.kunci] = tersimpan.get(b.kunci) or teks_bawaan(b.bawaan, kecamatan, tahun)
+    for b in semua_bagian(struktur, kecamatan, tahun):
+        hasil[b.kunci] = tersimpan.get(b.kunci) or teks_bagian(b, kecamatan, tahun)
     return hasil
 
 

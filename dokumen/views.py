@@ -15,6 +15,7 @@ from dokumen.models import Dokumen, StatusDokumen
 from wilayah.akses import LIHAT, akses_kecamatan, wajib_izin
 
 from .forms import KembalikanForm, NarasiDokumenForm, OpsiPdfForm
+from .narasi import bab_dokumen, kunci_sah
 from .pdf import dokumen_pdf
 from .selectors import riwayat_dokumen
 from .services import (
@@ -53,13 +54,21 @@ def _halaman(request, kecamatan, tahun: int, jenis: str, status: int = 200, bent
     dok = dokumen_terkini(kecamatan, tahun, jenis)
     narasi = narasi_dokumen(kecamatan, tahun, jenis)
     versi = narasi_versi(kecamatan, tahun, jenis)
-    bagian = [
-        ("kata_pengantar", "", "Kata Pengantar", narasi["kata_pengantar"], versi.get("kata_pengantar", 0))
-    ] + [
-        (b.kunci, b.nomor, b.judul or bab.judul.title(), narasi[b.kunci], versi.get(b.kunci, 0))
-        for bab in struktur.bab
-        for b in bab.bagian
-    ]
+    bagian = (
+        [(b.kunci, "", b.judul, narasi[b.kunci], versi.get(b.kunci, 0)) for b in struktur.keputusan]
+        + [("kata_pengantar", "", "Kata Pengantar", narasi["kata_pengantar"], versi.get("kata_pengantar", 0))]
+        + [
+            (
+                b.kunci,
+                b.nomor,
+                b.judul or f"{bab.nomor} {bab.judul.title()} (teks tanpa judul)",
+                narasi[b.kunci],
+                versi.get(b.kunci, 0),
+            )
+            for bab, isi in bab_dokumen(struktur, kecamatan, tahun)
+            for b in isi
+        ]
+    )
     judul = {kunci: (f"{nomor} {j}".strip()) for kunci, nomor, j, _isi, _v in bagian}
     revisi = Dokumen.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).select_related(
         "diajukan_oleh", "diputuskan_oleh"
@@ -99,7 +108,8 @@ def simpan_narasi(request, kecamatan, tahun: int, jenis: str):
     ajukan = request.POST.get("aksi") == "ajukan"
     if ajukan:
         wajib_izin("dokumen.ajukan", request.user, kecamatan)  # 403 before anything is saved
-    form = NarasiDokumenForm(_struktur(jenis), request.POST)
+    _struktur(jenis)
+    form = NarasiDokumenForm(kunci_sah(jenis, kecamatan, tahun), request.POST)
     if not form.is_valid():
         return _tolak(request, form, kecamatan, tahun, jenis)
     try:

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -48,6 +49,9 @@ class Command(BaseCommand):
                 for pesan in hasil.peringatan:
                     self.stdout.write(f"{path.name}: {pesan}")
                 self.stdout.write(f"{path.name}: {hasil.ringkasan()}")
+            # The seeds' narrative (document sections, per-program text): dokumen's command, called by name
+            # because workbook and dokumen do not import each other.
+            call_command("load_narasi", stdout=self.stdout)
             peran_buat()
             for username, peran, kode_kec, depan, belakang in PENGGUNA_DEMO:
                 kecamatan = Kecamatan.objects.get(kode=kode_kec) if kode_kec else None
