@@ -8,6 +8,7 @@ document can never disagree with the separate reports.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
@@ -87,8 +88,14 @@ class Penomoran:
 
 
 def konteks_dokumen(
-    kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None, kertas: str = "a4"
+    kecamatan: Kecamatan,
+    tahun: int,
+    jenis: str,
+    disetujui: Dokumen | None = None,
+    kertas: str = "a4",
+    langkah: Callable[[str], None] | None = None,
 ) -> dict:
+    """``langkah``: called after each report table is built, with its title (a job's progress)."""
     struktur = STRUKTUR[jenis]
     narasi = narasi_dokumen(kecamatan, tahun, jenis)
     bab = []
@@ -113,6 +120,8 @@ def konteks_dokumen(
                         ukuran_huruf(tabel, kertas, lap.lanskap),
                     )
                 )
+                if langkah is not None:
+                    langkah(f"Tabel {lap.judul}")
             isi.append(cetak)
         bab.append((b, f"bab{i}", isi, _buka_lanskap(isi)))
     lebar, tinggi = KERTAS.get(kertas, KERTAS["a4"])
@@ -154,16 +163,31 @@ def _buka_lanskap(isi: list[BagianCetak]) -> bool:
 
 
 def dokumen_html(
-    kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None, kertas: str = "a4"
+    kecamatan: Kecamatan,
+    tahun: int,
+    jenis: str,
+    disetujui: Dokumen | None = None,
+    kertas: str = "a4",
+    langkah: Callable[[str], None] | None = None,
 ) -> str:
-    return render_to_string("dokumen/cetak.html", konteks_dokumen(kecamatan, tahun, jenis, disetujui, kertas))
+    return render_to_string(
+        "dokumen/cetak.html", konteks_dokumen(kecamatan, tahun, jenis, disetujui, kertas, langkah)
+    )
 
 
 def dokumen_pdf(
-    kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None, kertas: str = "a4"
+    kecamatan: Kecamatan,
+    tahun: int,
+    jenis: str,
+    disetujui: Dokumen | None = None,
+    kertas: str = "a4",
+    langkah: Callable[[str], None] | None = None,
 ) -> bytes:
-    """PDF bytes. Without ``disetujui`` the pages carry a DRAF watermark and no signature."""
+    """PDF bytes. Without ``disetujui`` the pages carry a DRAF watermark and no signature. Rendered by the
+    jobs of :mod:`dokumen.cetak`, not by views."""
     from weasyprint import HTML
 
-    html = dokumen_html(kecamatan, tahun, jenis, disetujui, kertas)
+    html = dokumen_html(kecamatan, tahun, jenis, disetujui, kertas, langkah)
+    if langkah is not None:
+        langkah("Menata halaman PDF")
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -11,6 +11,7 @@ urlpatterns = [
     path(_awal + "narasi/", views.simpan_narasi, name="narasi"),
     path(_awal + "aksi/<str:nama>/", views.aksi, name="aksi"),
     path(_awal + "pdf/", views.pdf, name="pdf"),
+    path(_awal + "pdf/susun/", views.pdf_susun, name="pdf-susun"),
     path(_awal + "revisi/<int:revisi>/pdf/", views.pdf_revisi, name="pdf-revisi"),
     path(_awal + "riwayat.xlsx", views.riwayat_xlsx, name="riwayat"),
 ]
