@@ -1,0 +1,142 @@
+"""Jobs on the real Redis at 127.0.0.1:6379 (skipped when it cannot be reached), run by an RQ worker in burst
+mode in this process: the approval returns before the render, the worker stores the signed PDF, a second
+request joins the queued job, and a failing job is retried twice and then marked gagal.
+
+Each test uses its own queue name, so parallel runs never take each other's jobs."""
+
+from __future__ import annotations
+
+import io
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from antrean.models import StatusTugas, Tugas
+from antrean.services import antrean, tugas_kirim
+from dokumen.cetak import kirim_draf, sidik_data
+from dokumen.models import StatusDokumen
+from dokumen.services import dokumen_ajukan, dokumen_setujui, dokumen_terkini
+
+from ..data_uji import dua_kecamatan
+
+REDIS = "redis://127.0.0.1:6379/0"
+
+
+def _redis_ada() -> bool:
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    try:
+        return bool(Redis.from_url(REDIS, socket_connect_timeout=1).ping())
+    except (RedisError, OSError):
+        return False
+
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not _redis_ada(), reason="Redis di 127.0.0.1:6379 tidak dapat dihubungi"),
+]
+
+
+@pytest.fixture
+def antre(settings):
+    """A queue of this test only; its jobs and registries are removed afterwards."""
+    from rq.registry import FailedJobRegistry, FinishedJobRegistry
+
+    settings.REDIS_URL = REDIS
+    settings.ANTREAN_NAMA = f"uji-rkk-{uuid.uuid4().hex}"
+    q = antrean()
+    yield q
+    for registry in (FailedJobRegistry(queue=q), FinishedJobRegistry(queue=q)):
+        for job_id in registry.get_job_ids():
+            registry.remove(job_id, delete_job=True)
+    q.delete(delete_jobs=True)
+
+
+def _pekerja(q) -> None:
+    from rq import SimpleWorker
+
+    SimpleWorker([q], connection=q.connection).work(burst=True)
+
+
+def _teks_pdf(isi: bytes) -> tuple[int, str]:
+    from pypdf import PdfReader
+
+    pdf = PdfReader(io.BytesIO(isi))
+    return len(pdf.pages), "\n".join(h.extract_text() for h in pdf.pages)
+
+
+def test_persetujuan_kembali_segera_lalu_pekerja_menyimpan_pdf(
+    antre, client, django_capture_on_commit_callbacks
+):
+    d = dua_kecamatan()
+    dok = dokumen_ajukan(dokumen_terkini(d["a"], 2020, "lkjip"), d["users"]["operator_a"])
+    with django_capture_on_commit_callbacks(execute=True):
+        dok = dokumen_setujui(dok, d["users"]["camat_a"])
+    # approved at once; the render waits in the queue
+    assert dok.status == StatusDokumen.DISETUJUI and not dok.pdf
+    t = dok.tugas_cetak
+    assert t.status == StatusTugas.ANTRE and antre.count == 1 and antre.job_ids == [str(t.pk)]
+    client.force_login(d["users"]["camat_a"])
+    url = reverse("dokumen:halaman", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "lkjip"})
+    assert reverse("antrean:status", kwargs={"pk": t.pk}) in client.get(url).content.decode()
+
+    _pekerja(antre)
+
+    t.refresh_from_db()
+    dok.refresh_from_db()
+    assert t.status == StatusTugas.SELESAI and t.percobaan == 1 and t.langkah_selesai == t.langkah_total > 2
+    halaman, teks = _teks_pdf(dok.pdf.open("rb").read())
+    assert halaman > 3 and "CAMAT WALANTAKA" in teks and "DRAF" not in teks
+    s = client.get(reverse("antrean:status", kwargs={"pk": t.pk})).json()
+    assert s["status"] == "selesai" and s["tautan"].endswith("/revisi/0/pdf/")
+    r = client.get(reverse("dokumen:pdf", kwargs={"kode": "36.73.03", "tahun": 2020, "jenis": "lkjip"}))
+    assert r["Content-Type"] == "application/pdf"
+
+
+def test_permintaan_kedua_bergabung_dengan_tugas_yang_antre(antre, django_capture_on_commit_callbacks):
+    d = dua_kecamatan()
+    sidik = sidik_data(d["a"], 2020)
+    with django_capture_on_commit_callbacks(execute=True):
+        pertama = kirim_draf(d["a"], 2020, "renja", "a4", sidik, d["users"]["operator_a"])
+        kedua = kirim_draf(d["a"], 2020, "renja", "a4", sidik, d["users"]["pimpinan"])
+    assert kedua.pk == pertama.pk and kedua.bergabung and antre.count == 1
+
+    _pekerja(antre)
+
+    pertama.refresh_from_db()
+    assert pertama.status == StatusTugas.SELESAI
+    halaman, teks = _teks_pdf(pertama.berkas.open("rb").read())
+    assert halaman > 3 and "DRAF" in teks and "Walantaka" in teks
+    with django_capture_on_commit_callbacks(execute=True):
+        ketiga = kirim_draf(d["a"], 2020, "renja", "a4", sidik, d["users"]["camat_a"])
+    assert ketiga.pk == pertama.pk and antre.count == 0  # served from storage, nothing queued
+    assert Tugas.objects.count() == 1
+
+
+def test_tugas_gagal_diulang_dua_kali_lalu_gagal(antre, django_capture_on_commit_callbacks):
+    from rq.job import Job, JobStatus
+    from rq.registry import FailedJobRegistry
+
+    with django_capture_on_commit_callbacks(execute=True):
+        t = tugas_kirim("tests.antrean.fungsi_uji.selalu_gagal", f"gagal-{uuid.uuid4()}", judul="Uji gagal")
+    assert t.status == StatusTugas.ANTRE
+
+    _pekerja(antre)
+
+    t.refresh_from_db()
+    assert t.status == StatusTugas.GAGAL and t.percobaan == 3
+    assert "Percobaan 3 gagal: data tidak dapat dibaca" in t.pesan
+    job = Job.fetch(str(t.pk), connection=antre.connection)
+    assert job.get_status() == JobStatus.FAILED and job.retries_left == 0
+    assert str(t.pk) in FailedJobRegistry(queue=antre).get_job_ids()
+
+
+def test_redis_tidak_terjangkau_tugas_gagal_dengan_pesan(settings, django_capture_on_commit_callbacks):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
+    settings.ANTREAN_NAMA = f"uji-rkk-{uuid.uuid4().hex}"
+    with django_capture_on_commit_callbacks(execute=True):
+        t = tugas_kirim("tests.antrean.fungsi_uji.berhasil", "tanpa-redis", judul="Uji")
+    t.refresh_from_db()
+    assert t.status == StatusTugas.GAGAL and "Redis" in t.pesan
