@@ -20,8 +20,8 @@ from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.urls import reverse
 
-from antrean.models import Tugas
-from antrean.services import Kemajuan, tugas_hapus_lama, tugas_hasil, tugas_kirim
+from antrean.models import KelompokTugas, StatusTugas, Tugas
+from antrean.services import Kemajuan, kelompok_buat, tugas_hapus_lama, tugas_hasil, tugas_kirim
 from wilayah.models import DataKecamatanQuerySet, Kecamatan
 
 from .models import Dokumen, StatusDokumen
@@ -209,3 +209,83 @@ def kirim_draf(kecamatan: Kecamatan, tahun: int, jenis: str, kertas: str, sidik:
         nama_berkas=nama_berkas(kecamatan, tahun, jenis, "-DRAF"),
         pakai_hasil=True,
     )
+
+
+# --- batch printing ---------------------------------------------------------------------------------
+JENIS_MASSAL = "dokumen.massal"
+
+
+def massal_kirim(
+    kecamatan: list[Kecamatan],
+    tahun: int,
+    jenis_dokumen: list[str],
+    kertas: str = KERTAS_BAWAAN,
+    oleh=None,
+    setelah_tiap: Callable[[Tugas], None] | None = None,
+) -> KelompokTugas:
+    """One batch: a job per kecamatan and document (queued, or run one after another without a queue;
+    ``setelah_tiap`` is told of each job once it is sent, so a progress bar moves in both modes)."""
+    daftar = ", ".join(STRUKTUR[j].singkatan for j in jenis_dokumen)
+    kelompok = kelompok_buat(
+        f"Cetak massal {daftar} {tahun} ({len(kecamatan)} kecamatan)",
+        JENIS_MASSAL,
+        "dokumen.cetak_massal",
+        oleh,
+    )
+    for kec in kecamatan:
+        for jenis in jenis_dokumen:
+            tugas = tugas_kirim(
+                "dokumen.cetak.cetak_satu",
+                f"massal:{kelompok.pk}:{kec.pk}:{jenis}",
+                judul=f"{STRUKTUR[jenis].singkatan} {tahun} {kec}",
+                jenis=JENIS_MASSAL,
+                argumen={"kecamatan_pk": kec.pk, "tahun": tahun, "jenis": jenis, "kertas": kertas},
+                kecamatan_pk=kec.pk,
+                izin="dokumen.cetak_massal",
+                oleh=oleh,
+                kelompok=kelompok,
+                nama_berkas=nama_berkas(kec, tahun, jenis),
+            )
+            if setelah_tiap is not None:
+                setelah_tiap(tugas)
+    return kelompok
+
+
+def massal_baris(kelompok: KelompokTugas) -> list[dict]:
+    """The batch per kecamatan (two queries): its kecamatan, the job of each document by jenis (``tugas``)
+    and in STRUKTUR's order (``sel``: None where the batch has no job for that document)."""
+    tugas = list(kelompok.tugas_set.order_by("dibuat_pada"))
+    kecamatan = Kecamatan.objects.in_bulk({t.kecamatan_pk for t in tugas})
+    baris: dict[int | None, dict] = {}
+    for t in tugas:
+        b = baris.setdefault(t.kecamatan_pk, {"kecamatan": kecamatan.get(t.kecamatan_pk), "tugas": {}})
+        b["tugas"][t.argumen.get("jenis", "")] = t
+    for b in baris.values():
+        b["sel"] = [b["tugas"].get(j) for j in STRUKTUR]
+    return sorted(baris.values(), key=lambda b: b["kecamatan"].kode if b["kecamatan"] else "")
+
+
+def massal_zip(kelompok: KelompokTugas, keluaran) -> tuple[int, int]:
+    """Write a ZIP of the batch's finished files to ``keluaran`` (a path or a binary file), one folder per
+    kecamatan, with ``CATATAN.txt`` naming every job that failed (and why) or has not finished. Returns (files, failed)."""
+    import zipfile
+
+    ada = gagal = 0
+    catatan = []
+    with zipfile.ZipFile(keluaran, "w", compression=zipfile.ZIP_STORED) as z:  # PDFs are compressed already
+        for b in massal_baris(kelompok):
+            kec = b["kecamatan"]
+            folder = f"{kec.kode} {kec.nama}" if kec else "lain"
+            for t in b["tugas"].values():
+                if t.status == StatusTugas.SELESAI and t.berkas and t.berkas.storage.exists(t.berkas.name):
+                    with t.berkas.open("rb") as f:
+                        z.writestr(f"{folder}/{t.nama_berkas}", f.read())
+                    ada += 1
+                elif t.status == StatusTugas.GAGAL:
+                    gagal += 1
+                    catatan.append(f"{t.judul}: {t.pesan}")
+                else:
+                    catatan.append(f"{t.judul}: {t.get_status_display().lower()}")
+        if catatan:
+            z.writestr("CATATAN.txt", "\n".join(catatan) + "\n")
+    return ada, gagal

@@ -29,7 +29,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from antrean.models import Tugas
+from antrean.models import KelompokTugas, Tugas
 from dokumen.models import Dokumen, StatusDokumen
 from renja.models import BuktiDukung, CatatanVerifikator
 
@@ -126,6 +126,10 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
     "dokumen:pdf-susun": Aturan(LIHAT, 405, 302),
     "dokumen:pdf-revisi": Aturan(LIHAT, 200, 405, kwargs={"jenis": "lkjip", "revisi": 0}),
     "dokumen:riwayat": Aturan(LIHAT, 200, 405),
+    # batch printing: Bappeda only
+    "dokumen:massal": Aturan(None, 200, 405, boleh=frozenset({"bappeda"})),
+    "dokumen:massal-rinci": Aturan(None, 200, 405, boleh=frozenset({"bappeda"}), kwargs={"pk": "kelompok"}),
+    "dokumen:massal-zip": Aturan(None, 200, 405, boleh=frozenset({"bappeda"}), kwargs={"pk": "kelompok"}),
     # LKjIP narrative
     "lkjip:narasi": Aturan(LIHAT, 200, 405),
     "lkjip:narasi-simpan": Aturan(
@@ -233,6 +237,21 @@ def dunia(django_db_setup, django_db_blocker):
             setuju.save()
             # a revision opened after the approval: the year's realisasi is open again (renja.kunci)
             Dokumen.objects.create(kecamatan=d["a"], tahun=2020, jenis="lkjip", revisi=1)
+            d["kelompok"] = KelompokTugas.objects.create(
+                judul="Cetak massal uji", jenis="dokumen.massal", izin="dokumen.cetak_massal"
+            )
+            Tugas.objects.create(
+                kunci="massal-uji",
+                fungsi="dokumen.cetak.cetak_satu",
+                judul="LKjIP 2020 Walantaka",
+                kecamatan_pk=d["a"].pk,
+                izin="dokumen.cetak_massal",
+                kelompok=d["kelompok"],
+                status="selesai",
+                argumen={"jenis": "lkjip"},
+                berkas=ContentFile(PDF, name="massal-uji.pdf"),
+                nama_berkas="LKjIP-2020.pdf",
+            )
             d["tugas"] = Tugas.objects.create(
                 kunci="uji",
                 fungsi="dokumen.cetak.cetak_draf",

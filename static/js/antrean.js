@@ -1,6 +1,7 @@
 // Job progress: every element with data-tugas-status (templates/antrean/_kemajuan.html) asks its JSON status
 // URL every 1.5 s until the job is selesai (then the download link is shown) or gagal (the message stays).
-// Presentation only: the numbers come from the server.
+// Presentation only: the numbers come from the server. An element with data-muat-ulang="N" (a batch still
+// running) reloads the page every N seconds.
 (function () {
   "use strict";
 
@@ -41,5 +42,10 @@
     document.querySelectorAll("[data-tugas-status]").forEach(function (el) {
       if (el.getAttribute("data-tugas-aktif") === "1") pantau(el);
     });
+    var muat = document.querySelector("[data-muat-ulang]");
+    if (muat) {
+      var detik = parseInt(muat.getAttribute("data-muat-ulang"), 10) || 5;
+      window.setTimeout(function () { window.location.reload(); }, detik * 1000);
+    }
   });
 })();

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -140,3 +141,45 @@ def test_redis_tidak_terjangkau_tugas_gagal_dengan_pesan(settings, django_captur
         t = tugas_kirim("tests.antrean.fungsi_uji.berhasil", "tanpa-redis", judul="Uji")
     t.refresh_from_db()
     assert t.status == StatusTugas.GAGAL and "Redis" in t.pesan
+
+
+@pytest.mark.django_db(transaction=True)  # committed as the command does: jobs are queued as they are sent
+def test_cetak_massal_lewat_pekerja_redis_memeriksa_setiap_pdf(antre, tmp_path):
+    """The command's Redis path: jobs queued, a worker (here in this process: the test database is not
+    visible to another) renders them, the command waits for them and writes the ZIP; every PDF is read."""
+    import zipfile
+
+    from django.core.management import call_command
+
+    from antrean.models import KelompokTugas
+    from dokumen.management.commands.cetak_massal import Command
+
+    dua_kecamatan()
+
+    def pekerja_di_sini(self, jumlah):
+        assert jumlah == 2 and antre.count == 4  # every job queued before any runs
+        _pekerja(antre)
+        return []
+
+    keluar = io.StringIO()
+    with mock.patch.object(Command, "_pekerja", pekerja_di_sini):
+        call_command(
+            "cetak_massal",
+            "--tahun",
+            "2020",
+            "--pekerja",
+            "2",
+            "--zip",
+            str(tmp_path / "m.zip"),
+            stdout=keluar,
+        )
+    assert "antrean Redis" in keluar.getvalue() and "selesai=4 gagal=0 belum=0" in keluar.getvalue()
+    kelompok = KelompokTugas.objects.get()
+    assert set(kelompok.tugas_set.values_list("status", flat=True)) == {"selesai"}
+    with zipfile.ZipFile(tmp_path / "m.zip") as z:
+        pdf = [n for n in z.namelist() if n.endswith(".pdf")]
+        assert len(pdf) == 4
+        for n in pdf:
+            halaman, teks = _teks_pdf(z.read(n))
+            kecamatan = n.split("/")[0].split(" ", 1)[1].upper()  # "36.73.03 Walantaka/…"
+            assert halaman > 3 and "DRAF" in teks and f"KECAMATAN {kecamatan}\n" in teks
