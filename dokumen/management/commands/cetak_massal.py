@@ -100,6 +100,7 @@ class Command(BaseCommand):
             subprocess.Popen(
                 [sys.executable, str(manage), "rqworker", settings.ANTREAN_NAMA, "--burst"],
                 stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,  # a failure is in its job row, listed at the end
             )
             for _ in range(max(jumlah, 0))
         ]
