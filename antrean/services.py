@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import nullcontext
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -80,7 +81,7 @@ def tugas_kirim(
             lama.bergabung = True
             return lama
     ada = Tugas.objects.filter(kunci=kunci, status__in=AKTIF).first()
-    if ada is not None:
+    if ada is not None and not _terbengkalai(ada):
         ada.bergabung = True
         return ada
     try:
@@ -112,6 +113,39 @@ def tugas_kirim(
         _jalankan_inline(tugas.pk)
         tugas.refresh_from_db()
     return tugas
+
+
+#: A queued job without its RQ job for longer than this (its sender's transaction committed long ago) is lost.
+TENGGANG_ANTRE = timedelta(seconds=60)
+
+
+def _terbengkalai(tugas: Tugas) -> bool:
+    """Whether a queued/running job can no longer finish (its worker died, Redis lost it, or it has run far
+    past the time limit). Such a job is marked gagal with why, so a new request sends a fresh one instead of
+    joining it forever."""
+    kini = timezone.now()
+    batas = timedelta(seconds=settings.ANTREAN_BATAS_WAKTU + 60)
+    sebab = ""
+    if tugas.status == StatusTugas.BERJALAN and tugas.dimulai_pada and kini - tugas.dimulai_pada > batas:
+        sebab = "Tugas berjalan melewati batas waktu; pekerjanya dianggap berhenti."
+    elif antrean_redis() and kini - tugas.dibuat_pada > TENGGANG_ANTRE:
+        from rq.exceptions import NoSuchJobError
+        from rq.job import Job, JobStatus
+
+        try:
+            job = Job.fetch(str(tugas.pk), connection=antrean().connection)
+            if job.get_status() in (JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
+                sebab = "Pekerja antrean berhenti sebelum tugas selesai."
+        except NoSuchJobError:
+            sebab = "Tugas tidak ada lagi di antrean Redis."
+        except Exception:  # Redis unreachable: cannot tell, so keep the job
+            log.warning("Status RQ tugas %s tidak dapat dibaca", tugas.pk, exc_info=True)
+    if not sebab:
+        return False
+    Tugas.objects.filter(pk=tugas.pk, status__in=AKTIF).update(
+        status=StatusTugas.GAGAL, selesai_pada=kini, pesan=f"{sebab} Dikirim ulang."
+    )
+    return True
 
 
 def tugas_hasil(kunci: str) -> Tugas | None:

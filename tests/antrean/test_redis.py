@@ -134,6 +134,25 @@ def test_tugas_gagal_diulang_dua_kali_lalu_gagal(antre, django_capture_on_commit
     assert str(t.pk) in FailedJobRegistry(queue=antre).get_job_ids()
 
 
+def test_tugas_yang_hilang_dari_redis_dikirim_ulang(antre, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    hilang = Tugas.objects.create(
+        kunci="hilang", fungsi="tests.antrean.fungsi_uji.berhasil", judul="Uji", status="antre"
+    )
+    Tugas.objects.filter(pk=hilang.pk).update(dibuat_pada=timezone.now() - timedelta(minutes=5))
+    with django_capture_on_commit_callbacks(execute=True):
+        t = tugas_kirim("tests.antrean.fungsi_uji.berhasil", "hilang", judul="Uji")
+    assert t.pk != hilang.pk and antre.job_ids == [str(t.pk)]
+    hilang.refresh_from_db()
+    assert hilang.status == StatusTugas.GAGAL and "tidak ada lagi di antrean" in hilang.pesan
+    # the new one, queued in Redis, is joined
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tugas_kirim("tests.antrean.fungsi_uji.berhasil", "hilang", judul="Uji").pk == t.pk
+
+
 def test_redis_tidak_terjangkau_tugas_gagal_dengan_pesan(settings, django_capture_on_commit_callbacks):
     settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
     settings.ANTREAN_NAMA = f"uji-rkk-{uuid.uuid4().hex}"

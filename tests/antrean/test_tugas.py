@@ -109,3 +109,27 @@ def test_tugas_yang_antre_menampilkan_kemajuan_tanpa_tautan(client, d):
     assert client.get(reverse("antrean:unduh", kwargs={"pk": t.pk})).status_code == 404
     halaman = client.get(reverse("antrean:tugas", kwargs={"pk": t.pk})).content.decode()
     assert 'data-tugas-aktif="1"' in halaman and "(1/4)" in halaman
+
+
+def test_tugas_yang_berjalan_jauh_melewati_batas_waktu_tidak_diikuti_lagi(d, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.ANTREAN_BATAS_WAKTU = 60
+    macet = Tugas.objects.create(
+        kunci="k8",
+        fungsi=F + "berhasil",
+        judul="Uji",
+        status="berjalan",
+        dimulai_pada=timezone.now() - timedelta(minutes=5),
+    )
+    t = tugas_kirim(F + "berhasil", "k8", judul="Uji", nama_berkas="a.pdf")
+    assert t.pk != macet.pk and t.status == StatusTugas.SELESAI and not t.bergabung
+    macet.refresh_from_db()
+    assert macet.status == StatusTugas.GAGAL and "batas waktu" in macet.pesan
+    # one still within its time is joined
+    baru = Tugas.objects.create(
+        kunci="k9", fungsi=F + "berhasil", judul="Uji", status="berjalan", dimulai_pada=timezone.now()
+    )
+    assert tugas_kirim(F + "berhasil", "k9", judul="Uji").pk == baru.pk
