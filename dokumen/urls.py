@@ -15,6 +15,7 @@ urlpatterns = [
     path(_awal + "revisi/<int:revisi>/pdf/", views.pdf_revisi, name="pdf-revisi"),
     path(_awal + "riwayat.xlsx", views.riwayat_xlsx, name="riwayat"),
     path("cetak-massal/", views_massal.daftar, name="massal"),
+    path("cetak-massal/baru/", views_massal.baru, name="massal-baru"),
     path("cetak-massal/<uuid:pk>/", views_massal.rinci, name="massal-rinci"),
     path("cetak-massal/<uuid:pk>/zip/", views_massal.unduh_zip, name="massal-zip"),
 ]

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from antrean.selectors import tugas_tautan_hasil
 from core.forms import halaman_400, pesan_galat
 from core.pintasan import ambil_atau_404
 from core.riwayat import respons_riwayat
@@ -223,8 +224,6 @@ def pdf(request, kecamatan, tahun: int, jenis: str):
 
 
 def _menunggu(request, kecamatan, tahun: int, jenis: str, kertas: str, dok: Dokumen, tugas):
-    from antrean.selectors import tugas_tautan_hasil
-
     tautan = ""
     if tugas is not None:
         tautan = tugas_tautan_hasil(tugas, reverse("antrean:unduh", kwargs={"pk": tugas.pk}))

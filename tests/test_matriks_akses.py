@@ -128,6 +128,9 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
     "dokumen:riwayat": Aturan(LIHAT, 200, 405),
     # batch printing: Bappeda only
     "dokumen:massal": Aturan(None, 200, 405, boleh=frozenset({"bappeda"})),
+    "dokumen:massal-baru": Aturan(
+        None, 405, 302, boleh=frozenset({"bappeda"}), data={"tahun": "2020", "dokumen": "renja"}
+    ),
     "dokumen:massal-rinci": Aturan(None, 200, 405, boleh=frozenset({"bappeda"}), kwargs={"pk": "kelompok"}),
     "dokumen:massal-zip": Aturan(None, 200, 405, boleh=frozenset({"bappeda"}), kwargs={"pk": "kelompok"}),
     # LKjIP narrative

@@ -142,3 +142,34 @@ def test_halaman_cetak_massal_bappeda_dengan_status_per_kecamatan_dan_zip(client
     client.force_login(d["users"]["camat_a"])  # a batch job is Bappeda's, even for its own kecamatan
     t = kelompok.tugas_set.filter(kecamatan_pk=d["a"].pk).get()
     assert client.get(reverse("antrean:status", kwargs={"pk": t.pk})).status_code == 404
+
+
+def test_bappeda_memulai_cetak_massal_dari_halaman(client, d):
+    client.force_login(d["users"]["bappeda"])
+    assert "Mulai cetak massal" in client.get(reverse("dokumen:massal")).content.decode()
+    with mock.patch("weasyprint.HTML.write_pdf", return_value=PDF):
+        r = client.post(
+            reverse("dokumen:massal-baru"), {"tahun": "2020", "dokumen": "lkjip", "kota": "36.73"}
+        )
+    kelompok = KelompokTugas.objects.get()
+    assert r.status_code == 302 and r["Location"] == reverse(
+        "dokumen:massal-rinci", kwargs={"pk": kelompok.pk}
+    )
+    assert kelompok.dibuat_oleh == d["users"]["bappeda"]
+    assert sorted(kelompok.tugas_set.values_list("status", flat=True)) == ["selesai", "selesai"]
+
+
+@pytest.mark.parametrize(
+    "data, pesan",
+    [
+        ({"tahun": "1999"}, "Tahun harus antara 2000 dan 2100."),
+        ({"tahun": "dua ribu"}, "Tahun harus berupa angka."),
+        ({"tahun": "2020", "dokumen": "rpjmd"}, "Dokumen harus renja atau lkjip."),
+        ({"tahun": "2020", "kota": "99.99"}, "Kota/kabupaten tidak dikenal."),
+    ],
+)
+def test_cetak_massal_dari_halaman_masukan_salah_400(client, d, data, pesan):
+    client.force_login(d["users"]["bappeda"])
+    r = client.post(reverse("dokumen:massal-baru"), data)
+    assert r.status_code == 400 and pesan in r.content.decode()
+    assert not KelompokTugas.objects.exists()
