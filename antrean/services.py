@@ -47,6 +47,10 @@ class Kemajuan:
         self.selesai, self.total = 0, total
         Tugas.objects.filter(pk=self.tugas_id).update(langkah_selesai=0, langkah_total=total, pesan=pesan)
 
+    def kabar(self, pesan: str) -> None:
+        """A message within the current step (e.g. the page being laid out)."""
+        Tugas.objects.filter(pk=self.tugas_id).update(pesan=pesan[:PESAN_MAKS])
+
     def maju(self, pesan: str = "", langkah: int = 1) -> None:
         self.selesai += langkah
         self.total = max(self.total, self.selesai)

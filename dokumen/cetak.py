@@ -108,10 +108,13 @@ def _render(
     from .pdf import dokumen_pdf
 
     langkah: Callable[[str], None] | None = None
+    kabar: Callable[[str], None] | None = None
     if kemajuan is not None:
         kemajuan.mulai(jumlah_langkah(jenis), "Menyusun tabel")
-        langkah = kemajuan.maju
-    isi = dokumen_pdf(kecamatan, tahun, jenis, disetujui=disetujui, kertas=kertas, langkah=langkah)
+        langkah, kabar = kemajuan.maju, kemajuan.kabar
+    isi = dokumen_pdf(
+        kecamatan, tahun, jenis, disetujui=disetujui, kertas=kertas, langkah=langkah, kabar=kabar
+    )
     if kemajuan is not None:
         kemajuan.maju("PDF tersusun")
     return isi

@@ -7,8 +7,10 @@ document can never disagree with the separate reports.
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
@@ -182,12 +184,50 @@ def dokumen_pdf(
     disetujui: Dokumen | None = None,
     kertas: str = "a4",
     langkah: Callable[[str], None] | None = None,
+    kabar: Callable[[str], None] | None = None,
 ) -> bytes:
     """PDF bytes. Without ``disetujui`` the pages carry a DRAF watermark and no signature. Rendered by the
-    jobs of :mod:`dokumen.cetak`, not by views."""
+    jobs of :mod:`dokumen.cetak`, not by views. ``langkah`` is called after each table and before the layout;
+    ``kabar`` with each page WeasyPrint lays out (the longest part, so a job's progress shows it)."""
     from weasyprint import HTML
 
     html = dokumen_html(kecamatan, tahun, jenis, disetujui, kertas, langkah)
     if langkah is not None:
         langkah("Menata halaman PDF")
+    if kabar is not None:
+        with ikuti_weasyprint(kabar):
+            return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+_HALAMAN_WEASYPRINT = re.compile(r"Step 5 - Creating layout - Page (\d+)")
+
+
+@contextmanager
+def ikuti_weasyprint(kabar: Callable[[str], None]) -> Iterator[None]:
+    """Pass WeasyPrint's progress (its ``weasyprint.progress`` log: each page laid out, then the PDF written)
+    to ``kabar`` in Bahasa Indonesia. Records that the logger would not have emitted otherwise are not passed
+    on to the application's log either."""
+    logger = logging.getLogger("weasyprint.progress")
+
+    class Penerus(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            teks = record.getMessage()
+            m = _HALAMAN_WEASYPRINT.match(teks)
+            if m:
+                kabar(f"Menata halaman {m.group(1)}")
+            elif teks.startswith("Step 6"):
+                kabar("Menulis berkas PDF")
+
+    penerus = Penerus()
+    level, teruskan = logger.level, logger.propagate
+    if not logger.isEnabledFor(logging.INFO):
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    logger.addHandler(penerus)
+    try:
+        yield
+    finally:
+        logger.removeHandler(penerus)
+        logger.setLevel(level)
+        logger.propagate = teruskan

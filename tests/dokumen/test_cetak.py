@@ -144,3 +144,14 @@ def test_pdf_persetujuan_yang_gagal_dilaporkan_lalu_disusun_ulang(client, d):
     assert Tugas.objects.filter(status=StatusTugas.SELESAI).count() == 1
     r = client.get(_url("dokumen:pdf"))
     assert b"".join(r.streaming_content) == PDF
+
+
+def test_kemajuan_tata_letak_weasyprint_diteruskan_per_halaman(d):
+    from dokumen.pdf import dokumen_pdf
+
+    kabar: list[str] = []
+    isi = dokumen_pdf(d["a"], 2020, "renja", kabar=kabar.append)
+    assert isi.startswith(b"%PDF")
+    assert "Menata halaman 1" in kabar and "Menata halaman 3" in kabar and kabar[-1] == "Menulis berkas PDF"
+    logger = __import__("logging").getLogger("weasyprint.progress")
+    assert not logger.handlers and logger.propagate  # left as it was
