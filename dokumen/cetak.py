@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Max, Sum
@@ -49,7 +52,7 @@ def sidik_data(kecamatan: Kecamatan, tahun: int) -> str:
     an added or deleted row counts; for a model with an audit trail the newest history date and the number
     of history rows (every change, also an import's bulk write, leaves one); for a model without one, its
     rows' values (few per kecamatan and year). Then the kecamatan's own history (camat's name, NIP) and the
-    nomenklatur's (names of programs and kegiatan)."""
+    nomenklatur's (names of programs and kegiatan), and the version of the layout files."""
     bagian: list = []
     for model in _model_data():
         qs = model._default_manager.all().untuk(kecamatan, tahun).order_by()
@@ -71,7 +74,23 @@ def sidik_data(kecamatan: Kecamatan, tahun: int) -> str:
     bagian.append(sorted(kecamatan.history.aggregate(t=Max("history_date"), n=Count("pk")).items()))
     nomenklatur = apps.get_model("renja", "Nomenklatur")
     bagian.append(sorted(nomenklatur.history.aggregate(t=Max("history_date"), n=Count("pk")).items()))
+    bagian.append(_versi_tata_letak())
     return hashlib.sha256(repr(bagian).encode()).hexdigest()[:20]
+
+
+@cache
+def _versi_tata_letak() -> list[tuple[str, int, int]]:
+    """What the layout is made of besides the data (the print templates, the print CSS, the document
+    structure): a deploy that changes them makes every stored draft stale. Read once per process."""
+    dasar = Path(settings.BASE_DIR)
+    berkas = [
+        *sorted((dasar / "templates" / "dokumen").glob("*.html")),
+        *sorted((dasar / "templates" / "laporan").glob("*.html")),
+        *sorted((dasar / "static" / "css").glob("*.css")),
+        dasar / "dokumen" / "struktur.py",
+        dasar / "dokumen" / "pdf.py",
+    ]
+    return [(p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in berkas if p.exists()]
 
 
 def _renstra():
