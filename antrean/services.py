@@ -263,3 +263,16 @@ def kelompok_buat(judul: str, jenis: str, izin: str, oleh=None) -> KelompokTugas
         izin=izin,
         dibuat_oleh=oleh if oleh is not None and oleh.is_authenticated else None,
     )
+
+
+def tugas_bersihkan(sebelum) -> tuple[int, int]:
+    """Delete jobs that finished or failed before ``sebelum`` (with their files), then batches left empty.
+    Returns (jobs, batches) deleted."""
+    jumlah = 0
+    for t in Tugas.objects.exclude(status__in=AKTIF).filter(selesai_pada__lt=sebelum).iterator():
+        if t.berkas:
+            t.berkas.delete(save=False)
+        t.delete()
+        jumlah += 1
+    kosong, _ = KelompokTugas.objects.filter(dibuat_pada__lt=sebelum, tugas_set__isnull=True).delete()
+    return jumlah, kosong

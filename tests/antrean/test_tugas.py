@@ -133,3 +133,26 @@ def test_tugas_yang_berjalan_jauh_melewati_batas_waktu_tidak_diikuti_lagi(d, set
         kunci="k9", fungsi=F + "berhasil", judul="Uji", status="berjalan", dimulai_pada=timezone.now()
     )
     assert tugas_kirim(F + "berhasil", "k9", judul="Uji").pk == baru.pk
+
+
+def test_tugas_bersihkan_menghapus_yang_lama_beserta_berkasnya(d):
+    import io
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from antrean.models import KelompokTugas
+
+    lama = tugas_kirim(F + "berhasil", "lama", judul="Uji", nama_berkas="a.pdf")
+    baru = tugas_kirim(F + "berhasil", "baru", judul="Uji", nama_berkas="a.pdf")
+    aktif = Tugas.objects.create(kunci="aktif", fungsi=F + "berhasil", judul="Uji")
+    kelompok = KelompokTugas.objects.create(judul="Lama", jenis="dokumen.massal", izin="dokumen.cetak_massal")
+    dulu = timezone.now() - timedelta(days=40)
+    Tugas.objects.filter(pk=lama.pk).update(selesai_pada=dulu)
+    KelompokTugas.objects.filter(pk=kelompok.pk).update(dibuat_pada=dulu)
+    keluar = io.StringIO()
+    call_command("tugas_bersihkan", "--hari", "30", stdout=keluar)
+    assert "Terhapus 1 tugas dan 1 kelompok" in keluar.getvalue()
+    assert set(Tugas.objects.values_list("pk", flat=True)) == {baru.pk, aktif.pk}
+    assert not lama.berkas.storage.exists(lama.berkas.name) and baru.berkas.storage.exists(baru.berkas.name)
