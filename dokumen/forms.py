@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from core.laporan.keluaran import FORMAT
 from core.laporan.registry import KERTAS, TRIWULAN, Opsi
+from wilayah.models import Kota
 
 #: Longest text of one narrative section (a few pages).
 PANJANG_NARASI = 20000
@@ -110,3 +111,30 @@ class OpsiLaporanForm(OpsiPdfForm):
 
     def opsi(self) -> Opsi:
         return Opsi(kertas=self.cleaned_data["kertas"], triwulan=self.cleaned_data["triwulan"])
+
+
+class CetakMassalForm(forms.Form):
+    """Start a batch from Bappeda's page: the year, optionally one document and one kota."""
+
+    tahun = forms.IntegerField(
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "required": "Isi tahun.",
+            "invalid": "Tahun harus berupa angka.",
+            "min_value": "Tahun harus antara 2000 dan 2100.",
+            "max_value": "Tahun harus antara 2000 dan 2100.",
+        },
+    )
+    dokumen = forms.ChoiceField(
+        choices=[("", "Renja dan LKjIP"), ("renja", "Renja"), ("lkjip", "LKjIP")],
+        required=False,
+        error_messages={"invalid_choice": "Dokumen harus renja atau lkjip."},
+    )
+    kota = forms.ModelChoiceField(
+        queryset=Kota.objects.order_by("kode"),
+        required=False,
+        to_field_name="kode",
+        empty_label="Semua kota/kabupaten",
+        error_messages={"invalid_choice": "Kota/kabupaten tidak dikenal."},
+    )

@@ -7,7 +7,10 @@ document can never disagree with the separate reports.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
@@ -91,8 +94,14 @@ class Penomoran:
 
 
 def konteks_dokumen(
-    kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None, kertas: str = "a4"
+    kecamatan: Kecamatan,
+    tahun: int,
+    jenis: str,
+    disetujui: Dokumen | None = None,
+    kertas: str = "a4",
+    langkah: Callable[[str], None] | None = None,
 ) -> dict:
+    """``langkah``: called after each report table is built, with its title (a job's progress)."""
     struktur = STRUKTUR[jenis]
     narasi = narasi_dokumen(kecamatan, tahun, jenis)
     bab = []
@@ -117,6 +126,8 @@ def konteks_dokumen(
                         ukuran_huruf(tabel, kertas, lap.lanskap),
                     )
                 )
+                if langkah is not None:
+                    langkah(f"Tabel {lap.judul}")
             isi.append(cetak)
         _rumus_ke_bagian(isi)
         bab.append((b, f"bab{i}", isi, _buka_lanskap(isi)))
@@ -175,16 +186,69 @@ def _buka_lanskap(isi: list[BagianCetak]) -> bool:
 
 
 def dokumen_html(
-    kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None, kertas: str = "a4"
+    kecamatan: Kecamatan,
+    tahun: int,
+    jenis: str,
+    disetujui: Dokumen | None = None,
+    kertas: str = "a4",
+    langkah: Callable[[str], None] | None = None,
 ) -> str:
-    return render_to_string("dokumen/cetak.html", konteks_dokumen(kecamatan, tahun, jenis, disetujui, kertas))
+    return render_to_string(
+        "dokumen/cetak.html", konteks_dokumen(kecamatan, tahun, jenis, disetujui, kertas, langkah)
+    )
 
 
 def dokumen_pdf(
-    kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None, kertas: str = "a4"
+    kecamatan: Kecamatan,
+    tahun: int,
+    jenis: str,
+    disetujui: Dokumen | None = None,
+    kertas: str = "a4",
+    langkah: Callable[[str], None] | None = None,
+    kabar: Callable[[str], None] | None = None,
 ) -> bytes:
-    """PDF bytes. Without ``disetujui`` the pages carry a DRAF watermark and no signature."""
+    """PDF bytes. Without ``disetujui`` the pages carry a DRAF watermark and no signature. Rendered by the
+    jobs of :mod:`dokumen.cetak`, not by views. ``langkah`` is called after each table and before the layout;
+    ``kabar`` with each page WeasyPrint lays out (the longest part, so a job's progress shows it)."""
     from weasyprint import HTML
 
-    html = dokumen_html(kecamatan, tahun, jenis, disetujui, kertas)
+    html = dokumen_html(kecamatan, tahun, jenis, disetujui, kertas, langkah)
+    if langkah is not None:
+        langkah("Menata halaman PDF")
+    if kabar is not None:
+        with ikuti_weasyprint(kabar):
+            return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+_HALAMAN_WEASYPRINT = re.compile(r"Step 5 - Creating layout - Page (\d+)")
+
+
+@contextmanager
+def ikuti_weasyprint(kabar: Callable[[str], None]) -> Iterator[None]:
+    """Pass WeasyPrint's progress (its ``weasyprint.progress`` log: each page laid out, then the PDF written)
+    to ``kabar`` in Bahasa Indonesia. Records that the logger would not have emitted otherwise are not passed
+    on to the application's log either."""
+    logger = logging.getLogger("weasyprint.progress")
+
+    class Penerus(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            teks = record.getMessage()
+            m = _HALAMAN_WEASYPRINT.match(teks)
+            if m:
+                kabar(f"Menata halaman {m.group(1)}")
+            elif teks.startswith("Step 6"):
+                kabar("Menulis berkas PDF")
+
+    penerus = Penerus()
+    level, teruskan = logger.level, logger.propagate
+    if not logger.isEnabledFor(logging.INFO):
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    logger.addHandler(penerus)
+    try:
+        yield
+    finally:
+        logger.removeHandler(penerus)
+        logger.setLevel(level)
+        logger.propagate = teruskan

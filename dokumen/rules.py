@@ -15,3 +15,7 @@ rules.add_perm("dokumen.setujui", camat_kecamatan)
 rules.add_perm("dokumen.kembalikan", camat_kecamatan)
 #: Open a new revision of an approved document: Admin Bappeda.
 rules.add_perm("dokumen.buka_revisi", adalah_bappeda)
+#: Render an approved revision's signed PDF again when its job failed: the camat who approves, or Bappeda.
+rules.add_perm("dokumen.cetak_ulang", camat_kecamatan | adalah_bappeda)
+#: Print every kecamatan's documents at once (cetak massal) and see the batches: Admin Bappeda.
+rules.add_perm("dokumen.cetak_massal", adalah_bappeda)

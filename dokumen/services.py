@@ -3,7 +3,6 @@ inside one transaction, so a double submit or two people acting at once cannot s
 
 from __future__ import annotations
 
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -90,9 +89,12 @@ def dokumen_kembalikan(dokumen: Dokumen, user, catatan: str) -> Dokumen:
 
 @transaction.atomic
 def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
-    """Approve and freeze: the signed PDF is rendered now and stored; it is served unchanged afterwards."""
+    """Approve and freeze: the signed PDF is rendered by a job (queued when this transaction commits, or run
+    now without a queue) and stored on the revision; it is served unchanged afterwards. The job is
+    ``dok.tugas_cetak``. The fingerprint of every report table is stored now, so a table printed later says
+    whether it is still the approved one."""
     from .cap import sidik_dokumen
-    from .pdf import dokumen_pdf
+    from .cetak import kirim_disetujui
 
     wajib_izin("dokumen.setujui", user, dokumen.kecamatan_id)
     dok = _kunci(dokumen)
@@ -103,12 +105,11 @@ def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
     dok.status = StatusDokumen.DISETUJUI
     dok.diputuskan_oleh, dok.diputuskan_pada = user, timezone.now()
     dok.catatan = ""
-    isi = dokumen_pdf(dok.kecamatan, dok.tahun, dok.jenis, disetujui=dok)
     dok.sidik_tabel = sidik_dokumen(dok.kecamatan, dok.tahun, dok.jenis)
-    nama = f"{dok.jenis}-{dok.kecamatan.kode}-{dok.tahun}-r{dok.revisi}.pdf"
-    dok.pdf.save(nama, ContentFile(isi), save=False)
     _catat(dok, user, "Disetujui")
     dok.save()
+    dok.tugas_cetak = kirim_disetujui(dok, user)
+    dok.refresh_from_db(fields=["pdf"])
     return dok
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from antrean.selectors import tugas_tautan_hasil
 from core.forms import halaman_400, pesan_galat
 from core.pintasan import ambil_atau_404
 from core.riwayat import respons_riwayat
@@ -14,9 +16,17 @@ from core.unduhan import respons_unduhan
 from dokumen.models import Dokumen, StatusDokumen
 from wilayah.akses import LIHAT, akses_kecamatan, wajib_izin
 
+from .cetak import (
+    draf_aktif,
+    draf_tersimpan,
+    kirim_disetujui,
+    kirim_draf,
+    nama_berkas,
+    sidik_data,
+    tugas_disetujui,
+)
 from .forms import KembalikanForm, NarasiDokumenForm, OpsiPdfForm
 from .narasi import bab_dokumen, kunci_sah
-from .pdf import dokumen_pdf
 from .selectors import riwayat_dokumen
 from .services import (
     GalatDokumen,
@@ -89,6 +99,10 @@ def _halaman(request, kecamatan, tahun: int, jenis: str, status: int = 200, bent
             "riwayat": riwayat_dokumen(kecamatan, tahun, jenis)[:200],
             # sections another tab or user changed since this page's text was loaded: both texts shown
             "bentrok": [(judul.get(k, k), tersimpan, dikirim) for k, tersimpan, dikirim in bentrok or []],
+            # an approved revision whose signed PDF is still being rendered (or whose render failed)
+            "tugas_cetak": tugas_disetujui(dok)
+            if dok.status == StatusDokumen.DISETUJUI and not dok.pdf and dok.pk
+            else None,
         },
         status=status,
     )
@@ -143,6 +157,7 @@ IZIN_AKSI = {
     "setujui": "dokumen.setujui",
     "kembalikan": "dokumen.kembalikan",
     "revisi": "dokumen.buka_revisi",
+    "cetak-ulang": "dokumen.cetak_ulang",
 }
 
 
@@ -156,8 +171,15 @@ def aksi(request, kecamatan, tahun: int, jenis: str, nama: str):
             dokumen_ajukan(dok, request.user)
             messages.success(request, "Dokumen diajukan kepada camat.")
         elif nama == "setujui":
-            dokumen_setujui(dok, request.user)
-            messages.success(request, "Dokumen disetujui; PDF bertanda tangan tersimpan.")
+            dok = dokumen_setujui(dok, request.user)
+            if dok.pdf:
+                messages.success(request, "Dokumen disetujui; PDF bertanda tangan tersimpan.")
+            elif dok.tugas_cetak.status == "gagal":
+                messages.error(request, "Dokumen disetujui, tetapi PDF bertanda tangan gagal disusun.")
+            else:
+                messages.success(request, "Dokumen disetujui; PDF bertanda tangan sedang disusun.")
+        elif nama == "cetak-ulang":
+            _cetak_ulang(request, dok)
         elif nama == "kembalikan":
             form = KembalikanForm(request.POST)
             if not form.is_valid():
@@ -176,43 +198,104 @@ def aksi(request, kecamatan, tahun: int, jenis: str, nama: str):
 @require_safe
 def riwayat_xlsx(request, kecamatan, tahun: int, jenis: str):
     struktur = _struktur(jenis)
-    nama = _nama_berkas(struktur, kecamatan, tahun, "-Riwayat").removesuffix(".pdf") + ".xlsx"
+    nama = nama_berkas(kecamatan, tahun, jenis, "-Riwayat").removesuffix(".pdf") + ".xlsx"
     judul = f"Riwayat {struktur.singkatan} {kecamatan} {tahun}"
     return respons_riwayat(riwayat_dokumen(kecamatan, tahun, jenis), judul, nama)
 
 
-def _nama_berkas(struktur, kecamatan, tahun, akhiran: str = "") -> str:
-    nama = "-".join(["Kecamatan", *kecamatan.nama.split()])
-    return f"{struktur.singkatan}-{tahun}-{nama}{akhiran}.pdf"
+def _cetak_ulang(request, dok: Dokumen) -> None:
+    """Render an approved revision's signed PDF again when its job failed (or never ran)."""
+    if dok.status != StatusDokumen.DISETUJUI or dok.pdf:
+        messages.error(request, "Hanya dokumen disetujui yang PDF-nya belum tersimpan dapat dicetak ulang.")
+        return
+    tugas = kirim_disetujui(dok, request.user)
+    if tugas.status == "selesai":
+        messages.success(request, "PDF bertanda tangan tersimpan.")
+    elif tugas.status == "gagal":
+        messages.error(request, "PDF bertanda tangan gagal disusun lagi.")
+    else:
+        messages.success(request, "PDF bertanda tangan sedang disusun.")
 
 
 @akses_kecamatan(LIHAT)
 @require_safe
 def pdf(request, kecamatan, tahun: int, jenis: str):
-    """The current document: the stored approved PDF when the newest revision is approved, else a draft
-    (``?kertas=a4|f4``; anything else is 400, as on the report pages)."""
-    struktur = _struktur(jenis)
+    """The current document: the stored approved PDF when the newest revision is approved, else the draft of
+    the current data version (``?kertas=a4|f4``; anything else is 400, as on the report pages) once it has
+    been rendered. Nothing is rendered here: until then the page shows the running job's progress, or a
+    button that asks for the render (``pdf-susun``)."""
+    _struktur(jenis)
     opsi = OpsiPdfForm(request.GET)
     if not opsi.is_valid():
         return halaman_400(request, list(pesan_galat(opsi).values()))
+    kertas = opsi.cleaned_data["kertas"]
     dok = dokumen_terkini(kecamatan, tahun, jenis)
-    if dok.status == StatusDokumen.DISETUJUI and dok.pdf:
-        return _berkas(dok, _nama_berkas(struktur, kecamatan, tahun, f"-r{dok.revisi}"))
-    isi = dokumen_pdf(kecamatan, tahun, jenis, kertas=opsi.cleaned_data["kertas"])
-    return respons_unduhan(
-        isi, _nama_berkas(struktur, kecamatan, tahun, "-DRAF"), "application/pdf", lampiran=False
+    if dok.status == StatusDokumen.DISETUJUI:
+        if dok.pdf:
+            return _berkas(dok, nama_berkas(kecamatan, tahun, jenis, f"-r{dok.revisi}"))
+        return _menunggu(request, kecamatan, tahun, jenis, kertas, dok, tugas_disetujui(dok))
+    sidik = sidik_data(kecamatan, tahun)
+    tersimpan = draf_tersimpan(kecamatan, tahun, jenis, kertas, sidik)
+    if tersimpan is not None and tersimpan.berkas:
+        return respons_unduhan(
+            tersimpan.berkas.open("rb"),
+            nama_berkas(kecamatan, tahun, jenis, "-DRAF"),
+            "application/pdf",
+            lampiran=False,
+        )
+    return _menunggu(
+        request, kecamatan, tahun, jenis, kertas, dok, draf_aktif(kecamatan, tahun, jenis, kertas, sidik)
     )
+
+
+def _menunggu(request, kecamatan, tahun: int, jenis: str, kertas: str, dok: Dokumen, tugas):
+    tautan = ""
+    if tugas is not None:
+        tautan = tugas_tautan_hasil(tugas, reverse("antrean:unduh", kwargs={"pk": tugas.pk}))
+    return render(
+        request,
+        "dokumen/pdf_menunggu.html",
+        {
+            "kecamatan": kecamatan,
+            "tahun": tahun,
+            "jenis": jenis,
+            "struktur": STRUKTUR[jenis],
+            "kertas": kertas,
+            "dok": dok,
+            "tugas": tugas,
+            "tautan": tautan,
+        },
+    )
+
+
+@akses_kecamatan(LIHAT)
+@require_POST
+def pdf_susun(request, kecamatan, tahun: int, jenis: str):
+    """Ask for the draft PDF of the current data version: joins the job already rendering it, or sends one
+    (run at once without a queue). Then back to ``pdf``, which serves it or shows the progress."""
+    _struktur(jenis)
+    opsi = OpsiPdfForm(request.POST)
+    if not opsi.is_valid():
+        return halaman_400(request, list(pesan_galat(opsi).values()))
+    kertas = opsi.cleaned_data["kertas"]
+    dok = dokumen_terkini(kecamatan, tahun, jenis)
+    if dok.status != StatusDokumen.DISETUJUI:
+        tugas = kirim_draf(kecamatan, tahun, jenis, kertas, sidik_data(kecamatan, tahun), request.user)
+        if tugas.status == "gagal":
+            messages.error(request, f"PDF draf gagal disusun: {tugas.pesan}")
+    url = reverse("dokumen:pdf", kwargs={"kode": kecamatan.kode, "tahun": tahun, "jenis": jenis})
+    return redirect(f"{url}?kertas={kertas}" if kertas != "a4" else url)
 
 
 @akses_kecamatan(LIHAT)
 @require_safe
 def pdf_revisi(request, kecamatan, tahun: int, jenis: str, revisi: int):
-    struktur = _struktur(jenis)
+    _struktur(jenis)
     pesan = "PDF revisi ini tidak ada."
     dok = ambil_atau_404(Dokumen.objects.untuk(kecamatan, tahun), pesan, jenis=jenis, revisi=revisi)
     if not dok.pdf:
         raise Http404(pesan)
-    return _berkas(dok, _nama_berkas(struktur, kecamatan, tahun, f"-r{revisi}"))
+    return _berkas(dok, nama_berkas(kecamatan, tahun, jenis, f"-r{revisi}"))
 
 
 def _berkas(dok: Dokumen, nama: str):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-APPS = ("core", "wilayah", "renja", "lkjip", "dokumen", "workbook")
+APPS = ("core", "antrean", "wilayah", "renja", "lkjip", "dokumen", "workbook")
 
 
 def _impor(path: Path):

@@ -40,6 +40,8 @@ IZIN = {
     "dokumen.setujui": {"camat_a"},
     "dokumen.kembalikan": {"camat_a"},
     "dokumen.buka_revisi": {"bappeda"},
+    "dokumen.cetak_ulang": {"camat_a", "bappeda"},
+    "dokumen.cetak_massal": {"bappeda"},
     "workbook.impor": {"bappeda"},
 }
 

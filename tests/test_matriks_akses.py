@@ -29,6 +29,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from antrean.models import KelompokTugas, Tugas
 from dokumen.models import Dokumen, StatusDokumen
 from renja.models import Belanja, BuktiDukung, CatatanVerifikator
 
@@ -47,7 +48,9 @@ class Aturan:
     """The rule of one URL. ``izin``: the permission checked on kecamatan A (whose holders are in
     tests/test_izin.IZIN), or ``None`` for a page outside a kecamatan, open to ``boleh``. ``kode``: the answer
     for a persona allowed in, per method. ``anonim``: the answer for an anonymous visitor (default 302 to
-    sign-in). ``data``: the POST body (a callable for one that cannot be reused, like an upload)."""
+    sign-in). ``data``: the POST body (a callable for one that cannot be reused, like an upload). ``tolak``:
+    the answer for a signed-in persona outside ``boleh`` (404 where an object of another kecamatan must look
+    like one that does not exist, e.g. a job)."""
 
     izin: str | None
     get: int
@@ -56,12 +59,14 @@ class Aturan:
     anonim: dict[str, int] | None = None
     data: dict[str, Any] | Callable[[dict], dict[str, Any]] = field(default_factory=dict)
     kwargs: dict[str, Any] = field(default_factory=dict)
+    tolak: int = 403
 
     def pemegang(self) -> frozenset[str]:
         return frozenset(IZIN[self.izin]) if self.izin else self.boleh
 
 
 LIHAT = "wilayah.lihat_kecamatan"
+LIHAT_A = frozenset(IZIN[LIHAT])
 
 #: Every URL by name (``dokumen:aksi`` by action), written as data.
 TABEL: dict[str, Aturan | dict[str, Aturan]] = {
@@ -130,10 +135,19 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
         "setujui": Aturan("dokumen.setujui", 405, 302),  # a draf: refused by status, with a message
         "kembalikan": Aturan("dokumen.kembalikan", 405, 302, data={"catatan": "Lengkapi BAB II"}),
         "revisi": Aturan("dokumen.buka_revisi", 405, 302),
+        "cetak-ulang": Aturan("dokumen.cetak_ulang", 405, 302),  # a draf: refused by status, with a message
     },
     "dokumen:pdf": Aturan(LIHAT, 200, 405),
+    "dokumen:pdf-susun": Aturan(LIHAT, 405, 302),
     "dokumen:pdf-revisi": Aturan(LIHAT, 200, 405, kwargs={"jenis": "lkjip", "revisi": 0}),
     "dokumen:riwayat": Aturan(LIHAT, 200, 405),
+    # batch printing: Bappeda only
+    "dokumen:massal": Aturan(None, 200, 405, boleh=frozenset({"bappeda"})),
+    "dokumen:massal-baru": Aturan(
+        None, 405, 302, boleh=frozenset({"bappeda"}), data={"tahun": "2020", "dokumen": "renja"}
+    ),
+    "dokumen:massal-rinci": Aturan(None, 200, 405, boleh=frozenset({"bappeda"}), kwargs={"pk": "kelompok"}),
+    "dokumen:massal-zip": Aturan(None, 200, 405, boleh=frozenset({"bappeda"}), kwargs={"pk": "kelompok"}),
     # LKjIP narrative
     "lkjip:narasi": Aturan(LIHAT, 200, 405),
     "lkjip:narasi-simpan": Aturan(
@@ -150,6 +164,10 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
     "workbook:riwayat": Aturan(None, 200, 405, boleh=frozenset({"bappeda"})),
     "workbook:riwayat_berkas": Aturan(None, 404, 405, boleh=frozenset({"bappeda"}), kwargs={"pk": 999999}),
     "workbook:ekspor": Aturan(LIHAT, 200, 405),
+    # a job of kecamatan A (its page, its status for the poller, its file): whoever may see A; others 404
+    "antrean:tugas": Aturan(None, 200, 405, boleh=LIHAT_A, tolak=404, kwargs={"pk": "tugas"}),
+    "antrean:status": Aturan(None, 200, 405, boleh=LIHAT_A, tolak=404, kwargs={"pk": "tugas"}),
+    "antrean:unduh": Aturan(None, 200, 405, boleh=LIHAT_A, tolak=404, kwargs={"pk": "tugas"}),
 }
 
 #: URL parameters, unless the rule names its own (a name of a row built below, or a value).
@@ -240,6 +258,30 @@ def dunia(django_db_setup, django_db_blocker):
             setuju.save()
             # a revision opened after the approval: the year's realisasi is open again (renja.kunci)
             Dokumen.objects.create(kecamatan=d["a"], tahun=2020, jenis="lkjip", revisi=1)
+            d["kelompok"] = KelompokTugas.objects.create(
+                judul="Cetak massal uji", jenis="dokumen.massal", izin="dokumen.cetak_massal"
+            )
+            Tugas.objects.create(
+                kunci="massal-uji",
+                fungsi="dokumen.cetak.cetak_satu",
+                judul="LKjIP 2020 Walantaka",
+                kecamatan_pk=d["a"].pk,
+                izin="dokumen.cetak_massal",
+                kelompok=d["kelompok"],
+                status="selesai",
+                argumen={"jenis": "lkjip"},
+                berkas=ContentFile(PDF, name="massal-uji.pdf"),
+                nama_berkas="LKjIP-2020.pdf",
+            )
+            d["tugas"] = Tugas.objects.create(
+                kunci="uji",
+                fungsi="dokumen.cetak.cetak_draf",
+                judul="PDF draf uji",
+                kecamatan_pk=d["a"].pk,
+                status="selesai",
+                berkas=ContentFile(PDF, name="tugas-uji.pdf"),
+                nama_berkas="uji.pdf",
+            )
             d["klien"] = {}
             for p in PERSONA:
                 k = Client()
@@ -270,12 +312,14 @@ def harapan(aturan: Aturan, persona: str, metode: str, kecamatan: bool) -> int:
     if kecamatan and persona in KECAMATAN_LAIN:
         return 404
     if persona not in aturan.pemegang():
-        return 403
+        return aturan.tolak
     return getattr(aturan, metode)
 
 
 def _jumlah_baris() -> dict[str, int]:
-    return {m._meta.label: m.objects.count() for m in apps.get_models() if m is not Session}
+    return {
+        m._meta.label: m.objects.count() for m in apps.get_models() if m is not Session and m._meta.managed
+    }
 
 
 def _minta(d: dict, persona: str, metode: str, url: str, data: dict):

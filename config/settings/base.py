@@ -78,7 +78,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "import_export",
     "simple_history",
+    "django_rq",
     "core",
+    "antrean",
     "wilayah",
     "renja",
     "lkjip",
@@ -258,3 +260,18 @@ WORKBOOK_UKURAN_MAKS = env_int("WORKBOOK_UKURAN_MAKS", 20 * 1024 * 1024)
 WORKBOOK_UKURAN_TERBUKA_MAKS = env_int("WORKBOOK_UKURAN_TERBUKA_MAKS", 200 * 1024 * 1024)
 WORKBOOK_BARIS_MAKS = env_int("WORKBOOK_BARIS_MAKS", 200_000)
 WORKBOOK_KOLOM_MAKS = env_int("WORKBOOK_KOLOM_MAKS", 200)
+
+# --- Job queue (antrean/) ---------------------------------------------------------------------------
+# Long renders (whole-document PDFs, batch printing) run as jobs. With REDIS_URL (e.g. redis://127.0.0.1:6379/0)
+# they go to RQ on that Redis and a worker runs them (`manage.py rqworker default`, README); without it the
+# same code runs them inline, in the process that asked, so the demo and the tests need no Redis.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+ANTREAN_NAMA = os.environ.get("ANTREAN_NAMA", "default").strip() or "default"
+# Seconds one job may run before RQ stops it (a 40-kecamatan LKjIP takes under a minute each).
+ANTREAN_BATAS_WAKTU = env_int("ANTREAN_BATAS_WAKTU", 30 * 60)
+RQ_QUEUES = {
+    ANTREAN_NAMA: {
+        "URL": REDIS_URL or "redis://127.0.0.1:6379/0",
+        "DEFAULT_TIMEOUT": ANTREAN_BATAS_WAKTU,
+    }
+}

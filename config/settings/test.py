@@ -29,3 +29,6 @@ SECURE_HSTS_SECONDS = 0
 # WhiteNoise from warning that it has no directory).
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="rkk-static-"))
+
+# Jobs run inline unless a test points them at Redis itself (tests/antrean/test_redis.py).
+REDIS_URL = ""

@@ -33,7 +33,9 @@ def pdf_cepat():
 
 
 def _jumlah_baris() -> dict[str, int]:
-    return {m._meta.label: m.objects.count() for m in apps.get_models() if m is not Session}
+    return {
+        m._meta.label: m.objects.count() for m in apps.get_models() if m is not Session and m._meta.managed
+    }
 
 
 def _url(pola: str, jenis: str = "lkjip", tahun: int = 2020, **kw) -> str:
