@@ -286,7 +286,7 @@ RENJA = Struktur(
                 Bagian(
                     "bab4.pendapatan",
                     "4.1",
-                    "Rencana Perkiraan Pendapatan Perangkat Daerah",
+                    "Rencana perkiraan Pendapatan Perangkat Daerah",
                     "Rumusan rencana perkiraan pendapatan {kecamatan} Tahun {tahun} disajikan pada Tabel 4.1.",
                     laporan=("renja-4.1",),
                 ),

@@ -504,7 +504,15 @@ def test_workbook_terbentuk():
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(build_fixtures.build(serang)))
-    assert wb.sheetnames == ["wilayah", "nomenklatur", "anggaran", "indikator", "renstra", "rkpd"]
+    assert wb.sheetnames == [
+        "wilayah",
+        "nomenklatur",
+        "anggaran",
+        "indikator",
+        "renstra",
+        "rkpd",
+        "prioritas",
+    ]
     for sheet in wb.sheetnames:
         assert wb[sheet].max_row == len(S[sheet]) + 1
     kode = [c.value for c in wb["nomenklatur"]["A"][1:]]

@@ -37,6 +37,8 @@ def test_halaman_realisasi_dan_riwayat_kueri_tetap(client, django_assert_max_num
             client.get(reverse("renja:realisasi", kwargs={"kode": "36.73.03", "tahun": 2020})).status_code
             == 200
         )
-    with django_assert_max_num_queries(15):  # one per audited model (10), user, session, kecamatan
+    with django_assert_max_num_queries(
+        17
+    ):  # session, user, groups, profile, kecamatan + one per audited model (12)
         r = client.get(reverse("laporan:riwayat-tahun", kwargs={"kode": "36.73.03", "tahun": 2020}))
         assert r.status_code == 200
