@@ -21,6 +21,7 @@ from renja.models import TRIWULAN, Anggaran, Indikator, Nomenklatur, RenstraTarg
 from wilayah.models import Kecamatan
 
 from .kolom import KOLOM_TEKS, KOLOM_VERSI, SHEETS
+from .lembar_pegawai import baris_pegawai
 
 _JUDUL = Font(bold=True)
 _ISI_JUDUL = PatternFill("solid", fgColor="DDEBF7")
@@ -253,4 +254,5 @@ def workbook_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
             for r in rkpd
         ],
     )
+    _tulis(wb, "pegawai", baris_pegawai(kecamatan, tahun))
     return _simpan(wb)

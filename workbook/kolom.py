@@ -92,6 +92,21 @@ SHEETS: dict[str, dict[str, list[str]]] = {
         ],
         "wajib": ["tahun", "kode_kecamatan", "kode"],
     },
+    "pegawai": {
+        "kolom": [
+            "tahun",
+            "kode_kecamatan",
+            "nama",
+            "nip",
+            "pangkat_golongan",
+            "jabatan",
+            "pendidikan",
+            "eselon",
+            "kode_kelurahan",
+            "urutan",
+        ],
+        "wajib": ["tahun", "kode_kecamatan", "nama"],
+    },
 }
 
 #: Sheets whose rows carry the application's ``versi`` (the browser grid's optimistic lock). The export adds the
@@ -107,6 +122,7 @@ KOLOM_TEKS = {
     "kode",
     "kode_induk",
     "nip_camat",
+    "nip",
     "periode",
     "target_rancangan",
     "target_kebutuhan",

@@ -383,6 +383,8 @@ def _kunci(obj) -> tuple:
         return (obj.uraian,)
     if isinstance(obj, IndikatorSasaran):
         return (obj.sasaran_id, obj.uraian)
+    if hasattr(obj, "kunci_impor"):  # models of the later sheets name their own key
+        return obj.kunci_impor()
     raise TypeError(obj)
 
 
@@ -740,3 +742,8 @@ PENANGAN: dict[str, Callable[[PembacaBaris, Konteks], str | None]] = {
     "sasaran": sasaran,
     "rkpd": rkpd,
 }
+
+# Later sheets live in their own modules, which use the helpers above.
+from .lembar_pegawai import pegawai  # noqa: E402
+
+PENANGAN["pegawai"] = pegawai
