@@ -210,7 +210,7 @@ LKJIP = Struktur(
                     "1.3",
                     "Gambaran Umum",
                     "{kecamatan} merupakan salah satu kecamatan di {kota}. Data kelurahan beserta jumlah RT dan RW disajikan pada Tabel 1.1.",
-                    laporan=("lkjip-1.1",),
+                    laporan=("lkjip-1.1", "lkjip-1.2", "lkjip-1.3"),
                 ),
             ),
         ),

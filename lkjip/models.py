@@ -168,10 +168,12 @@ class Pegawai(models.Model):
             models.CheckConstraint(condition=~Q(nama=""), name="pegawai_nama_wajib"),
             models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="pegawai_tahun_sah"),
             models.CheckConstraint(
-                condition=Q(pangkat_golongan="") | Q(pangkat_golongan__in=GOLONGAN), name="pegawai_golongan_sah"
+                condition=Q(pangkat_golongan="") | Q(pangkat_golongan__in=GOLONGAN),
+                name="pegawai_golongan_sah",
             ),
             models.CheckConstraint(
-                condition=Q(pendidikan="") | Q(pendidikan__in=Pendidikan.values), name="pegawai_pendidikan_sah"
+                condition=Q(pendidikan="") | Q(pendidikan__in=Pendidikan.values),
+                name="pegawai_pendidikan_sah",
             ),
             models.CheckConstraint(condition=Q(eselon="") | Q(eselon__in=ESELON), name="pegawai_eselon_sah"),
         ]

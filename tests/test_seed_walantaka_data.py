@@ -386,6 +386,22 @@ def _compute(entry: dict) -> Decimal:
     baris, uraian = entry["baris"], entry["uraian"]
     if baris == "262–272":
         return Decimal(47 + 19 + 1 + 1 + 2)  # Tabel 1.3 eselon column
+    if entry["tabel"].startswith("Tabel 1.3"):  # one level of Tabel 1.3, counted from Tabel 1.2
+        kolom, _, jenjang = uraian.partition(": ")
+        field, tercetak = {
+            "Kolom Eselon": ("eselon", {"IV b": "IV.b"}),
+            "Kolom Pangkat": (
+                "pangkat_golongan",
+                {
+                    "Penata Tk. 1/ III d": "III/d",
+                    "Penata/ III c": "III/c",
+                    "Penata Muda Tk. 1/ III b": "III/b",
+                    "Penata Muda/ III a": "III/a",
+                },
+            ),
+            "Kolom Pendidikan": ("pendidikan", {"S2": "S2", "SI": "S1", "DIPLOMA": "D3", "SMA": "SLTA"}),
+        }[kolom]
+        return Decimal(sum(1 for r in SHEETS["pegawai"] if r[field].replace(" ", "") == tercetak[jenjang]))
     if baris == "372, 511, 545":
         return rounded(sasaran("Hasil evaluasi LKjIP")["realisasi"] / Decimal("0.8757"), 0)
     if baris == "510":
@@ -439,7 +455,7 @@ def _compute(entry: dict) -> Decimal:
 
 
 def test_errata_shape():
-    assert len(walantaka.ERRATA) == 23
+    assert len(walantaka.ERRATA) == 32
     for entry in walantaka.ERRATA:
         assert set(entry) == {"tabel", "baris", "uraian", "tercetak", "hitung", "catatan"}
         assert all(isinstance(v, str) and v for v in entry.values())

@@ -36,6 +36,7 @@ from renja.services import triwulan_ditutup
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
 from .berkas import format_jumlah
+from .lembar_pegawai import pegawai
 from .sel import ABSEN, PembacaBaris
 
 ALASAN = "Impor workbook"
@@ -741,9 +742,5 @@ PENANGAN: dict[str, Callable[[PembacaBaris, Konteks], str | None]] = {
     "renstra": renstra,
     "sasaran": sasaran,
     "rkpd": rkpd,
+    "pegawai": pegawai,
 }
-
-# Later sheets live in their own modules, which use the helpers above.
-from .lembar_pegawai import pegawai  # noqa: E402
-
-PENANGAN["pegawai"] = pegawai
