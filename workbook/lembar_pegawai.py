@@ -47,6 +47,13 @@ def pegawai(r: PembacaBaris, k: Konteks) -> str | None:
     kode_kec = r.kode("kode_kecamatan", wajib=True)
     nama = r.teks("nama", wajib=True)
     nip = r.teks("nip")
+    if isinstance(r.mentah("nip"), int | float) and not r.galat:
+        # an 18-digit NIP typed into a number cell has already lost its last digits in Excel
+        r.salah(
+            "nip",
+            f"NIP tersimpan sebagai angka ({nip}); Excel hanya menyimpan 15 angka pertama. Format kolom nip "
+            "sebagai Teks lalu ketik ulang NIP-nya seperti tercetak, mis. 19720808 199303 1 006.",
+        )
     kode_kel = r.kode("kode_kelurahan")
     nilai: dict[str, Any] = {
         "pangkat_golongan": _normal(r, "pangkat_golongan", normalisasi_pangkat),

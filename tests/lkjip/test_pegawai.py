@@ -249,3 +249,21 @@ def test_builders_cost_one_query_whatever_the_list_length(walantaka_db, slug, dj
         lap.bangun(walantaka_db, 2020)  # 69 people
     with django_assert_max_num_queries(1):
         lap.bangun(walantaka_db, 2019)  # nobody
+
+
+def test_admin_bappeda_lists_and_searches_staff(walantaka_db, klien):
+    c = klien("bappeda")
+    r = c.get("/admin/lkjip/pegawai/", {"q": "KARSONO"})
+    assert r.status_code == 200
+    assert "KARSONO. S.Sos. M.Si" in r.content.decode() and "HUDARI" not in r.content.decode()
+    p = Pegawai.objects.get(nama="HUDARI")
+    assert c.get(f"/admin/lkjip/pegawai/{p.pk}/change/").status_code == 200
+    assert klien("operator").get("/admin/lkjip/pegawai/").status_code == 302  # not staff: to the sign-in
+
+
+def test_report_pages_follow_the_kecamatan_scope(walantaka_db, klien):
+    url = "/kecamatan/36.73.03/2020/laporan/lkjip-1.2/"
+    assert klien("operator_lain").get(url).status_code == 200  # Walantaka's own operator
+    assert klien("operator").get(url).status_code == 404  # Serang's operator
+    r = klien("pimpinan").get("/kecamatan/36.73.03/2020/laporan/lkjip-1.3/")
+    assert r.status_code == 200 and "Non Eselon" in r.content.decode()
