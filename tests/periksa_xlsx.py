@@ -11,6 +11,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat
 from openpyxl import load_workbook
 
+from lkjip.models import Pegawai
 from renja.models import Indikator, Nomenklatur, RenstraTarget, RkpdReview
 from wilayah.models import Kecamatan, Kelurahan
 
@@ -67,4 +68,7 @@ def kecamatan_teks_formula(tahun: int = 2022) -> Kecamatan:
         indikator=Concat(Value("="), F("indikator")), catatan="=1+1", target_rancangan="=2*2"
     )
     sasaran(kec, tahun, "=Sasaran 1", [{"uraian": "@IKM", "satuan": "+%", "target": "75", "formula": "=A/B"}])
+    Pegawai.objects.create(
+        tahun=tahun, kecamatan=kec, nama="=Camat", nip="+62 1", jabatan="@Camat", pangkat_golongan="IV/b"
+    )
     return kec
