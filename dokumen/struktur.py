@@ -209,7 +209,8 @@ LKJIP = Struktur(
                     "bab1.gambaran_umum",
                     "1.3",
                     "Gambaran Umum",
-                    "{kecamatan} merupakan salah satu kecamatan di {kota}. Data kelurahan beserta jumlah RT dan RW disajikan pada Tabel 1.1.",
+                    "{kecamatan} merupakan salah satu kecamatan di {kota}. Data kelurahan beserta jumlah RT dan RW disajikan pada Tabel 1.1.\n\n"
+                    "Nama dan NIP, kualifikasi pendidikan, golongan dan jabatan aparatur {kecamatan} disajikan pada Tabel 1.2, susunan organisasinya pada Gambar 1.1, dan kondisi SDM aparatur berdasarkan pendidikan, pangkat dan eselon pada Tabel 1.3.",
                     laporan=("lkjip-1.1", "lkjip-1.2", "lkjip-1.3"),
                 ),
             ),
