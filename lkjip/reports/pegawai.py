@@ -125,20 +125,15 @@ def lkjip_tabel_1_3(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
             },
         )
     )
-    keterangan = [f"Dihitung dari Tabel 1.2 ({len(pegawai)} orang); jumlah dalam orang."]
-    tanpa = {k: dict(v).get(TIDAK_TERCATAT, 0) for k, v in kolom.items() if k != "eselon"}
-    if any(tanpa.values()):
-        bagian = [
-            f"{n} orang tanpa {nama}"
-            for nama, n in (("pendidikan", tanpa["pendidikan"]), ("pangkat/golongan", tanpa["pangkat"]))
-            if n
-        ]
-        keterangan.append(
-            "Tidak tercatat: "
-            + " dan ".join(bagian)
-            + " di Tabel 1.2; dihitung terpisah, tidak di jenjang mana pun."
-        )
-    keterangan.append("Eselon kosong di daftar pegawai dihitung sebagai Non Eselon.")
+    tanpa = [
+        f"{n} orang tanpa {nama}"
+        for nama, kunci in (("pendidikan", "pendidikan"), ("pangkat/golongan", "pangkat"))
+        if (n := dict(kolom[kunci]).get(TIDAK_TERCATAT, 0))
+    ]
+    keterangan = [
+        f"Dihitung dari Tabel 1.2 ({len(pegawai)} orang); eselon kosong dihitung sebagai Non Eselon."
+        + (f" Tidak tercatat: {' dan '.join(tanpa)}, dihitung terpisah." if tanpa else "")
+    ]
 
     def pasangan(kunci: str, judul: str) -> Kepala:
         return Kepala(

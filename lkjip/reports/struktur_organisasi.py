@@ -178,15 +178,15 @@ def struktur_organisasi_svg(susunan: Susunan, judul: str) -> str:
     kiri = 4.0
     if susunan.seksi:
         ujung = y_akhir
-        y_akhir = _deret(out, susunan.seksi, y_akhir + 12, 70, 5, pusat, y_akhir) + 30
+        y_akhir = _deret(out, susunan.seksi, y_akhir + 12, 64, 5, pusat, y_akhir) + 30
     if susunan.lurah:
         if susunan.seksi:
             _garis(out, kiri, ujung, pusat, ujung)
             _garis(out, kiri, ujung, kiri, y_akhir)
-            y_akhir = _deret(out, susunan.lurah, y_akhir + 12, 70, 5, kiri, y_akhir) + 30
+            y_akhir = _deret(out, susunan.lurah, y_akhir + 12, 58, 5, kiri, y_akhir) + 30
         else:
             ujung = y_akhir
-            y_akhir = _deret(out, susunan.lurah, y_akhir + 12, 70, 5, pusat, y_akhir) + 30
+            y_akhir = _deret(out, susunan.lurah, y_akhir + 12, 58, 5, pusat, y_akhir) + 30
     if susunan.camat:
         _garis(out, pusat, y_spine0, pusat, ujung)
     if susunan.kosong:
