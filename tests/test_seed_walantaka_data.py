@@ -45,6 +45,7 @@ KEYS = {
     "anggaran": ("tahun", "kode_kecamatan", "kode", "kode_kelurahan", "sumber_dana"),
     "indikator": ("tahun", "kode_kecamatan", "kode", "indikator"),
     "sasaran": ("tahun", "kode_kecamatan", "sasaran", "indikator"),
+    "pegawai": ("tahun", "kode_kecamatan", "nip"),  # every one of the 69 has a NIP
 }
 
 
@@ -160,7 +161,7 @@ def test_codes_are_text_and_money_is_int():
     for sheet, rows in SHEETS.items():
         for row in rows:
             for column, value in row.items():
-                if column.startswith("kode") or column == "nip_camat":
+                if column.startswith("kode") or column in ("nip_camat", "nip"):
                     assert isinstance(value, str), (sheet, column, value)
                 if column in ("pagu", "realisasi") and sheet == "anggaran":
                     assert value is None or isinstance(value, int), (column, value)
@@ -467,3 +468,15 @@ def test_errata_computed_differs_from_printed(entry):
     assert rounded(computed, places(entry["hitung"])) == idn(entry["hitung"])
     printed = idn(entry["tercetak"])
     assert rounded(computed, places(entry["tercetak"])) != printed
+
+
+# ----------------------------------------------------------------------------------------------- pegawai
+def test_pegawai_tabel_1_2_has_69_staff_in_printed_order():
+    rows = SHEETS["pegawai"]
+    assert [r["urutan"] for r in rows] == list(range(1, 70))  # NO 1–69, lines 171–256
+    assert all(r["nip"] and r["nama"] and r["jabatan"] for r in rows)
+    assert rows[0]["nip"] == walantaka.WILAYAH[0]["nip_camat"] and rows[0]["jabatan"] == "Camat"
+    # the narrative's 69 (line 166); the kelurahan staff are those whose jabatan names a kelurahan
+    assert sum(1 for r in rows if r["kode_kelurahan"]) == sum(
+        1 for r in rows if "Kelurahan" in r["jabatan"] or r["jabatan"].startswith("Lurah")
+    )
