@@ -365,7 +365,9 @@ LKJIP = Struktur(
                     "bab1.tupoksi",
                     "B.",
                     "Tugas Pokok dan Fungsi",
-                    "Kecamatan dipimpin oleh seorang Camat yang berada dibawah dan bertanggung jawab kepada {kepala_daerah} melalui Sekretaris Daerah dengan tugas menyelenggarakan tugas Kecamatan dalam lingkup urusan-urusan pemerintahan, kesejahteraan sosial, pemberdayaan masyarakat kelurahan, ekonomi dan pembangunan, serta ketentraman dan ketertiban umum sesuai dengan visi dan misi {kepala_daerah} sebagaimana terjabarkan dalam Rencana Pembangunan Jangka Menengah Daerah.",
+                    "Kecamatan dipimpin oleh seorang Camat yang berada dibawah dan bertanggung jawab kepada {kepala_daerah} melalui Sekretaris Daerah dengan tugas menyelenggarakan tugas Kecamatan dalam lingkup urusan-urusan pemerintahan, kesejahteraan sosial, pemberdayaan masyarakat kelurahan, ekonomi dan pembangunan, serta ketentraman dan ketertiban umum sesuai dengan visi dan misi {kepala_daerah} sebagaimana terjabarkan dalam Rencana Pembangunan Jangka Menengah Daerah.\n\n"
+                    "Nama dan NIP, kualifikasi pendidikan, golongan dan jabatan aparatur {kecamatan} disajikan pada Tabel 1.2, susunan organisasinya pada Gambar 1.1, dan kondisi SDM aparatur berdasarkan pendidikan, pangkat dan eselon pada Tabel 1.3.",
+                    laporan=("lkjip-1.2", "lkjip-1.3"),
                 ),
             ),
         ),

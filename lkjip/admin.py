@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from wilayah.admin_akses import AdminBerlingkup
 
-from .models import IndikatorSasaran, Sasaran
+from .models import IndikatorSasaran, Pegawai, Sasaran
 
 
 class IndikatorSasaranInline(admin.TabularInline):
@@ -23,3 +23,10 @@ class IndikatorSasaranAdmin(AdminBerlingkup, SimpleHistoryAdmin):
     jalur_kecamatan = "sasaran__kecamatan"
     list_display = ["sasaran", "uraian", "satuan", "target", "realisasi", "polaritas"]
     list_filter = ["sasaran__tahun", "sasaran__kecamatan"]
+
+
+@admin.register(Pegawai)
+class PegawaiAdmin(AdminBerlingkup, SimpleHistoryAdmin):
+    list_display = ["tahun", "kecamatan", "urutan", "nama", "nip", "pangkat_golongan", "jabatan", "eselon"]
+    list_filter = ["tahun", "kecamatan", "eselon", "pendidikan"]
+    search_fields = ["nama", "nip", "jabatan"]

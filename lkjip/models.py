@@ -1,5 +1,6 @@
 """Sasaran strategis and their indicators: the Perjanjian Kinerja and LKjIP Tabel 3.1."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,17 @@ from simple_history.models import HistoricalRecords
 
 from core.choices import Polaritas
 from core.fields import NilaiField
-from wilayah.models import DataKecamatanQuerySet, Kecamatan
+from wilayah.models import DataKecamatanQuerySet, Kecamatan, Kelurahan
+
+from .kepegawaian import (
+    ESELON,
+    GOLONGAN,
+    IsianTidakSah,
+    Pendidikan,
+    normalisasi_eselon,
+    normalisasi_pangkat,
+    normalisasi_pendidikan,
+)
 
 
 class IndikatorSasaranQuerySet(DataKecamatanQuerySet):
@@ -102,3 +113,91 @@ class NarasiProgram(models.Model):
     @property
     def kosong(self) -> bool:
         return not (self.keberhasilan.strip() or self.hambatan.strip() or self.saran.strip())
+
+
+class Pegawai(models.Model):
+    """One person on the kecamatan's staff list of a report year (LKjIP Tabel 1.2; Tabel 1.3 counts them).
+
+    Key: (tahun, kecamatan, nip), or (tahun, kecamatan, nama) for someone without a NIP. ``eselon`` blank =
+    non eselon; ``pendidikan`` or ``pangkat_golongan`` blank = not recorded (counted apart, never as a level).
+    """
+
+    objects = DataKecamatanQuerySet.as_manager()
+
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    nama = models.CharField(_("nama"), max_length=200, help_text=_("Dengan gelar, seperti tercetak."))
+    nip = models.CharField(
+        _("NIP"), max_length=30, blank=True, help_text=_("Seperti tercetak, mis. 19720808 199303 1 006.")
+    )
+    pangkat_golongan = models.CharField(
+        _("pangkat/golongan"), max_length=10, blank=True, help_text=_("Golongan/ruang, mis. IV/b, III/c.")
+    )
+    jabatan = models.CharField(_("jabatan"), max_length=300, blank=True)
+    pendidikan = models.CharField(_("pendidikan"), max_length=3, choices=Pendidikan.choices, blank=True)
+    eselon = models.CharField(
+        _("eselon"),
+        max_length=5,
+        choices=[(e, e) for e in ESELON],
+        blank=True,
+        help_text=_("Kosong = non eselon."),
+    )
+    kelurahan = models.ForeignKey(
+        Kelurahan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kelurahan"),
+        help_text=_("Tempat bertugas; kosong = kantor kecamatan."),
+    )
+    urutan = models.PositiveIntegerField(_("urutan"), default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
+        ordering = ["tahun", "kecamatan_id", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "kecamatan", "nip"], condition=~Q(nip=""), name="pegawai_kunci_nip"
+            ),
+            models.UniqueConstraint(
+                fields=["tahun", "kecamatan", "nama"], condition=Q(nip=""), name="pegawai_kunci_nama"
+            ),
+            models.CheckConstraint(condition=~Q(nama=""), name="pegawai_nama_wajib"),
+            models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="pegawai_tahun_sah"),
+            models.CheckConstraint(
+                condition=Q(pangkat_golongan="") | Q(pangkat_golongan__in=GOLONGAN),
+                name="pegawai_golongan_sah",
+            ),
+            models.CheckConstraint(
+                condition=Q(pendidikan="") | Q(pendidikan__in=Pendidikan.values),
+                name="pegawai_pendidikan_sah",
+            ),
+            models.CheckConstraint(condition=Q(eselon="") | Q(eselon__in=ESELON), name="pegawai_eselon_sah"),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def kunci_impor(self) -> tuple:
+        """The natural key within one kecamatan and year (workbook sheet ``pegawai``)."""
+        return ("nip", self.nip) if self.nip else ("nama", self.nama)
+
+    def clean(self) -> None:
+        """Typed forms are normalised (``IV / b`` → ``IV/b``, ``SLTA`` → ``SMA``, ``IV b`` → ``IV.b``)."""
+        galat = {}
+        for nama, fungsi in (
+            ("pangkat_golongan", normalisasi_pangkat),
+            ("pendidikan", normalisasi_pendidikan),
+            ("eselon", normalisasi_eselon),
+        ):
+            try:
+                setattr(self, nama, fungsi(getattr(self, nama)))
+            except IsianTidakSah as exc:
+                galat[nama] = str(exc)
+        if self.kelurahan_id and self.kecamatan_id and self.kelurahan.kecamatan_id != self.kecamatan_id:
+            galat["kelurahan"] = "Kelurahan ini bukan bagian dari kecamatan yang dipilih."
+        if galat:
+            raise ValidationError(galat)

@@ -11,6 +11,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat
 from openpyxl import load_workbook
 
+from lkjip.models import Pegawai
 from renja.models import Indikator, JenisPrioritas, Nomenklatur, Prioritas, RenstraTarget, RkpdReview, Usulan
 from wilayah.models import Kecamatan, Kelurahan
 
@@ -76,4 +77,7 @@ def kecamatan_teks_formula(tahun: int = 2022) -> Kecamatan:
             kecamatan=kec, tahun=tahun, jenis=jenis, uraian=f"={jenis}", fokus="@fokus", indikator="+indikator",
             keterangan="=1+1", instansi="@Dinas",
         )  # fmt: skip
+    Pegawai.objects.create(
+        tahun=tahun, kecamatan=kec, nama="=Camat", nip="+62 1", jabatan="@Camat", pangkat_golongan="IV/b"
+    )
     return kec

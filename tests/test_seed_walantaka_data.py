@@ -46,6 +46,7 @@ KEYS = {
     "indikator": ("tahun", "kode_kecamatan", "kode", "indikator"),
     "sasaran": ("tahun", "kode_kecamatan", "sasaran", "indikator"),
     "belanja": ("tahun", "kode_kecamatan", "jenis", "kode_kelurahan"),
+    "pegawai": ("tahun", "kode_kecamatan", "nip"),  # every one of the 69 has a NIP
 }
 
 
@@ -161,7 +162,7 @@ def test_codes_are_text_and_money_is_int():
     for sheet, rows in SHEETS.items():
         for row in rows:
             for column, value in row.items():
-                if column.startswith("kode") or column == "nip_camat":
+                if column.startswith("kode") or column in ("nip_camat", "nip"):
                     assert isinstance(value, str), (sheet, column, value)
                 if column in ("pagu", "realisasi") and sheet == "anggaran":
                     assert value is None or isinstance(value, int), (column, value)
@@ -401,6 +402,24 @@ def _compute(entry: dict) -> Decimal:
     baris, uraian = entry["baris"], entry["uraian"]
     if baris == "262–272":
         return Decimal(47 + 19 + 1 + 1 + 2)  # Tabel 1.3 eselon column
+    if baris == "166":  # aparatur kecamatan: the staff of Tabel 1.2 without a kelurahan
+        return Decimal(sum(1 for r in SHEETS["pegawai"] if not r["kode_kelurahan"]))
+    if entry["tabel"].startswith("Tabel 1.3"):  # one level of Tabel 1.3, counted from Tabel 1.2
+        kolom, _, jenjang = uraian.partition(": ")
+        field, tercetak = {
+            "Kolom Eselon": ("eselon", {"IV b": "IV.b"}),
+            "Kolom Pangkat": (
+                "pangkat_golongan",
+                {
+                    "Penata Tk. 1/ III d": "III/d",
+                    "Penata/ III c": "III/c",
+                    "Penata Muda Tk. 1/ III b": "III/b",
+                    "Penata Muda/ III a": "III/a",
+                },
+            ),
+            "Kolom Pendidikan": ("pendidikan", {"S2": "S2", "SI": "S1", "DIPLOMA": "D3", "SMA": "SLTA"}),
+        }[kolom]
+        return Decimal(sum(1 for r in SHEETS["pegawai"] if r[field].replace(" ", "") == tercetak[jenjang]))
     if baris == "372, 511, 545":
         return rounded(sasaran("Hasil evaluasi LKjIP")["realisasi"] / Decimal("0.8757"), 0)
     if baris == "510":
@@ -454,7 +473,7 @@ def _compute(entry: dict) -> Decimal:
 
 
 def test_errata_shape():
-    assert len(walantaka.ERRATA) == 23
+    assert len(walantaka.ERRATA) == 33
     for entry in walantaka.ERRATA:
         assert set(entry) == {"tabel", "baris", "uraian", "tercetak", "hitung", "catatan"}
         assert all(isinstance(v, str) and v for v in entry.values())
@@ -466,3 +485,15 @@ def test_errata_computed_differs_from_printed(entry):
     assert rounded(computed, places(entry["hitung"])) == idn(entry["hitung"])
     printed = idn(entry["tercetak"])
     assert rounded(computed, places(entry["tercetak"])) != printed
+
+
+# ----------------------------------------------------------------------------------------------- pegawai
+def test_pegawai_tabel_1_2_has_69_staff_in_printed_order():
+    rows = SHEETS["pegawai"]
+    assert [r["urutan"] for r in rows] == list(range(1, 70))  # NO 1–69, lines 171–256
+    assert all(r["nip"] and r["nama"] and r["jabatan"] for r in rows)
+    assert rows[0]["nip"] == walantaka.WILAYAH[0]["nip_camat"] and rows[0]["jabatan"] == "Camat"
+    # the narrative's 69 (line 166); the kelurahan staff are those whose jabatan names a kelurahan
+    assert sum(1 for r in rows if r["kode_kelurahan"]) == sum(
+        1 for r in rows if "Kelurahan" in r["jabatan"] or r["jabatan"].startswith("Lurah")
+    )

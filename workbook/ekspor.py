@@ -22,6 +22,7 @@ from wilayah.models import Kecamatan
 
 from .kolom import KOLOM_TEKS, KOLOM_VERSI, SHEETS
 from .lembar_belanja import baris_ekspor
+from .lembar_pegawai import baris_pegawai
 from .lembar_usulan import baris_ekspor as baris_usulan
 
 _JUDUL = Font(bold=True)
@@ -258,6 +259,7 @@ def workbook_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
         ],
     )
     _tulis(wb, "belanja", baris_ekspor(kecamatan, tahun), (KOLOM_VERSI,))
+    _tulis(wb, "pegawai", baris_pegawai(kecamatan, tahun))
     _tulis(wb, "usulan", usulan)
     _tulis(wb, "prioritas", prioritas)
     return _simpan(wb)

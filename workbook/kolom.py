@@ -96,6 +96,21 @@ SHEETS: dict[str, dict[str, list[str]]] = {
         "kolom": ["tahun", "kode_kecamatan", "jenis", "kode_kelurahan", "pagu", "realisasi", "keterangan"],
         "wajib": ["tahun", "kode_kecamatan", "jenis"],
     },
+    "pegawai": {
+        "kolom": [
+            "tahun",
+            "kode_kecamatan",
+            "nama",
+            "nip",
+            "pangkat_golongan",
+            "jabatan",
+            "pendidikan",
+            "eselon",
+            "kode_kelurahan",
+            "urutan",
+        ],
+        "wajib": ["tahun", "kode_kecamatan", "nama"],
+    },
     "usulan": {
         "kolom": [
             "tahun",
@@ -142,6 +157,7 @@ KOLOM_TEKS = {
     "kode",
     "kode_induk",
     "nip_camat",
+    "nip",
     "periode",
     "target_rancangan",
     "target_kebutuhan",

@@ -37,6 +37,7 @@ from renja.services import sifat_bawaan, triwulan_ditutup
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
 from .berkas import format_jumlah, normalisasi_nama
+from .lembar_pegawai import pegawai
 from .sel import ABSEN, PembacaBaris
 
 ALASAN = "Impor workbook"
@@ -455,6 +456,8 @@ def _kunci(obj) -> tuple:
         return (obj.uraian,)
     if isinstance(obj, IndikatorSasaran):
         return (obj.sasaran_id, obj.uraian)
+    if hasattr(obj, "kunci_impor"):  # models of the later sheets name their own key
+        return obj.kunci_impor()
     raise TypeError(obj)
 
 
@@ -827,4 +830,5 @@ PENANGAN: dict[str, Callable[[PembacaBaris, Konteks], str | None]] = {
     "renstra": renstra,
     "sasaran": sasaran,
     "rkpd": rkpd,
+    "pegawai": pegawai,
 }

@@ -11,6 +11,7 @@ from core.laporan.registry import Laporan, daftarkan
 from ._umum import Gambar, TabelLkjip
 from .keuangan import lkjip_keuangan
 from .kinerja import lkjip_tabel_2_3, lkjip_tabel_3_2, lkjip_tabel_3_4
+from .pegawai import lkjip_tabel_1_2, lkjip_tabel_1_3
 from .rekap import lkjip_rekap
 from .rumusan_indikator import renja_rumusan_indikator
 from .tabel_1_1 import lkjip_tabel_1_1
@@ -26,6 +27,8 @@ __all__ = [
     "lkjip_keuangan",
     "lkjip_rekap",
     "lkjip_tabel_1_1",
+    "lkjip_tabel_1_2",
+    "lkjip_tabel_1_3",
     "lkjip_tabel_2_1",
     "lkjip_tabel_2_2",
     "lkjip_tabel_2_3",
@@ -40,6 +43,22 @@ LAPORAN_LKJIP = [
     for laporan in (
         Laporan(
             "lkjip-1.1", "Tabel 1.1 Data Kelurahan", "LKjIP", "Tabel-1.1", lkjip_tabel_1_1, lanskap=False
+        ),
+        Laporan(
+            "lkjip-1.2",
+            "Tabel 1.2 Daftar Klasifikasi PNS",
+            "LKjIP",
+            "Tabel-1.2",
+            lkjip_tabel_1_2,
+            lanskap=False,
+        ),
+        Laporan(
+            "lkjip-1.3",
+            "Tabel 1.3 Kondisi SDM Aparatur",
+            "LKjIP",
+            "Tabel-1.3",
+            lkjip_tabel_1_3,
+            lanskap=False,
         ),
         Laporan(
             "lkjip-2.1",

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 DATA = {"Renja": ("36.73.01", 2022), "LKjIP": ("36.73.09", 2020)}
 #: The reports that draw charts, and those whose charts have hatched series (patterns with ids): their pages
 #: must carry them, or the chart ids go untested.
-BERGRAFIK = {"lkjip-3.1", "lkjip-rekap", "lkjip-keuangan"}
+BERGRAFIK = {"lkjip-1.2", "lkjip-3.1", "lkjip-rekap", "lkjip-keuangan"}
 BERPOLA = {"lkjip-rekap", "lkjip-keuangan"}
 
 

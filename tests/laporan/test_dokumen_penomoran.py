@@ -40,7 +40,7 @@ def test_gambar_bernomor_per_bab_tanpa_berulang(halaman):
 
 def test_tabel_bernomor_per_bab(halaman):
     judul = [m for h in halaman for m in re.findall(r"^\s*(Tabel \d+\.\d+) ", h, re.MULTILINE)]
-    assert judul[:4] == ["Tabel 1.1", "Tabel 2.1", "Tabel 2.2", "Tabel 2.3"]
+    assert judul[:6] == ["Tabel 1.1", "Tabel 1.2", "Tabel 1.3", "Tabel 2.1", "Tabel 2.2", "Tabel 2.3"]
     assert [f"Tabel 3.{i}" for i in range(1, 6)] == [j for j in judul if j.startswith("Tabel 3.")]
     teks = "\n".join(halaman)
     # the seed's list of tables: 2.3 Rincian Program dan Kegiatan, 3.2 Pengukuran Capaian Kinerja,
@@ -57,3 +57,23 @@ def test_pembuka_bab_tidak_sendirian_sebelum_tabel_lanskap(halaman):
     buka = [h for h in halaman if re.search(r"^\s*BAB III\s*$", h, re.MULTILINE)]
     assert buka, "BAB III tidak ditemukan"
     assert "AKUNTABILITAS KINERJA" in buka[0] and "Tabel 3.1 Pengukuran Sasaran Strategis" in buka[0]
+
+
+def test_bab_1_memuat_struktur_organisasi_dan_tabel_sdm(halaman):
+    """BAB I 1.3 as the seed: Tabel 1.1, the staff list Tabel 1.2 with Gambar 1.1 Struktur Organisasi drawn
+    from it, and Tabel 1.3 computed from it."""
+    teks = "\n".join(halaman)
+    urutan = [
+        "Tabel 1.1 Data Kelurahan",
+        "Tabel 1.2 Daftar Klasifikasi PNS Kecamatan Walantaka",
+        "Gambar 1.1",
+        "STRUKTUR ORGANISASI KECAMATAN WALANTAKA",
+        "Tabel 1.3 Kondisi SDM Aparatur berdasarkan Pendidikan, Pangkat dan Eselon",
+        "BAB II",
+    ]
+    mulai = teks.find("Tabel 1.1 Data Kelurahan")  # after the daftar isi
+    for t in urutan:
+        ketemu = teks.find(t, mulai)
+        assert ketemu >= mulai >= 0, f"{t!r} tidak ada setelah posisi {mulai}"
+        mulai = ketemu
+    assert "KARSONO. S.Sos. M.Si" in teks and "19780126 201408 1 002" in teks

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lkjip.models import IndikatorSasaran, NarasiProgram, Sasaran
+from lkjip.models import IndikatorSasaran, NarasiProgram, Pegawai, Sasaran
 from renja.models import Anggaran, Belanja, Indikator, Nomenklatur
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
@@ -131,4 +131,34 @@ def dataset(kali: int = 1, kode: str = "36.73.09") -> Kecamatan:
             ],
             urutan=s,
         )
+    pegawai(kec, 2020, kel, kali)
     return kec
+
+
+def pegawai(kec: Kecamatan, tahun: int, kel: list[Kelurahan], kali: int = 1) -> list[Pegawai]:
+    """A camat, a sekretaris, two kasi and, per kelurahan, a lurah and ``kali`` kasi (some without data)."""
+    daftar = [
+        ("Camat", "IV/b", "S2", "III.a", None),
+        ("Sekretaris Camat", "IV/a", "S2", "III.b", None),
+        ("Kasubag Umum", "III/c", "S1", "IV.b", None),
+        ("Kepala Seksi Pemerintahan", "III/d", "", "IV.a", None),
+    ]
+    for k in kel:
+        daftar.append((f"Lurah {k.nama}", "III/c", "S1", "IV.a", k))
+        daftar += [(f"Kasi Kesos Kelurahan {k.nama}", "III/a", "D3", "IV.b", k)] * kali
+    daftar.append(("Pelaksana", "", "", "", None))
+    return [
+        Pegawai.objects.create(
+            tahun=tahun,
+            kecamatan=kec,
+            nama=f"Pegawai {i}",
+            nip=f"19800101 200501 1 {i:03d}",
+            jabatan=jabatan,
+            pangkat_golongan=gol,
+            pendidikan=pend,
+            eselon=eselon,
+            kelurahan=k,
+            urutan=i,
+        )
+        for i, (jabatan, gol, pend, eselon, k) in enumerate(daftar, start=1)
+    ]

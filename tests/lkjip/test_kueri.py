@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
 #: Upper bound per report (the builders use 1–3 queries; +1 for the kecamatan's kota when not loaded).
 BATAS = {
     "lkjip-1.1": 1,
+    "lkjip-1.2": 1,
+    "lkjip-1.3": 1,
     "lkjip-2.1": 2,
     "lkjip-2.2": 2,
     "lkjip-3.1": 2,
