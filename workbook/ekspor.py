@@ -9,7 +9,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import F, Q
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -132,7 +132,7 @@ def workbook_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
     anggaran = list(
         Anggaran.objects.filter(per_tahun, kecamatan=kecamatan)
         .select_related("nomenklatur", "kelurahan")
-        .order_by("tahun", "nomenklatur__kode", "kelurahan__kode", "sumber_dana")
+        .order_by("tahun", "nomenklatur__kode", F("kelurahan__kode").asc(nulls_first=True), "sumber_dana")
     )
     indikator = list(
         Indikator.objects.filter(per_tahun, kecamatan=kecamatan)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from django.db.models import F
+
 from core.angka import format_angka
 from renja.models import Belanja
 from wilayah.models import Kecamatan
@@ -98,7 +100,9 @@ def baris_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> list[dict[st
             "keterangan": b.keterangan,
             "versi": b.versi,
         }
-        for b in qs.order_by("tahun", "jenis", "kelurahan__kode")
+        for b in qs.order_by(
+            "tahun", "jenis", F("kelurahan__kode").asc(nulls_first=True)
+        )  # same on every database
     ]
 
 
