@@ -56,6 +56,30 @@ def buat_xlsx(sheets: dict[str, list[list]], path: Path | None = None) -> Path |
     return path
 
 
+#: Tests whose subject does not depend on the database engine: the layout of whole documents and of every seed
+#: report in PDF/XLSX, the browser, the production server, hostile files refused before any row is read. They
+#: carry the marker ``sekali``; .ci/run runs them once, on SQLite, and deselects them on PostgreSQL (where every
+#: other test runs again) to keep CI under ten minutes on a 2-core machine.
+SEKALI = (
+    "tests/e2e/",
+    "tests/produksi/",
+    "tests/laporan/test_cetak_seed.py",
+    "tests/laporan/test_byte_sama.py",
+    "tests/laporan/test_dokumen_penomoran.py",
+    "tests/laporan/test_usulan_seed.py",
+    "tests/dokumen/test_dokumen_lengkap.py",
+    "tests/lkjip/test_keuangan_dokumen.py",
+    "tests/workbook/test_bom.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        jalur = Path(str(item.fspath)).resolve().relative_to(REPO).as_posix()
+        if jalur.startswith(SEKALI):
+            item.add_marker(pytest.mark.sekali)
+
+
 def pytest_unconfigure(config):
     """config.settings.test keeps uploads in fresh temp dirs, one pair per process that loads it (the xdist
     controller and each worker): removed when pytest ends."""
