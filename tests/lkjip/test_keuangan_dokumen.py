@@ -1,19 +1,15 @@
-"""Section 3.3 Akuntabilitas Keuangan of the whole LKjIP Walantaka 2020 (seed 002, §3.1 lines 742–763): belanja
+"""Section 3.3 Akuntabilitas Keuangan of the LKjIP Walantaka 2020 (seed 002, §3.1 lines 742–763): belanja
 langsung + belanja tidak langsung with the seed's totals, and the seed's narrative with the refocusing (covid)
-figures when the demo narrative of that section is loaded."""
+figures when the demo narrative of that section is loaded. The whole demo LKjIP is read by
+tests/dokumen/test_dokumen_lengkap.py::test_keuangan_walantaka_dalam_lkjip_utuh."""
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
 
 import pytest
-
-from dokumen.models import BagianNarasi
-from dokumen.pdf import dokumen_pdf
-from wilayah.models import Kecamatan
 
 from ..conftest import REPO
 
@@ -34,36 +30,6 @@ def test_narasi_demo_memuat_angka_refocusing_seed():
     # the totals are computed by the report, never retyped into the text
     for angka in ("28.846.929.951", "27.778.988.346", "860.522.113"):
         assert angka not in walantaka.NARASI_KEUANGAN
-
-
-def test_dokumen_lkjip_bagian_keuangan_mencetak_total_dan_narasi_seed(seed):
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) tidak terpasang")
-    kec = Kecamatan.objects.select_related("kota").get(kode="36.73.03")
-    BagianNarasi.objects.create(
-        kecamatan=kec, tahun=2020, jenis="lkjip", kunci="bab3.keuangan", isi=walantaka.NARASI_KEUANGAN
-    )
-    teks = _teks(dokumen_pdf(kec, 2020, "lkjip"))
-    bagian = teks[teks.index("Akuntabilitas Keuangan Tahun 2020") - 3000 :]
-    for angka in (
-        "28.846.929.951",
-        "27.778.988.346",
-        "96,30",
-        "9.633.391.315",
-        "19.213.538.636",
-        "1.067.941.605",
-        "860.522.113",
-        "17.442.927.972",
-        "183.950.329",
-        "1.770.610.664",
-        "23.469.163",
-        "426.653.000",
-        "254.591.114",
-        "411.769.419",
-    ):
-        assert angka in bagian, angka
-    assert re.search(r"Realisasi anggaran belanja total sebesar Rp 27\.778\.988\.346 atau 96,30 %", teks)
-    assert "Jumlah belanja tidak langsung" in teks and "belum lengkap" not in bagian
 
 
 def test_btl_tidak_diketahui_tertanda_di_html_pdf_dan_xlsx():
