@@ -65,7 +65,6 @@ SEKALI = (
     "tests/produksi/",
     "tests/laporan/test_cetak_seed.py",
     "tests/laporan/test_byte_sama.py",
-    "tests/laporan/test_dokumen_penomoran.py",
     "tests/laporan/test_usulan_seed.py",
     "tests/dokumen/test_dokumen_lengkap.py",
     "tests/lkjip/test_keuangan_dokumen.py",
