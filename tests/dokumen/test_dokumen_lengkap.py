@@ -28,6 +28,7 @@ from wilayah.akun import pengguna_simpan
 from wilayah.models import Kecamatan, Peran
 
 from ..conftest import REPO, SANDI, data_modul, impor_seed
+from ..laporan.test_usulan_seed import KALIMAT_4_1
 
 pytestmark = pytest.mark.django_db
 
@@ -539,3 +540,30 @@ def test_bab_1_memuat_struktur_organisasi_dan_tabel_sdm(halaman):
         assert ketemu >= mulai >= 0, f"{t!r} tidak ada setelah posisi {mulai}"
         mulai = ketemu
     assert "KARSONO. S.Sos. M.Si" in teks and "19780126 201408 1 002" in teks
+
+
+def test_renja_tabel_2_5_dan_bab_iv_berurutan(dokumen):
+    """Renja §2.5 and BAB IV with their tables (usulan and prioritas sheets), in the seed's order."""
+    urut = [
+        "2.5 Penelaahan Usulan Program dan Kegiatan Masyarakat",
+        "Tabel 2.5",
+        "dari Para Pemangku Kepentingan Tahun 2022",
+        "BAB III",
+        "BAB IV",
+        "4.1 Rencana perkiraan Pendapatan Perangkat Daerah",
+        "Tabel 4.1",
+        "Rumusan Rencana Pendapatan Perangkat Daerah Tahun 2022",
+        KALIMAT_4_1,
+        "4.2 Rencana Program Unggulan dan Mendesak",
+        "Tabel 4.2",
+        "Rumusan Rencana Indikasi Kegiatan/Sub Kegiatan pada Program Unggulan Tahun 2022",
+        "Pengembangan Serang Smart City",
+        "Tabel 4.3",
+        "Rumusan Rencana Indikasi Kegiatan/Sub Kegiatan pada Program Mendesak Tahun 2022",
+        "Pencegahan penyebaran",  # a table cell: the layout text wraps it among other columns
+        "4.3 Usulan Rencana Program/Kegiatan/Sub Kegiatan pada Renja K/L dan Renja PD Provinsi",
+        "Tabel 4.4",
+        "Tabel 4.5",
+        "BAB V",
+    ]
+    assert urutan_hilang(isi_bab(dokumen["renja"]), urut) == []

@@ -118,15 +118,6 @@ def test_catatan_transkripsi_tidak_tercetak(keluaran, slug):
     assert "[transkripsi]" not in k.pdf
 
 
-def test_dokumen_renja_utuh_tanpa_catatan_transkripsi(seed):
-    from dokumen.pdf import dokumen_pdf
-
-    serang = Kecamatan.objects.select_related("kota").get(kode="36.73.01")
-    teks = pdf_teks(dokumen_pdf(serang, 2022, "renja"))
-    assert "Review terhadap Rancangan Awal RKPD" in teks
-    assert "[transkripsi]" not in teks and "transkripsi" not in teks
-
-
 def test_tabel_2_4_tanpa_baris_tak_bernama(keluaran):
     for b in keluaran["renja-2.4"].tabel.baris:
         if b.jenis == "catatan":
