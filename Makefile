@@ -18,11 +18,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Installed once per venv and again only when pyproject.toml changes (a stamp file in the venv): pip's no-op
+# re-install still asks the index for every package (about 25 s), and .ci/run calls make twice.
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
 
-install-test: $(BIN)/python
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
 
 demo: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input

@@ -263,3 +263,73 @@ def browser():
         )
         yield b
         b.close()
+
+
+# --- WeasyPrint's bytes, memoized per HTML for the whole test run -----------------------------------------------
+#
+# A PDF is a pure function of its HTML (and base URL): tests/laporan/test_byte_sama.py proves it for every report
+# with the memo switched off (``pdf_segar``). Many tests lay out the very same report (the seed's tables are read
+# by several modules, and the PostgreSQL phase of .ci/run repeats the SQLite phase's renders), and a WeasyPrint
+# layout costs seconds: the bytes are kept on disk, keyed by the HTML, shared by the xdist workers and, through
+# ``RKK_UJI_CACHE_PDF`` (set by .ci/run), by both phases. Every PDF a test reads was still laid out by WeasyPrint
+# from exactly that HTML, once. A render whose progress is followed (a handler on ``weasyprint.progress``, as the
+# jobs do) is never served from the memo: its progress is what such a test checks.
+
+_PDF_MEMO = {"aktif": True}
+
+
+def _pdf_memo_dir(tmp_path_factory) -> Path:
+    dari_env = os.environ.get("RKK_UJI_CACHE_PDF")
+    if dari_env:
+        return Path(dari_env)
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "pdf-memo"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _memo_pdf_weasyprint(tmp_path_factory):
+    import hashlib
+    import logging
+
+    import weasyprint
+
+    folder = _pdf_memo_dir(tmp_path_factory)
+    folder.mkdir(parents=True, exist_ok=True)
+    asli_init, asli_write = weasyprint.HTML.__init__, weasyprint.HTML.write_pdf
+    progres = logging.getLogger("weasyprint.progress")
+
+    def init(self, *args, **kwargs):
+        asli_init(self, *args, **kwargs)
+        string = kwargs.get("string")
+        self._rkk_kunci = (
+            hashlib.sha256(
+                f"{weasyprint.__version__}\0{kwargs.get('base_url')}\0{string}".encode()
+            ).hexdigest()
+            if isinstance(string, str) and not args
+            else None
+        )
+
+    def write_pdf(self, target=None, *args, **kwargs):
+        kunci = getattr(self, "_rkk_kunci", None)
+        if target is not None or args or kwargs or not kunci or not _PDF_MEMO["aktif"] or progres.handlers:
+            return asli_write(self, target, *args, **kwargs)
+        berkas = folder / f"{kunci}.pdf"
+        if berkas.exists():
+            return berkas.read_bytes()
+        isi = asli_write(self)
+        sementara = folder / f"{kunci}.{os.getpid()}.tmp"
+        sementara.write_bytes(isi)
+        os.replace(sementara, berkas)  # atomic: a worker never reads half a file
+        return isi
+
+    weasyprint.HTML.__init__, weasyprint.HTML.write_pdf = init, write_pdf
+    yield
+    weasyprint.HTML.__init__, weasyprint.HTML.write_pdf = asli_init, asli_write
+
+
+@pytest.fixture
+def pdf_segar():
+    """Every PDF of this test is laid out afresh by WeasyPrint (for the tests of determinism itself)."""
+    _PDF_MEMO["aktif"] = False
+    yield
+    _PDF_MEMO["aktif"] = True

@@ -1,14 +1,20 @@
 """The whole flow in a real browser (Debian's Chromium driven by Playwright, headless):
 operator enters a quarter's realisasi and sees the total update, submits the LKjIP; the camat approves it and
-downloads the signed PDF; another kecamatan's operator gets 404."""
+downloads the signed PDF; another kecamatan's operator gets 404.
+
+It runs on the small two-kecamatan dataset: the approval lays out the signed LKjIP inline (no Redis in tests),
+and the subject here is the browser flow; the demo's whole documents are laid out and read by
+tests/dokumen/test_dokumen_lengkap.py, the signature block by tests/dokumen/test_dokumen.py."""
 
 import re
 import subprocess
 
 import pytest
-from django.core.management import call_command
 
 from renja.models import Anggaran
+
+from ..conftest import SANDI
+from ..data_uji import dua_kecamatan
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,24 +22,21 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def masuk(page, live_server, username):
     page.goto(f"{live_server.url}/akun/masuk/")
     page.fill("#id_username", username)
-    page.fill("#id_password", "demo")
+    page.fill("#id_password", SANDI)
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
 
 
-def test_operator_mengisi_mengajukan_camat_menyetujui(browser, live_server, settings, tmp_path):
-    settings.DEBUG = True
-    call_command("load_demo")
-    baris = (
-        Anggaran.objects.filter(kecamatan__kode="36.73.03", tahun=2020, pagu__gt=2_000_000)
-        .order_by("nomenklatur__kode")
-        .first()
-    )
-    Anggaran.objects.filter(pk=baris.pk).update(realisasi=None)  # a line being reported quarter by quarter
+def test_operator_mengisi_mengajukan_camat_menyetujui(browser, live_server, tmp_path):
+    d = dua_kecamatan()
+    d["a"].nip_camat = "19700101 199001 1 001"
+    d["a"].save(update_fields=["nip_camat"])
+    baris = d["ang_a"]
+    Anggaran.objects.filter(pk=baris.pk).update(pagu=5_000_000, realisasi=None)  # reported quarter by quarter
 
     konteks = browser.new_context(accept_downloads=True, locale="id-ID")
     page = konteks.new_page()
-    masuk(page, live_server, "operator_walantaka")
+    masuk(page, live_server, "operator_a")
     page.goto(f"{live_server.url}/kecamatan/36.73.03/2020/realisasi/")
     tr = page.locator(f'tr[data-url$="/anggaran/{baris.pk}/"]')
     tr.locator('input[name="realisasi_tw1"]').fill("1.000.000")
@@ -53,7 +56,7 @@ def test_operator_mengisi_mengajukan_camat_menyetujui(browser, live_server, sett
 
     konteks = browser.new_context(accept_downloads=True, locale="id-ID")
     page = konteks.new_page()
-    masuk(page, live_server, "camat_walantaka")
+    masuk(page, live_server, "camat_a")
     page.goto(f"{live_server.url}/kecamatan/36.73.03/2020/dokumen/lkjip/")
     page.click("text=Setujui dan tanda tangani")
     page.wait_for_selector("text=Dokumen disetujui", timeout=120000)
@@ -70,7 +73,7 @@ def test_operator_mengisi_mengajukan_camat_menyetujui(browser, live_server, sett
 
     konteks = browser.new_context(locale="id-ID")
     page = konteks.new_page()
-    masuk(page, live_server, "operator_serang")
+    masuk(page, live_server, "operator_b")
     for url in ("/kecamatan/36.73.03/2020/realisasi/", "/kecamatan/36.73.03/2020/dokumen/lkjip/"):
         assert page.goto(f"{live_server.url}{url}").status == 404
     konteks.close()

@@ -22,7 +22,8 @@ from .. import factories as f
 from ..conftest import data_modul
 from ..lkjip import factories as f_lkjip
 
-pytestmark = pytest.mark.django_db
+#: Both renders of each PDF are laid out by WeasyPrint, never served from the tests' memo (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pdf_segar")]
 
 #: Where each kind of report has data: Renja plans year N from N−2…N+1, the LKjIP reports year N.
 DATA = {"Renja": ("36.73.01", 2022), "LKjIP": ("36.73.09", 2020)}
