@@ -159,8 +159,13 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
     # workbook
     "workbook:templat": Aturan(None, 200, 405),
     "workbook:impor": Aturan(None, 200, 200, boleh=frozenset({"bappeda"})),
-    # the error report of the session's last refused preview: none here, so 404 for Bappeda, 403 for others
-    "workbook:laporan_galat": Aturan(None, 404, 405, boleh=frozenset({"bappeda"})),
+    # the check of an upload (a job; here a refused preview: 400 with its errors; "Batal" answers 302), its
+    # error report, and the import job's outcome: Bappeda only
+    "workbook:periksa": Aturan(
+        None, 400, 302, boleh=frozenset({"bappeda"}), kwargs={"pk": "periksa"}, data={"aksi": "batal"}
+    ),
+    "workbook:laporan_galat": Aturan(None, 200, 405, boleh=frozenset({"bappeda"}), kwargs={"pk": "periksa"}),
+    "workbook:hasil": Aturan(None, 200, 405, boleh=frozenset({"bappeda"}), kwargs={"pk": "impor"}),
     "workbook:riwayat": Aturan(None, 200, 405, boleh=frozenset({"bappeda"})),
     "workbook:riwayat_berkas": Aturan(None, 404, 405, boleh=frozenset({"bappeda"}), kwargs={"pk": 999999}),
     "workbook:ekspor": Aturan(LIHAT, 200, 405),
@@ -219,6 +224,42 @@ def test_setiap_url_non_admin_ada_di_tabel_dan_sebaliknya():
     assert len(_kasus()) >= 34
 
 
+def _tugas_workbook() -> tuple[Tugas, Tugas]:
+    """A finished check of an upload (refused, with its error report) and a finished import, as the workbook
+    jobs leave them."""
+    import json
+
+    from workbook.impor import HasilImpor
+    from workbook.sel import Galat
+    from workbook.tugas import IZIN, JENIS_IMPOR, JENIS_PERIKSA, hasil_ke_data, penyimpanan_privat
+
+    ditolak = HasilImpor(dry_run=True, galat=[Galat("anggaran", 2, "pagu", "D", "bukan angka yang sah.")])
+    laporan = penyimpanan_privat().save("impor/laporan-uji.xlsx", ContentFile(b"PK uji"))
+    data = {**hasil_ke_data(ditolak), "konflik_kunci": [], "laporan": laporan}
+    periksa = Tugas.objects.create(
+        kunci="workbook-periksa:uji",
+        fungsi="workbook.tugas.periksa_jalankan",
+        jenis=JENIS_PERIKSA,
+        judul="Pemeriksaan workbook uji.xlsx",
+        izin=IZIN,
+        status="selesai",
+        argumen={"path": "impor/uji.xlsx", "nama": "uji.xlsx", "opsi": {}},
+        berkas=ContentFile(json.dumps(data).encode(), name="pratinjau.json"),
+    )
+    data = {**hasil_ke_data(HasilImpor()), "nama": "uji.xlsx", "riwayat": None}
+    impor = Tugas.objects.create(
+        kunci=f"workbook-impor:{periksa.pk}",
+        fungsi="workbook.tugas.impor_jalankan",
+        jenis=JENIS_IMPOR,
+        judul="Impor workbook uji.xlsx",
+        izin=IZIN,
+        status="selesai",
+        argumen={"nama": "uji.xlsx"},
+        berkas=ContentFile(json.dumps(data).encode(), name="hasil.json"),
+    )
+    return periksa, impor
+
+
 # ------------------------------------------------------------------------------------------------
 # Data, once for the module (rolled back at its end)
 # ------------------------------------------------------------------------------------------------
@@ -273,6 +314,7 @@ def dunia(django_db_setup, django_db_blocker):
                 berkas=ContentFile(PDF, name="massal-uji.pdf"),
                 nama_berkas="LKjIP-2020.pdf",
             )
+            d["periksa"], d["impor"] = _tugas_workbook()
             d["tugas"] = Tugas.objects.create(
                 kunci="uji",
                 fungsi="dokumen.cetak.cetak_draf",

@@ -1,20 +1,23 @@
-"""Web import (Bappeda), the blank template and the per-kecamatan export. Thin over impor/ekspor."""
+"""Web import (Bappeda), the blank template and the per-kecamatan export. Thin over impor/ekspor.
+
+The import runs on the job queue (``workbook/tugas.py``): an upload sends a *periksa* job and lands on its
+page, which shows its progress and then the preview; "Impor sekarang" there sends the *impor* job and lands on
+its page, which shows its progress and then the outcome. Nothing is read or written inside these requests.
+"""
 
 from __future__ import annotations
 
-import io
-import os
-import uuid
 from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.base import ContentFile
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
+from antrean.models import Tugas
+from antrean.selectors import TIDAK_ADA, tugas_atau_404
 from core.penyimpanan import penyimpanan_privat
 from core.pintasan import ambil_atau_404
 from core.unduhan import respons_unduhan
@@ -22,15 +25,23 @@ from wilayah.akses import LIHAT, akses_kecamatan, perlu_izin
 
 from .ekspor import workbook_ekspor, workbook_templat
 from .forms import KonfirmasiImporForm
-from .impor import HasilImpor, urai_timpa_baris, workbook_impor
-from .laporan_galat import laporan_galat
-from .lembar import Perubahan
+from .impor import urai_timpa_baris
 from .models import RiwayatImpor
-from .riwayat import riwayat_catat
+from .tugas import (
+    JENIS_IMPOR,
+    JENIS_PERIKSA,
+    hasil_dari_data,
+    impor_dari_periksa,
+    impor_kirim,
+    pending_klaim,
+    periksa_batal,
+    periksa_kirim,
+    periksa_tertunda,
+    perubahan_per_sheet,
+    tugas_data,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-KUNCI_SESI = "workbook_impor"
-KUNCI_LAPORAN = "workbook_laporan_galat"  # the error report of the last refused preview (private storage)
 #: What admin Bappeda may confirm on the upload form (the checkbox name -> what the confirm step repeats).
 OPSI = {
     "timpa_versi": "Perubahan yang lebih baru di aplikasi akan ditimpa.",
@@ -47,45 +58,25 @@ def _unduhan(isi: bytes, nama: str) -> HttpResponse:
     return respons_unduhan(isi, nama, XLSX)
 
 
-def _klaim(simpanan, tertunda: dict | None) -> str | None:
-    """Take the pending file for this request alone, or None when there is none (any more).
-
-    The file is renamed to a name only this request knows; a rename is atomic, so of two clicks on
-    "Impor sekarang" (or two tabs) exactly one gets the file and the other is told it was imported.
-    """
-    if not tertunda:
-        return None
-    diklaim = f"impor/diklaim-{uuid.uuid4().hex}.xlsx"
-    try:
-        os.replace(simpanan.path(tertunda["path"]), simpanan.path(diklaim))
-    except FileNotFoundError:
-        return None
-    return diklaim
-
-
-def _simpan_laporan(request, simpanan, berkas, hasil: HasilImpor) -> None:
-    """Keep the error report of a refused preview for download (replacing the previous one)."""
-    lama = request.session.pop(KUNCI_LAPORAN, None)
-    if lama:
-        simpanan.delete(lama["path"])
-    if hasil.galat_berkas or not hasil.galat:
-        return  # the file itself could not be read: there are no cells to mark
-    berkas.seek(0)
-    isi = laporan_galat(berkas, hasil.galat, nama_berkas=berkas.name)
-    nama = simpanan.save(f"impor/laporan-{uuid.uuid4().hex}.xlsx", ContentFile(isi))
-    request.session[KUNCI_LAPORAN] = {"path": nama, "nama": f"Kesalahan-{Path(berkas.name).stem}.xlsx"}
+def _tugas(request, pk, jenis: str) -> Tugas:
+    """A workbook job the user may see (admin Bappeda), or 404 (also for a job of another kind)."""
+    tugas = tugas_atau_404(request.user, pk)
+    if tugas.jenis != jenis:
+        raise Http404(TIDAK_ADA)
+    return tugas
 
 
 @perlu_izin("workbook.impor")
 @require_safe
-def laporan(request):
-    """Download the error report of the last refused preview: the bad cells red, each with its message."""
-    tersimpan = request.session.get(KUNCI_LAPORAN)
+def laporan(request, pk):
+    """Download the error report of a refused preview: the bad cells red, each with its message."""
+    tugas = _tugas(request, pk, JENIS_PERIKSA)
+    data = tugas_data(tugas)
     simpanan = penyimpanan_privat()
-    if not tersimpan or not simpanan.exists(tersimpan["path"]):
+    if not data or not data.get("laporan") or not simpanan.exists(data["laporan"]):
         raise Http404("Tidak ada laporan kesalahan; unggah workbook-nya lagi untuk pratinjau.")
-    with simpanan.open(tersimpan["path"], "rb") as f:
-        return _unduhan(f.read(), tersimpan["nama"])
+    with simpanan.open(data["laporan"], "rb") as f:
+        return _unduhan(f.read(), f"Kesalahan-{Path(tugas.argumen['nama']).stem}.xlsx")
 
 
 @perlu_izin("workbook.impor")
@@ -107,25 +98,6 @@ def riwayat_berkas(request, pk: int):
         return _unduhan(f.read(), obj.nama_berkas)
 
 
-#: The preview lists at most this many changed cells per sheet, then "dan N lainnya".
-PERUBAHAN_MAKS_PER_SHEET = 500
-
-
-def _perubahan_per_sheet(hasil: HasilImpor) -> list[dict[str, Any]]:
-    """The changed cells of a preview grouped by sheet, capped per sheet for huge imports."""
-    kelompok: dict[str, list[Perubahan]] = {}
-    for p in hasil.perubahan:
-        kelompok.setdefault(p.sheet, []).append(p)
-    return [
-        {
-            "sheet": sheet,
-            "baris": daftar[:PERUBAHAN_MAKS_PER_SHEET],
-            "lainnya": max(0, len(daftar) - PERUBAHAN_MAKS_PER_SHEET),
-        }
-        for sheet, daftar in kelompok.items()
-    ]
-
-
 @login_required
 @require_safe
 def templat(request):
@@ -140,77 +112,104 @@ def ekspor(request, kecamatan, tahun: int):
 
 
 @perlu_izin("workbook.impor")
+@require_http_methods(["GET", "HEAD", "POST"])
 def impor(request):
-    """Upload → Pratinjau (dry run: every error, or what would change) → Impor (the same file, all or nothing).
+    """The upload form. An upload is kept privately and checked by a job (a dry run: every error, or what
+    would change); the user follows its progress on the preview page."""
+    if request.method == "POST" and "berkas" in request.FILES:
+        opsi = {nama: request.POST.get(nama) == "1" for nama in OPSI}
+        tugas = periksa_kirim(request.FILES["berkas"], opsi, request.user)
+        return redirect("workbook:periksa", pk=tugas.pk)
+    return render(request, "workbook/impor.html", {})
+
+
+def _konteks_periksa(tugas: Tugas) -> dict[str, Any]:
+    data = tugas_data(tugas)
+    konteks: dict[str, Any] = {"tugas": tugas, "muat_ulang": True, "tertunda": None}
+    if data is None:
+        return konteks
+    hasil = hasil_dari_data(data)
+    opsi = tugas.argumen["opsi"]
+    tertunda = periksa_tertunda(tugas, data)
+    konteks.update(
+        hasil=hasil,
+        tertunda=Path(tugas.argumen["nama"]).name if tertunda else None,
+        dikonfirmasi=[OPSI[nama] for nama in OPSI if opsi.get(nama)],
+        perubahan=perubahan_per_sheet(data) if hasil.berhasil else [],
+        laporan=bool(data.get("laporan")),
+        konflik=[] if opsi.get("timpa_versi") else hasil.konflik,
+        konflik_kunci=data["konflik_kunci"],
+        impor=None if tertunda else impor_dari_periksa(tugas),
+    )
+    return konteks
+
+
+@perlu_izin("workbook.impor")
+@require_http_methods(["GET", "HEAD", "POST"])
+def periksa(request, pk):
+    """The check of one upload: its progress, then the preview (every error with the error report, or every
+    changed cell old → new per sheet and the conflicting rows to tick) and "Impor sekarang" / "Batal".
 
     Rows changed in the application since the workbook was exported are listed in the preview, each with a
     checkbox: only the ticked ones are overwritten (audited), the others are kept and reported as skipped.
     """
-    simpanan = penyimpanan_privat()
-    hasil = None
-    tertunda = request.session.get(KUNCI_SESI)
-    konflik = []
-    if request.method == "POST" and "berkas" in request.FILES:
-        berkas = request.FILES["berkas"]
-        opsi = {nama: request.POST.get(nama) == "1" for nama in OPSI}
-        # per row (nothing ticked yet): conflicts are listed and, unless confirmed, skipped
-        hasil = workbook_impor(berkas, dry_run=True, nama_berkas=berkas.name, timpa_baris=(), **opsi)
-        if hasil.berhasil:
-            berkas.seek(0)
-            nama = simpanan.save(f"impor/{uuid.uuid4().hex}.xlsx", berkas)
-            request.session[KUNCI_SESI] = {
-                "path": nama,
-                "nama": berkas.name,
-                **opsi,
-                "konflik": [] if opsi["timpa_versi"] else [k.kunci for k in hasil.konflik],
-            }
-            tertunda = request.session[KUNCI_SESI]
-            konflik = [] if opsi["timpa_versi"] else hasil.konflik
-        else:
-            request.session.pop(KUNCI_SESI, None)
-            tertunda = None
-            _simpan_laporan(request, simpanan, berkas, hasil)
-    elif request.method == "POST" and request.POST.get("aksi") == "impor":
-        form = KonfirmasiImporForm(request.POST, konflik=(tertunda or {}).get("konflik", []))
-        if tertunda and not form.is_valid():
-            galat = [p for daftar in form.errors.values() for p in daftar]
-            konteks_galat = {"tertunda": Path(tertunda["nama"]).name, "galat_konfirmasi": galat}
-            return render(request, "workbook/impor.html", konteks_galat, status=400)
-        request.session.pop(KUNCI_SESI, None)
-        diklaim = _klaim(simpanan, tertunda)
-        if diklaim is None:
-            messages.error(request, TIDAK_MENUNGGU)
+    tugas = _tugas(request, pk, JENIS_PERIKSA)
+    konteks = _konteks_periksa(tugas)
+    if request.method == "POST":
+        aksi = request.POST.get("aksi")
+        if aksi == "batal":
+            if konteks["tertunda"]:
+                periksa_batal(tugas)
             return redirect("workbook:impor")
-        opsi = {nama: bool(tertunda.get(nama)) for nama in OPSI}
-        dipilih = urai_timpa_baris(form.cleaned_data["timpa_baris"])
-        try:
-            with simpanan.open(diklaim, "rb") as f:
-                isi = f.read()
-            hasil = workbook_impor(io.BytesIO(isi), nama_berkas=tertunda["nama"], timpa_baris=dipilih, **opsi)
-        finally:
-            simpanan.delete(diklaim)
-        riwayat_catat(isi, tertunda["nama"], hasil, request.user, timpa_baris=bool(dipilih), **opsi)
-        if hasil.berhasil:
-            messages.success(request, f"Workbook '{tertunda['nama']}' diimpor: {hasil.ringkasan()}.")
-            for p in hasil.peringatan:
-                if "dilewati" in p or "ditimpa atas" in p:
-                    messages.warning(request, p)
-            return redirect("workbook:impor")
-        tertunda = None
-    elif request.method == "POST" and request.POST.get("aksi") == "batal":
-        if tertunda:
-            simpanan.delete(tertunda["path"])
-        request.session.pop(KUNCI_SESI, None)
-        return redirect("workbook:impor")
-    konteks = {
-        "hasil": hasil,
-        "tertunda": tertunda and Path(tertunda["nama"]).name,
-        "dikonfirmasi": [OPSI[nama] for nama in OPSI if tertunda and tertunda.get(nama)],
-        "perubahan": _perubahan_per_sheet(hasil) if hasil and hasil.berhasil else [],
-        "laporan": bool(hasil and not hasil.berhasil and request.session.get(KUNCI_LAPORAN)),
-        "konflik": konflik,
-    }
+        if aksi != "impor":
+            return render(
+                request,
+                "workbook/periksa.html",
+                {**konteks, "galat_konfirmasi": ["Pilih Impor sekarang atau Batal."]},
+                status=400,
+            )
+        return _impor_sekarang(request, tugas, konteks)
+    hasil = konteks.get("hasil")
     # a refused workbook is the client's error: 400, with every message on the page
-    return render(
-        request, "workbook/impor.html", konteks, status=400 if hasil and not hasil.berhasil else 200
-    )
+    status = 400 if hasil is not None and not hasil.berhasil else 200
+    return render(request, "workbook/periksa.html", konteks, status=status)
+
+
+def _impor_sekarang(request, tugas: Tugas, konteks: dict[str, Any]):
+    """Claim the pending file (one request only, however many clicks or tabs) and send the import job."""
+    if tugas.aktif:
+        messages.error(request, "Pemeriksaan workbook belum selesai; tunggu pratinjaunya.")
+        return redirect("workbook:periksa", pk=tugas.pk)
+    if konteks["tertunda"]:
+        form = KonfirmasiImporForm(request.POST, konflik=konteks["konflik_kunci"])
+        if not form.is_valid():
+            galat = [p for daftar in form.errors.values() for p in daftar]
+            return render(
+                request, "workbook/periksa.html", {**konteks, "galat_konfirmasi": galat}, status=400
+            )
+        diklaim = pending_klaim(tugas)
+        if diklaim is not None:
+            dipilih = urai_timpa_baris(form.cleaned_data["timpa_baris"])
+            impor = impor_kirim(tugas, diklaim, sorted(dipilih), request.user)
+            return redirect("workbook:hasil", pk=impor.pk)
+    messages.error(request, TIDAK_MENUNGGU)
+    sudah = impor_dari_periksa(tugas)  # imported (or importing) by the other click: join it
+    if sudah is not None:
+        return redirect("workbook:hasil", pk=sudah.pk)
+    return redirect("workbook:impor")
+
+
+@perlu_izin("workbook.impor")
+@require_safe
+def hasil(request, pk):
+    """One import job: its progress, then its outcome (counts, warnings, or why it was refused) and the
+    link to the import history."""
+    tugas = _tugas(request, pk, JENIS_IMPOR)
+    data = tugas_data(tugas)
+    konteks: dict[str, Any] = {"tugas": tugas, "muat_ulang": True, "nama": tugas.argumen.get("nama", "")}
+    status = 200
+    if data is not None:
+        hasil = hasil_dari_data(data)
+        konteks.update(hasil=hasil, riwayat=data.get("riwayat"))
+        status = 200 if hasil.berhasil else 400
+    return render(request, "workbook/hasil.html", konteks, status=status)

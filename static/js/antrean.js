@@ -1,7 +1,8 @@
 // Job progress: every element with data-tugas-status (templates/antrean/_kemajuan.html) asks its JSON status
 // URL every 1.5 s until the job is selesai (then the download link is shown) or gagal (the message stays).
 // Presentation only: the numbers come from the server. An element with data-muat-ulang="N" (a batch still
-// running) reloads the page every N seconds.
+// running) reloads the page every N seconds. An element with data-tugas-muat-ulang reloads the page when its job
+// ends (the page then shows the job's result itself, e.g. the workbook import preview).
 (function () {
   "use strict";
 
@@ -23,6 +24,10 @@
           isi(el, "[data-tugas-pesan]", s.pesan);
           var bar = el.querySelector("[data-tugas-bar]");
           if (bar) bar.value = s.persen;
+          if ((s.status === "selesai" || s.status === "gagal") && el.hasAttribute("data-tugas-muat-ulang")) {
+            window.location.reload();
+            return;
+          }
           if (s.status === "selesai") {
             var p = el.querySelector("[data-tugas-tautan]");
             if (p && s.tautan) {

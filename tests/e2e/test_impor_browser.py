@@ -1,13 +1,20 @@
 """Import in a real browser (Chromium through Playwright): re-importing an old export never undoes an entry the
 operator made in the grid after the export. The preview lists old → new and the conflict (both values, one
-checkbox per row); imported without ticking it, the operator's entry stays and the row is reported skipped."""
+checkbox per row); imported without ticking it, the operator's entry stays and the row is reported skipped.
 
+The check and the import run as jobs: the browser lands on each job's progress page and follows it to the
+preview, then to the outcome, when the job ends. The jobs are sent as with REDIS_URL but run by the test (the
+worker), so the page is seen waiting first."""
+
+import re
 from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
+from antrean import services as antrean_services
+from antrean.models import Tugas
 from renja.models import Anggaran
 from wilayah.models import Kecamatan
 from workbook.ekspor import workbook_ekspor
@@ -19,8 +26,18 @@ pytestmark = pytest.mark.django_db(transaction=True)
 GRID = "/kecamatan/36.73.03/2020/realisasi/"
 
 
+def _kerjakan_saat_halaman_menunggu(page, jalur: str) -> None:
+    """The page of a queued job shows its progress; the worker runs it; the page reloads with its result."""
+    page.wait_for_url(re.compile(rf"{jalur}[0-9a-f-]+/$"))
+    pk = page.url.rstrip("/").rsplit("/", 1)[-1]
+    assert page.locator("[data-tugas-muat-ulang] [data-tugas-teks]").inner_text() == "Antre"
+    antrean_services.tugas_jalankan(pk)
+    assert Tugas.objects.get(pk=pk).status == "selesai"
+    page.wait_for_selector("[data-tugas-muat-ulang]", state="detached")
+
+
 def test_impor_ekspor_lama_tidak_membatalkan_isian_grid_yang_lebih_baru(
-    browser, live_server, settings, tmp_path
+    browser, live_server, settings, tmp_path, monkeypatch
 ):
     settings.DEBUG = True
     call_command("load_demo")
@@ -67,7 +84,10 @@ def test_impor_ekspor_lama_tidak_membatalkan_isian_grid_yang_lebih_baru(
     masuk(page, live_server, "bappeda")
     page.goto(f"{live_server.url}/workbook/impor/")
     page.set_input_files("#berkas", str(ekspor))
+    monkeypatch.setattr(antrean_services, "antrean_redis", lambda: True)  # sent, left queued for the test
+    monkeypatch.setattr(antrean_services, "_antrekan", lambda tugas_id: None)
     page.click("text=Pratinjau")
+    _kerjakan_saat_halaman_menunggu(page, "/workbook/impor/periksa/")
     page.wait_for_selector("text=Impor sekarang")
     konflik = page.locator("#konflik tbody tr", has_text="realisasi_tw1")
     assert konflik.count() == 1
@@ -88,7 +108,9 @@ def test_impor_ekspor_lama_tidak_membatalkan_isian_grid_yang_lebih_baru(
     assert ubah == [str(nomor), "pagu", lama, baru]
 
     page.click("text=Impor sekarang")
+    _kerjakan_saat_halaman_menunggu(page, "/workbook/impor/hasil/")
     page.wait_for_selector("text=diimpor")
+    assert page.locator("a", has_text="riwayat impor").count() == 1
     assert "isi aplikasi dipertahankan" in page.inner_text("body")
     baris.refresh_from_db()
     assert baris.realisasi_tw1 == Decimal(1_000_000)  # the operator's newer entry is kept

@@ -6,9 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.urls import reverse
 
 from fixtures.seed import serang
 from renja.models import KEDALAMAN, Nomenklatur
@@ -23,6 +21,7 @@ from renja.nomenklatur_resmi import (
 from workbook.impor import workbook_impor
 
 from ..conftest import buat_xlsx
+from ..workbook.web import unggah
 
 #: The four seed codes the transcriber marked † (from memory) are in the official list now (renja/data/README.md);
 #: two of them carry another name there, so the seed's uraian is reported as different, not silently accepted.
@@ -193,8 +192,7 @@ def test_admin_memperingatkan_uraian_yang_berbeda(client, bappeda):
 @pytest.mark.django_db
 def test_pratinjau_web_menampilkan_peringatan_nomenklatur_resmi(client, bappeda):
     client.force_login(bappeda)
-    berkas = SimpleUploadedFile("nasional.xlsx", buat_xlsx({"nomenklatur": POHON}))
-    r = client.post(reverse("workbook:impor"), {"berkas": berkas})
+    r = unggah(client, "nasional.xlsx", buat_xlsx({"nomenklatur": POHON}))
     isi = r.content.decode()
     assert r.status_code == 200 and "Impor sekarang" in isi  # a warning, not an error
     assert "uraian kode &#x27;7.01.01.2.01&#x27; berbeda dari nama resmi" in isi

@@ -10,15 +10,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.urls import reverse
 from openpyxl import Workbook
 
 from wilayah.akun import pengguna_simpan
 from wilayah.models import Peran
 from workbook.berkas import BerkasError, buka, format_ukuran
 from workbook.impor import workbook_impor
+
+from .web import unggah
 
 RINGKASAN_GAGAL = "created=0 updated=0 unchanged=0 errors=1"
 SHEET = "xl/worksheets/sheet1.xml"
@@ -106,9 +106,7 @@ def test_bom_dua_juta_baris_ditolak_buka(bom_baris):
 def test_bom_dimensi_impor_web_menjawab_isi_nyata_tanpa_500(client, bappeda, bom_dimensi):
     client.force_login(bappeda)
     client.raise_request_exception = False
-    r = client.post(
-        reverse("workbook:impor"), {"berkas": SimpleUploadedFile("bom.xlsx", bom_dimensi.read_bytes())}
-    )
+    r = unggah(client, "bom.xlsx", bom_dimensi.read_bytes())
     isi = r.content.decode()
     assert r.status_code in (200, 400) and "Traceback" not in isi
     assert "berisi lebih dari" not in isi  # judged on its one real row, not on the claim
@@ -120,8 +118,7 @@ def test_bom_impor_web_400_dengan_pesan(client, bappeda, request, bom):
     path = request.getfixturevalue(bom)
     client.force_login(bappeda)
     client.raise_request_exception = False
-    berkas = SimpleUploadedFile("bom.xlsx", path.read_bytes())
-    r = client.post(reverse("workbook:impor"), {"berkas": berkas})
+    r = unggah(client, "bom.xlsx", path.read_bytes())
     isi = r.content.decode()
     assert r.status_code == 400
     assert "berisi lebih dari 200.000 baris" in isi and RINGKASAN_GAGAL in isi
@@ -219,7 +216,7 @@ def test_unggahan_terlalu_besar_ditolak_400(client, bappeda, settings, xlsx):
     ).read_bytes()
     assert len(isi) > 1024
     client.force_login(bappeda)
-    r = client.post(reverse("workbook:impor"), {"berkas": SimpleUploadedFile("besar.xlsx", isi)})
+    r = unggah(client, "besar.xlsx", isi)
     assert r.status_code == 400
     assert f"Berkas terlalu besar ({format_ukuran(len(isi))}); batasnya 1 KB" in r.content.decode()
 

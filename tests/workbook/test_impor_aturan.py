@@ -4,9 +4,7 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.urls import reverse
 
 from dokumen.models import Dokumen
 from renja.models import Anggaran, Indikator, TriwulanDitutup
@@ -14,6 +12,7 @@ from workbook.impor import workbook_impor
 
 from ..conftest import buat_xlsx
 from ..data_uji import dua_kecamatan
+from .web import impor_sekarang, unggah
 
 pytestmark = pytest.mark.django_db
 
@@ -138,11 +137,9 @@ def test_cli_timpa_kunci_dan_akui_melebihi_pagu(d, tmp_path):
 def test_web_centang_akui_melebihi_pagu(client, d):
     client.force_login(d["users"]["bappeda"])
     isi = buat_xlsx({"anggaran": [JUDUL, _baris(tw1=1200000)]})
-    r = client.post(reverse("workbook:impor"), {"berkas": SimpleUploadedFile("a.xlsx", isi)})
+    r = unggah(client, "a.xlsx", isi)
     assert r.status_code == 400 and "melebihi pagu" in r.content.decode()
-    r = client.post(
-        reverse("workbook:impor"), {"berkas": SimpleUploadedFile("a.xlsx", isi), "akui_melebihi_pagu": "1"}
-    )
+    r = unggah(client, "a.xlsx", isi, akui_melebihi_pagu="1")
     assert "Realisasi yang melebihi pagu diterima." in r.content.decode()
-    client.post(reverse("workbook:impor"), {"aksi": "impor"})
+    impor_sekarang(client, r, follow=False)
     assert Anggaran.objects.get(pk=d["ang_a"].pk).realisasi_tw1 == Decimal(1200000)

@@ -6,10 +6,8 @@ from __future__ import annotations
 import logging
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import IntegrityError, OperationalError
-from django.urls import reverse
 
 from renja.models import Anggaran, Nomenklatur
 from wilayah.akun import pengguna_simpan
@@ -18,6 +16,7 @@ from workbook.impor import workbook_impor
 
 from ..conftest import buat_xlsx
 from .test_impor_dasar import ANGGARAN, NOMENKLATUR, WILAYAH
+from .web import impor_sekarang, unggah
 
 pytestmark = pytest.mark.django_db
 
@@ -94,14 +93,16 @@ def test_web_galat_basis_data_400_dengan_pesan(client, bappeda, monkeypatch):
     client.force_login(bappeda)
     client.raise_request_exception = False
     isi = buat_xlsx({"wilayah": WILAYAH, "nomenklatur": NOMENKLATUR, "anggaran": ANGGARAN})
-    r = client.post(reverse("workbook:impor"), {"berkas": SimpleUploadedFile("wb.xlsx", isi)})
-    assert r.status_code == 200 and "Impor sekarang" in r.content.decode()  # the preview was fine
+    pratinjau = unggah(client, "wb.xlsx", isi)
+    assert (
+        pratinjau.status_code == 200 and "Impor sekarang" in pratinjau.content.decode()
+    )  # the preview was fine
 
     def simpan(self, *args, **kwargs):
         raise IntegrityError(PESAN_DB)
 
     monkeypatch.setattr(Anggaran, "save", simpan)
-    r = client.post(reverse("workbook:impor"), {"aksi": "impor"})
+    r = impor_sekarang(client, pratinjau)
     teks = r.content.decode()
     assert r.status_code == 400
     assert "Impor gagal: basis data menolak perubahan" in teks and RINGKASAN_GAGAL in teks

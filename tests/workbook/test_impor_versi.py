@@ -4,20 +4,19 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.urls import reverse
 from openpyxl import load_workbook
 
 from renja.models import Anggaran
 from renja.services import anggaran_set_realisasi
-from workbook import views
+from workbook import tugas
 from workbook.ekspor import workbook_ekspor
 from workbook.impor import workbook_impor
 from workbook.lembar import Perubahan
 
 from ..conftest import buat_xlsx
 from ..data_uji import dua_kecamatan
+from .web import impor_sekarang, unggah
 
 pytestmark = pytest.mark.django_db
 
@@ -107,9 +106,8 @@ def test_pratinjau_web_menampilkan_setiap_sel_yang_berubah_dibatasi_per_sheet(cl
         ["tahun", "kode_kecamatan", "kode", "kode_kelurahan", "pagu", "realisasi_tw1", "realisasi_tw2"],
         [2020, "36.73.03", "5001.500105.04.043", "36.73.03.1001", 2000000, 300000, 400000],
     ]
-    monkeypatch.setattr(views, "PERUBAHAN_MAKS_PER_SHEET", 2)
-    berkas = SimpleUploadedFile("ubah.xlsx", buat_xlsx({"anggaran": baris}))
-    isi = client.post(reverse("workbook:impor"), {"berkas": berkas}).content.decode()
+    monkeypatch.setattr(tugas, "PERUBAHAN_MAKS_PER_SHEET", 2)
+    isi = unggah(client, "ubah.xlsx", buat_xlsx({"anggaran": baris})).content.decode()
     assert "Perubahan di sheet anggaran" in isi
     assert "<td>2</td><td>pagu</td><td>1.000.000</td><td>2.000.000</td>" in isi
     assert "<td>2</td><td>realisasi_tw1</td><td>kosong</td><td>300.000</td>" in isi
@@ -121,12 +119,11 @@ def test_pratinjau_web_menampilkan_setiap_sel_yang_berubah_dibatasi_per_sheet(cl
 def test_impor_web_centang_timpa_versi(client, tmp_path):
     d, path, pk = _ekspor_lalu_operator_mengisi(tmp_path)
     client.force_login(d["users"]["bappeda"])
-    berkas = SimpleUploadedFile("ekspor.xlsx", path.read_bytes())
-    isi = client.post(reverse("workbook:impor"), {"berkas": berkas}).content.decode()
+    isi = unggah(client, "ekspor.xlsx", path.read_bytes()).content.decode()
     # listed with a checkbox per row (test_impor_versi_per_baris); ticking the upload option confirms all
     assert KONFLIK in isi and 'name="timpa_baris" value="anggaran:2"' in isi
-    berkas = SimpleUploadedFile("ekspor.xlsx", path.read_bytes())
-    isi = client.post(reverse("workbook:impor"), {"berkas": berkas, "timpa_versi": "1"}).content.decode()
+    r = unggah(client, "ekspor.xlsx", path.read_bytes(), timpa_versi="1")
+    isi = r.content.decode()
     assert "Impor sekarang" in isi and "akan ditimpa" in isi
-    client.post(reverse("workbook:impor"), {"aksi": "impor"})
+    impor_sekarang(client, r, follow=False)
     assert Anggaran.objects.get(pk=pk).realisasi_tw1 is None

@@ -6,10 +6,8 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.urls import reverse
 
 from core.nilai import Nilai
 from renja.models import Anggaran, Indikator
@@ -19,6 +17,7 @@ from workbook.impor import urai_timpa_baris, workbook_impor
 from workbook.models import RiwayatImpor
 
 from ..data_uji import dua_kecamatan
+from .web import halaman, impor_sekarang, unggah
 
 pytestmark = pytest.mark.django_db
 
@@ -96,8 +95,8 @@ def test_urai_timpa_baris():
 def test_web_centang_per_baris(client, tmp_path):
     d, path = _dua_konflik(tmp_path)
     client.force_login(d["users"]["bappeda"])
-    berkas = SimpleUploadedFile("ekspor.xlsx", path.read_bytes())
-    r = client.post(reverse("workbook:impor"), {"berkas": berkas})
+    r = unggah(client, "ekspor.xlsx", path.read_bytes())
+    pratinjau = halaman(r)
     isi = r.content.decode()
     assert r.status_code == 200 and "Impor sekarang" in isi
     assert 'name="timpa_baris" value="anggaran:2"' in isi
@@ -105,10 +104,10 @@ def test_web_centang_per_baris(client, tmp_path):
     baris_ind = _baris_indikator(workbook_impor(path, dry_run=True, timpa_baris=()))
     assert f'name="timpa_baris" value="indikator:{baris_ind}"' in isi
     # a row the preview did not list cannot be confirmed: 400, nothing imported, the file still waiting
-    r = client.post(reverse("workbook:impor"), {"aksi": "impor", "timpa_baris": ["anggaran:99"]})
+    r = impor_sekarang(client, pratinjau, follow=False, timpa_baris=["anggaran:99"])
     assert r.status_code == 400 and "tidak ada di daftar bentrok" in r.content.decode()
     assert Anggaran.objects.get(pk=d["ang_a"].pk).realisasi_tw1 == Decimal(250000)
-    r = client.post(reverse("workbook:impor"), {"aksi": "impor", "timpa_baris": ["anggaran:2"]}, follow=True)
+    r = impor_sekarang(client, pratinjau, timpa_baris=["anggaran:2"])
     isi = r.content.decode()
     assert "diimpor" in isi and "dilewati" in isi
     assert Anggaran.objects.get(pk=d["ang_a"].pk).realisasi_tw1 is None

@@ -1,9 +1,9 @@
 """The error report of a refused workbook: bad cells red and commented, at the rows and columns of the upload."""
 
 import io
+import uuid
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -14,6 +14,7 @@ from workbook.laporan_galat import laporan_galat
 
 from ..conftest import buat_xlsx
 from .test_impor_dasar import ANGGARAN, NOMENKLATUR, WILAYAH
+from .web import halaman, unggah
 
 pytestmark = pytest.mark.django_db
 
@@ -64,10 +65,10 @@ def bappeda(db):
 
 def test_laporan_galat_diunduh_dari_halaman_pratinjau(client, bappeda):
     client.force_login(bappeda)
-    assert client.get(reverse("workbook:laporan_galat")).status_code == 404
-    r = client.post(reverse("workbook:impor"), {"berkas": SimpleUploadedFile("buruk.xlsx", _buruk())})
+    assert client.get(reverse("workbook:laporan_galat", kwargs={"pk": uuid.uuid4()})).status_code == 404
+    r = unggah(client, "buruk.xlsx", _buruk())
     assert r.status_code == 400 and "Unduh laporan kesalahan" in r.content.decode()
-    r = client.get(reverse("workbook:laporan_galat"))
+    r = client.get(f"{halaman(r)}kesalahan.xlsx")
     assert r.status_code == 200 and "Kesalahan-buruk.xlsx" in r["Content-Disposition"]
     ws = load_workbook(io.BytesIO(b"".join(r.streaming_content) if r.streaming else r.content))["anggaran"]
     assert "bukan angka yang sah" in ws["F2"].comment.text
@@ -75,4 +76,4 @@ def test_laporan_galat_diunduh_dari_halaman_pratinjau(client, bappeda):
 
 def test_laporan_galat_hanya_untuk_bappeda(client):
     client.force_login(pengguna_simpan("pimpinan", Peran.PIMPINAN, password="sandi-uji-123"))
-    assert client.get(reverse("workbook:laporan_galat")).status_code == 403
+    assert client.get(reverse("workbook:laporan_galat", kwargs={"pk": uuid.uuid4()})).status_code == 403

@@ -4,7 +4,6 @@ import hashlib
 import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -14,6 +13,7 @@ from workbook.models import RiwayatImpor
 
 from ..conftest import buat_xlsx
 from .test_impor_dasar import WILAYAH
+from .web import impor_sekarang, unggah
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +30,15 @@ def _unduh(r) -> bytes:
 def test_impor_web_tercatat_dengan_berkas_yang_dapat_diunduh(client, bappeda):
     client.force_login(bappeda)
     isi = buat_xlsx({"wilayah": WILAYAH})
-    client.post(reverse("workbook:impor"), {"berkas": SimpleUploadedFile("wilayah.xlsx", isi)})
+    pratinjau = unggah(client, "wilayah.xlsx", isi)
     assert not RiwayatImpor.objects.exists()  # a preview is not an import
-    client.post(reverse("workbook:impor"), {"aksi": "impor"})
+    hasil = impor_sekarang(client, pratinjau)
     r = RiwayatImpor.objects.get()
+    # the result page shows the outcome and links the history and the imported file
+    teks = hasil.content.decode()
+    assert "diimpor: created=3 updated=0 unchanged=0 errors=0" in teks
+    assert reverse("workbook:riwayat") in teks
+    assert reverse("workbook:riwayat_berkas", kwargs={"pk": r.pk}) in teks
     assert (r.pengguna, r.nama_berkas, r.ukuran, r.sha256) == (
         bappeda,
         "wilayah.xlsx",

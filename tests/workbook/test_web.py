@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -13,6 +12,7 @@ from workbook.kolom import SHEETS
 from ..conftest import buat_xlsx
 from ..data_uji import dua_kecamatan
 from .test_impor_dasar import WILAYAH
+from .web import halaman, impor_sekarang, unggah
 
 pytestmark = pytest.mark.django_db
 
@@ -31,24 +31,27 @@ def test_impor_web_pratinjau_lalu_impor(client):
     baris = [r[:] for r in WILAYAH]
     baris[1][2], baris[1][3] = "36.73.05", "Cipocok Jaya"
     baris = baris[:2]
-    berkas = SimpleUploadedFile("wilayah.xlsx", buat_xlsx({"wilayah": baris}))
-    r = client.post(reverse("workbook:impor"), {"berkas": berkas})
+    r = unggah(client, "wilayah.xlsx", buat_xlsx({"wilayah": baris}))
     isi = r.content.decode()
-    assert "created=1 updated=0 unchanged=0 errors=0" in isi and "Impor sekarang" in isi
+    assert (
+        r.status_code == 200 and "created=1 updated=0 unchanged=0 errors=0" in isi and "Impor sekarang" in isi
+    )
     assert not Kecamatan.objects.filter(kode="36.73.05").exists()  # only a preview
-    r = client.post(reverse("workbook:impor"), {"aksi": "impor"}, follow=True)
+    pratinjau = halaman(r)
+    r = impor_sekarang(client, pratinjau)
     assert "diimpor" in r.content.decode()
     assert Kecamatan.objects.get(kode="36.73.05").nama == "Cipocok Jaya"
     # a second click on "Impor sekarang" imports nothing twice
-    r = client.post(reverse("workbook:impor"), {"aksi": "impor"}, follow=True)
+    r = impor_sekarang(client, pratinjau)
     assert "Tidak ada pratinjau" in r.content.decode()
 
 
 def test_impor_web_menolak_workbook_rusak_dengan_pesan(client):
     d = dua_kecamatan()
     client.force_login(d["users"]["bappeda"])
-    r = client.post(reverse("workbook:impor"), {"berkas": SimpleUploadedFile("data.xlsx", b"bukan excel")})
+    r = unggah(client, "data.xlsx", b"bukan excel")
     isi = r.content.decode()
+    assert r.status_code == 400
     assert "Workbook ditolak" in isi and "rusak" in isi and "Impor sekarang" not in isi
 
 
