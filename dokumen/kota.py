@@ -316,7 +316,8 @@ def kecil_kumulatif(r: RingkasanKota) -> list[Kecil]:
         judul = f"Kecamatan {b.kecamatan.nama}"
         rencana = rencana_merata(b.pagu)
         teks = "; ".join(
-            f"{tw}: realisasi kumulatif Rp {format_rupiah(v)} (rencana merata Rp {format_rupiah(p)})"
+            f"{tw}: realisasi kumulatif {'belum tercatat' if v is None else 'Rp ' + format_rupiah(v)} "
+            f"(rencana merata Rp {format_rupiah(p)})"
             for tw, v, p in zip(TW, b.kumulatif, rencana, strict=True)
         )
         hasil.append(Kecil(judul, grafik_kumulatif(judul, b.pagu, b.kumulatif), teks))
