@@ -286,14 +286,16 @@ def rencana_merata(pagu: Decimal | None) -> list[Decimal | None]:
     return [None if pagu is None else pagu * i / 4 for i in range(1, 5)]
 
 
-def grafik_kumulatif(judul: str, pagu: Decimal | None, kumulatif: Sequence[Decimal | None]) -> str:
+def grafik_kumulatif(
+    judul: str, pagu: Decimal | None, kumulatif: Sequence[Decimal | None], lebar: int = 360
+) -> str:
     """Cumulative realisasi per triwulan against the even-spend line (one small multiple)."""
     return grafik.batang(
         list(TW),
         [grafik.Seri("Rencana merata", rencana_merata(pagu)), grafik.Seri("Realisasi kumulatif", kumulatif)],
         judul=judul,
         satuan="rupiah",
-        lebar=360,
+        lebar=lebar,
         lebar_label=44,
         baris_label=1,
     )
