@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core.laporan import registry
 from dokumen.dasbor import dasbor_kecamatan
+from renja.models import Tingkat
 from renja.pemeriksaan import pemeriksaan_data
 
 from .. import factories as f
@@ -19,8 +20,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _data_salah(kec):
-    prog = f.nomenklatur("7.01.01", "PROGRAM UJI")
-    keg = f.nomenklatur("7.01.01.2.01", "Kegiatan uji", induk=prog)
+    prog = f.nomenklatur("9.91.01", "PROGRAM UJI", Tingkat.PROGRAM)
+    keg = f.nomenklatur("9.91.01.2.01", "Kegiatan uji", Tingkat.KEGIATAN, prog)
     lebih = f.anggaran(kec, keg, 2022, 1000, None, tw=(600, 600, None, None))
     beda = f.anggaran(kec, keg, 2022, 5000, 900, tw=(100, 200, None, None), sumber_dana="DAU-T")
     beres = f.anggaran(kec, prog, 2022, 5000, None, tw=(100, 200, 300, 400))
@@ -106,3 +107,16 @@ def test_halaman_kecamatan_jumlah_query_tetap(client, kecil_besar, bappeda, djan
         assert r.status_code == 200 and "Per program" in r.content.decode()
         hitung.append(len(q))
     assert hitung[0] == hitung[1]
+
+
+def test_camat_melihat_pemeriksaan_sebelum_setujui(kec, camat, client):
+    from dokumen.models import Dokumen, StatusDokumen
+
+    _data_salah(kec)
+    Dokumen.objects.create(kecamatan=kec, tahun=2022, jenis="lkjip", status=StatusDokumen.DIAJUKAN)
+    client.force_login(camat)
+    html = client.get(f"/kecamatan/{kec.kode}/2022/dokumen/lkjip/").content.decode()
+    assert "Pemeriksaan data 2022 sebelum disetujui" in html
+    assert "Realisasi melebihi pagu 1" in html and "Indikator tanpa realisasi 1" in html
+    assert html.index("sebelum disetujui") < html.index("Setujui dan tanda tangani")
+    assert f'href="/kecamatan/{kec.kode}/2022/#pemeriksaan"' in html
