@@ -20,6 +20,7 @@ urlpatterns = [
     path("akun/sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("akun/sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("kecamatan/", include("dokumen.urls_laporan")),
+    path("kota/", include("dokumen.urls_kota")),
     path("antrean/", include("antrean.urls")),
     path("", beranda, name="home"),
     path("", include("renja.urls")),

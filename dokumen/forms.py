@@ -138,3 +138,30 @@ class CetakMassalForm(forms.Form):
         empty_label="Semua kota/kabupaten",
         error_messages={"invalid_choice": "Kota/kabupaten tidak dikenal."},
     )
+
+
+class RingkasanKotaForm(forms.Form):
+    """``?urut=<kolom>|-<kolom>&format=pdf|xlsx`` of the city overview (kode order and the web page when absent)."""
+
+    urut = forms.ChoiceField(
+        choices=[],
+        required=False,
+        error_messages={"invalid_choice": "Urutan tidak dikenal: pilih salah satu tautan di kepala tabel."},
+    )
+    format = _PilihanHurufKecil(
+        choices=[("", "halaman"), ("pdf", "pdf"), ("xlsx", "xlsx")],
+        required=False,
+        error_messages={"invalid_choice": "Format harus pdf atau xlsx."},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        from .kota import URUTAN
+
+        super().__init__(*args, **kwargs)
+        pilihan = [("", "")] + [(k, k) for nama in URUTAN for k in (nama, f"-{nama}")]
+        self.fields["urut"].choices = pilihan
+
+    def clean_urut(self) -> str:
+        from .kota import URUT_BAWAAN
+
+        return self.cleaned_data["urut"] or URUT_BAWAAN

@@ -14,6 +14,7 @@ from core.pintasan import ambil_atau_404
 from core.riwayat import respons_riwayat
 from core.unduhan import respons_unduhan
 from dokumen.models import Dokumen, StatusDokumen
+from renja.pemeriksaan import pemeriksaan_data, ringkas
 from wilayah.akses import LIHAT, akses_kecamatan, wajib_izin
 
 from .cetak import (
@@ -102,6 +103,10 @@ def _halaman(request, kecamatan, tahun: int, jenis: str, status: int = 200, bent
             # an approved revision whose signed PDF is still being rendered (or whose render failed)
             "tugas_cetak": tugas_disetujui(dok)
             if dok.status == StatusDokumen.DISETUJUI and not dok.pdf and dok.pk
+            else None,
+            # what the camat sees before Setujui: the year's inconsistencies (renja.pemeriksaan)
+            "pemeriksaan": ringkas(pemeriksaan_data(kecamatan, tahun))
+            if dok.status == StatusDokumen.DIAJUKAN
             else None,
         },
         status=status,

@@ -18,6 +18,7 @@ from core.unduhan import respons_unduhan
 from wilayah.akses import LIHAT, akses_kecamatan
 
 from .cap import berkas_laporan, cap_laporan
+from .dasbor import dasbor_kecamatan
 from .forms import OpsiLaporanForm
 from .selectors import kecamatan_dengan_tahun, riwayat_tahun
 from .services import dokumen_per_jenis
@@ -42,7 +43,8 @@ def riwayat_tahun_xlsx(request: HttpRequest, kecamatan, tahun: int) -> HttpRespo
 @akses_kecamatan(LIHAT)
 @require_safe
 def indeks(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
-    """The kecamatan/year page: every report with its download links."""
+    """The kecamatan/year page: the dashboard (:mod:`dokumen.dasbor`), then every report with its download
+    links."""
     return render(
         request,
         "laporan/indeks.html",
@@ -52,6 +54,7 @@ def indeks(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
             "daftar": registry.semua(),
             "triwulan": TRIWULAN,
             "dokumen": [(STRUKTUR[j], d) for j, d in dokumen_per_jenis(kecamatan, tahun).items()],
+            "dasbor": dasbor_kecamatan(kecamatan, tahun),
         },
     )
 

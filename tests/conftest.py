@@ -69,6 +69,7 @@ SEKALI = (
     "tests/dokumen/test_dokumen_lengkap.py",
     "tests/lkjip/test_keuangan_dokumen.py",
     "tests/workbook/test_bom.py",
+    "tests/kota/test_cetak.py",
 )
 
 

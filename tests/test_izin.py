@@ -28,6 +28,7 @@ STAF_A = {"operator_a", "camat_a"}
 IZIN = {
     "wilayah.lihat_kecamatan": STAF_A | {"bappeda", "pimpinan"},
     "wilayah.ubah_kecamatan": STAF_A | {"bappeda"},
+    "wilayah.lihat_kota": {"bappeda", "pimpinan"},
     "renja.ubah_realisasi": STAF_A | {"bappeda"},
     "renja.tutup_triwulan": {"camat_a"},
     "renja.tulis_catatan_verifikator": {"bappeda"},

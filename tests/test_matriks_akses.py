@@ -78,6 +78,10 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
     "home": Aturan(None, 200, 405),
     # the kecamatan/year page, reports, audit trail
     "laporan:indeks": Aturan(LIHAT, 200, 405),
+    # the city overview: Bappeda and pimpinan; anyone else 404, as if it did not exist
+    "kota:ringkasan": Aturan(
+        None, 200, 405, boleh=frozenset({"bappeda", "pimpinan"}), kwargs={"kode": "36.73"}, tolak=404
+    ),
     "laporan:laporan": Aturan(LIHAT, 200, 405),
     "laporan:riwayat-tahun": Aturan(LIHAT, 200, 405),
     # realisasi grid and one kegiatan

@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from core.pintasan import ambil_atau_404
-from wilayah.models import Kecamatan
+from wilayah.models import Kecamatan, Kota
 
 from .models import Peran
 
@@ -25,6 +25,8 @@ TAHUN_MIN, TAHUN_MAKS = 2000, 2100
 
 #: The permission of pages that only read (Bappeda and pimpinan everywhere, kecamatan staff their own).
 LIHAT = "wilayah.lihat_kecamatan"
+#: The permission of the pages across a kota's kecamatan (Bappeda and pimpinan).
+LIHAT_KOTA = "wilayah.lihat_kota"
 
 _BELUM = object()
 
@@ -64,6 +66,21 @@ def kecamatan_terlihat(user) -> QuerySet[Kecamatan]:
 
 def kecamatan_atau_404(user, kode: str) -> Kecamatan:
     return ambil_atau_404(kecamatan_terlihat(user), "Kecamatan tidak ditemukan.", kode=kode)
+
+
+def kota_atau_404(user, kode: str) -> Kota:
+    """The kota whose kecamatan the user may see side by side; without ``LIHAT_KOTA`` every kota answers 404
+    (an operator or camat learns nothing of the other kecamatan, not even that the page exists)."""
+    import rules
+
+    if not rules.has_perm(LIHAT_KOTA, user):
+        raise Http404("Kota tidak ditemukan.")
+    return ambil_atau_404(Kota.objects.all(), "Kota tidak ditemukan.", kode=kode)
+
+
+def kecamatan_kota(user, kota: Kota) -> QuerySet[Kecamatan]:
+    """The kota's kecamatan the user may see (through :func:`kecamatan_terlihat`)."""
+    return kecamatan_terlihat(user).filter(kota=kota)
 
 
 def tahun_atau_404(tahun: int) -> int:
@@ -125,6 +142,27 @@ def akses_kecamatan(izin: str | Mapping[str, str] = LIHAT, *, menurut: str = "na
         return bungkus
 
     return dekorator
+
+
+def akses_kota(view):
+    """View decorator for ``kota/<kode>/<tahun>/…`` URLs: anonymous users go to login; a kota the user may not
+    see side by side (``LIHAT_KOTA``) or that does not exist is 404, so is a year outside 2000–2100. The view
+    receives the Kota as ``kota`` instead of ``kode``."""
+    _periksa_nama(LIHAT_KOTA)
+
+    @wraps(view)
+    def bungkus(request, *args, kode: str, **kwargs):
+        from django.contrib.auth.views import redirect_to_login
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        kota = kota_atau_404(request.user, kode)
+        if "tahun" in kwargs:
+            tahun_atau_404(kwargs["tahun"])
+        return view(request, *args, kota=kota, **kwargs)
+
+    bungkus.perlu_akses = LIHAT_KOTA
+    return bungkus
 
 
 def perlu_izin(izin: str) -> Callable:

@@ -52,6 +52,8 @@ operator_kecamatan = adalah_operator & kecamatan_sendiri
 
 rules.add_perm("wilayah.lihat_kecamatan", boleh_lihat)
 rules.add_perm("wilayah.ubah_kecamatan", boleh_ubah)
+#: May read a whole kota side by side (the city overview): Bappeda and pimpinan; anyone else gets 404 there.
+rules.add_perm("wilayah.lihat_kota", adalah_bappeda | adalah_pimpinan)
 #: Master data in the Django admin (the "Data induk" link); the admin itself also requires ``is_staff``,
 #: which ``wilayah.akun.pengguna_simpan`` gives to Admin Bappeda only.
 rules.add_perm("wilayah.kelola_data_induk", adalah_bappeda)

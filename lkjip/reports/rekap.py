@@ -86,10 +86,38 @@ class Rekap:
     figur: dict[int, dict[str, Angka]]  # node pk → year suffix → figures
     indikator: dict[int, list[IndikatorGabung]]
     metode: str
+    #: Realisasi Rp of year N cumulated through TW I…IV (a line with only a year figure counts in TW IV).
+    kumulatif_triwulan: list[Decimal | None] = field(default_factory=list)
 
     @property
     def program(self) -> list[RingkasanProgram]:
         return [p for _k, daftar in self.kelompok for p in daftar]
+
+    @property
+    def pagu(self) -> Decimal | None:
+        """Year N: "Jumlah anggaran dan realisasi seluruh program", pagu."""
+        return jumlah(p.per_tahun["1"].pagu for p in self.program)
+
+    @property
+    def realisasi(self) -> Decimal | None:
+        return jumlah(p.per_tahun["1"].realisasi for p in self.program)
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return capaian_anggaran(self.pagu, self.realisasi)
+
+    @property
+    def rata_capaian_k(self) -> Decimal | None:
+        """Year N: "Total rata-rata kinerja ... dari seluruh program OPD", K."""
+        return _mean(p.per_tahun["1"].capaian_k for p in self.program)
+
+    def indikator_tahun(self) -> list[tuple[int, IndikatorGabung]]:
+        """(node pk, indicator) of every indicator that exists in year N."""
+        return [(pk, g) for pk, daftar in self.indikator.items() for g in daftar if self.tahun in g.per_tahun]
+
+    def indikator_kosong(self) -> list[tuple[int, IndikatorGabung]]:
+        """Indicators of year N without any realisasi."""
+        return [(pk, g) for pk, g in self.indikator_tahun() if g.realisasi(self.tahun).kosong]
 
 
 def _mean(values: Iterable[Decimal | None]) -> Decimal | None:
@@ -98,12 +126,36 @@ def _mean(values: Iterable[Decimal | None]) -> Decimal | None:
 
 def rekap_hitung(kecamatan: Kecamatan, tahun: int) -> Rekap:
     """Load the two years (three queries) and compute every figure and average of the rekap."""
+    return rekap_hitung_banyak([kecamatan], tahun)[kecamatan.pk]
+
+
+def rekap_hitung_banyak(daftar: Iterable[Kecamatan], tahun: int) -> dict[int, Rekap]:
+    """:func:`rekap_hitung` of several kecamatan (kecamatan pk → Rekap) in the same three queries, whatever
+    their number: the city overview shows each kecamatan's figures exactly as its LKjIP rekap prints them."""
+    kecamatan = list(daftar)
+    th = {"0": tahun - 1, "1": tahun}
+    pk = [k.pk for k in kecamatan]
+    anggaran: dict[int, list[Anggaran]] = defaultdict(list)
+    for a in Anggaran.objects.filter(kecamatan__in=pk, tahun__in=th.values()).select_related(LELUHUR):
+        anggaran[a.kecamatan_id].append(a)
+    indikator: dict[int, list[Indikator]] = defaultdict(list)
+    for i in Indikator.objects.filter(kecamatan__in=pk, tahun__in=th.values()).select_related(LELUHUR):
+        indikator[i.kecamatan_id].append(i)
+    narasi: dict[int, dict[int, NarasiProgram]] = defaultdict(dict)
+    for n in NarasiProgram.objects.filter(kecamatan__in=pk, tahun=tahun):
+        narasi[n.kecamatan_id][n.nomenklatur_id] = n
+    return {k.pk: _rekap_dari(k, tahun, anggaran[k.pk], indikator[k.pk], narasi[k.pk]) for k in kecamatan}
+
+
+def _rekap_dari(
+    kecamatan: Kecamatan,
+    tahun: int,
+    anggaran: list[Anggaran],
+    indikator: list[Indikator],
+    narasi: dict[int, NarasiProgram],
+) -> Rekap:
     th = {"0": tahun - 1, "1": tahun}
     metode = metode_negatif_aktif()
-    anggaran = list(Anggaran.objects.untuk(kecamatan).filter(tahun__in=th.values()).select_related(LELUHUR))
-    indikator = list(Indikator.objects.untuk(kecamatan).filter(tahun__in=th.values()).select_related(LELUHUR))
-    narasi = {n.nomenklatur_id: n for n in NarasiProgram.objects.untuk(kecamatan, tahun)}
-
     node = kumpulkan_node((a.nomenklatur for a in anggaran), (i.nomenklatur for i in indikator))
     pohon = pohon_dari({a.nomenklatur_id for a in anggaran} | {i.nomenklatur_id for i in indikator}, node)
 
@@ -146,7 +198,23 @@ def rekap_hitung(kecamatan: Kecamatan, tahun: int) -> Rekap:
                 )
             )
         kelompok.append((label, hasil))
-    return Rekap(kecamatan, tahun, kelompok, figur, gabung, metode)
+    return Rekap(kecamatan, tahun, kelompok, figur, gabung, metode, _kumulatif(anggaran, tahun))
+
+
+def _kumulatif(anggaran: Iterable[Anggaran], tahun: int) -> list[Decimal | None]:
+    per_tw: list[list[Decimal | None]] = [[], [], [], []]
+    for a in anggaran:
+        if a.tahun != tahun:
+            continue
+        if a.hanya_setahun:
+            per_tw[3].append(a.realisasi)
+        else:
+            for i, v in enumerate(a.realisasi_triwulan()):
+                per_tw[i].append(v)
+    hasil: list[Decimal | None] = []
+    for i in range(4):
+        hasil.append(jumlah([hasil[-1] if hasil else None, *per_tw[i]]))
+    return hasil
 
 
 def kepala_rekap(tahun: int) -> list[Kepala]:
