@@ -154,7 +154,8 @@ def _cap_terkini(
 def cap_disetujui(dok: Dokumen) -> Cap:
     """The stamp of a table printed from the approved revision: no DRAF; the document, revisi, camat and date."""
     camat = f"Camat {dok.camat_penyetuju}" if dok.camat_penyetuju else "camat"
-    return Cap(False, f"Versi disetujui: {_nama(dok)}, disetujui {camat} pada {tanggal_disetujui(dok)}.")
+    nama = f"{STRUKTUR[dok.jenis].singkatan} {dok.tahun} revisi {dok.revisi} ({dok.judul_revisi})"
+    return Cap(False, f"Versi disetujui: {nama}, disetujui {camat} pada {tanggal_disetujui(dok)}.")
 
 
 def cap_laporan(kecamatan: Kecamatan, tahun: int, laporan: Laporan, tabel: Tabel, opsi: Opsi) -> Cap:

@@ -19,7 +19,7 @@ from core.laporan.tabel import Baris, Kepala, Kolom, Nilai
 from dokumen.cap import berkas_laporan, sidik, slug_dokumen, versi_laporan
 from dokumen.models import TabelDisetujui
 from dokumen.pdf import dokumen_html
-from dokumen.services import dokumen_ajukan, dokumen_setujui, dokumen_terkini
+from dokumen.services import dokumen_ajukan, dokumen_buka_revisi, dokumen_setujui, dokumen_terkini
 from lkjip.reports import Gambar, TabelLkjip
 from lkjip.reports._umum import Rumus
 from renja.models import Anggaran, Nomenklatur
@@ -129,7 +129,9 @@ def test_data_berubah_versi_disetujui_angka_lama_tanpa_draf_terkini_angka_baru_d
     disetujui = client.get(_url(versi="disetujui")).content.decode()
     assert LAMA in disetujui and BARU not in disetujui
     assert "lencana-draf" not in disetujui and 'class="draf"' not in disetujui
-    assert f"Versi disetujui: Renja 2020, disetujui Camat Camat W pada {tanggal}." in disetujui
+    assert (
+        f"Versi disetujui: Renja 2020 revisi 0 (Awal), disetujui Camat Camat W pada {tanggal}." in disetujui
+    )
     assert 'value="disetujui" selected' in disetujui  # the choice stays on the page
 
     xlsx = client.get(_url(versi="disetujui", format="xlsx"))
@@ -156,7 +158,7 @@ def test_pdf_versi_disetujui_angka_lama_tanpa_draf(client, d):
         ["pdftotext", "-layout", "-", "-"], input=pdf.content, capture_output=True, check=True
     ).stdout.decode()
     assert LAMA in teks and BARU not in teks and "DRAF" not in teks
-    assert "Versi disetujui: Renja 2020, disetujui Camat Camat W" in teks
+    assert "Versi disetujui: Renja 2020 revisi 0 (Awal), disetujui Camat Camat W" in teks
 
 
 def test_data_tidak_berubah_tanpa_pilihan_versi(client, d):
@@ -167,6 +169,20 @@ def test_data_tidak_berubah_tanpa_pilihan_versi(client, d):
     # the approved version may still be asked for: the same figures, named as approved
     halaman = client.get(_url(versi="disetujui")).content.decode()
     assert LAMA in halaman and "Versi disetujui: Renja 2020" in halaman
+
+
+def test_revisi_yang_disetujui_kemudian_menjadi_versi_disetujui(client, d):
+    dok = _setujui(d)
+    _ubah_pagu(d)
+    dokumen_buka_revisi(dok, d["users"]["bappeda"])
+    client.force_login(d["users"]["camat_a"])
+    halaman = client.get(_url(versi="disetujui")).content.decode()  # revisi 1 is open: revisi 0 is approved
+    assert LAMA in halaman and "Renja 2020 revisi 0 (Awal)" in halaman
+    _setujui(d)  # revisi 1, with the new pagu
+    halaman = client.get(_url(versi="disetujui")).content.decode()
+    assert BARU in halaman and LAMA not in halaman and "Renja 2020 revisi 1 (Perubahan)" in halaman
+    halaman = client.get(_url()).content.decode()
+    assert "Sesuai Renja 2020 (revisi 1) yang disetujui camat" in halaman and 'name="versi"' not in halaman
 
 
 def test_pdf_dokumen_yang_disetujui_dari_tabel_beku(d):
