@@ -202,24 +202,32 @@ def versi_laporan(
     jenis = jenis_laporan(laporan.slug)
     dok = _disetujui(kecamatan, tahun, jenis) if jenis is not None else None
     tw_dokumen = not laporan.pakai_triwulan or opsi.triwulan == 4
-    beku = tabel_beku(dok, laporan.slug) if dok is not None and tw_dokumen else None
+    beku: Tabel | None = None
     if versi == VERSI_DISETUJUI:
         if dok is not None and not tw_dokumen:
             raise VersiTidakTersedia(
                 f"{_nama(dok)} yang disetujui memuat tabel ini s/d triwulan IV; pilih triwulan IV.", 400
             )
+        beku = tabel_beku(dok, laporan.slug) if dok is not None else None
         if beku is None:
             raise VersiTidakTersedia("Tabel ini tidak memiliki versi yang disetujui camat.")
+        ada_beku = True
+    else:  # only whether there is one to offer: the kept table is not read
+        ada_beku = (
+            dok is not None
+            and tw_dokumen
+            and TabelDisetujui.objects.filter(dokumen=dok, slug=laporan.slug).exists()
+        )
     terkini = tabel_terkini
     if terkini is None and (versi == VERSI_TERKINI or pilihan):
         terkini = laporan.bangun(kecamatan, tahun, opsi)
     cap = (
-        _cap_terkini(kecamatan, tahun, laporan, terkini, opsi, jenis, dok, beku is not None)
+        _cap_terkini(kecamatan, tahun, laporan, terkini, opsi, jenis, dok, ada_beku)
         if terkini is not None
         else None
     )
     daftar: list[tuple[str, str]] = []
-    if dok is not None and beku is not None and cap is not None and cap.draf:
+    if dok is not None and ada_beku and cap is not None and cap.draf:
         daftar = [
             (VERSI_DISETUJUI, f"Versi disetujui ({tanggal_disetujui(dok)})"),
             (VERSI_TERKINI, "Versi terkini (DRAF)"),
