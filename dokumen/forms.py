@@ -94,7 +94,8 @@ class OpsiPdfForm(forms.Form):
 
 
 class OpsiLaporanForm(OpsiPdfForm):
-    """``?kertas=a4|f4&triwulan=1..4&format=html|pdf|xlsx`` (A4, triwulan IV and the web page when absent)."""
+    """``?kertas=a4|f4&triwulan=1..4&format=html|pdf|xlsx&versi=terkini|disetujui`` (A4, triwulan IV, the web
+    page and the live table when absent)."""
 
     triwulan = forms.TypedChoiceField(
         choices=[(str(t), str(t)) for t in TRIWULAN],
@@ -108,6 +109,14 @@ class OpsiLaporanForm(OpsiPdfForm):
         required=False,
         error_messages={"invalid_choice": "Format harus html, pdf atau xlsx."},
     )
+    versi = _PilihanHurufKecil(
+        choices=[("", "terkini"), ("terkini", "terkini"), ("disetujui", "disetujui")],
+        required=False,
+        error_messages={"invalid_choice": "Versi harus terkini atau disetujui."},
+    )
+
+    def clean_versi(self) -> str:
+        return self.cleaned_data["versi"] or "terkini"
 
     def opsi(self) -> Opsi:
         return Opsi(kertas=self.cleaned_data["kertas"], triwulan=self.cleaned_data["triwulan"])

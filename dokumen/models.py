@@ -59,6 +59,9 @@ class Dokumen(models.Model):
     #: Report slug → fingerprint of its table as approved (dokumen.cap): a standalone report whose table still
     #: has that fingerprint prints without DRAF.
     sidik_tabel = models.JSONField(_("sidik tabel yang disetujui"), default=dict, blank=True, editable=False)
+    #: The camat named on the approval (the kecamatan's camat then, else the approving user): printed with the
+    #: approved version of a table, whoever is camat later.
+    camat_penyetuju = models.CharField(_("camat yang menyetujui"), max_length=150, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["sidik_tabel"])
 
     class Meta:
@@ -85,6 +88,29 @@ class Dokumen(models.Model):
         if not self.revisi:
             return "Awal"
         return "Perubahan" + (f" ke-{self.revisi}" if self.revisi > 1 else "")
+
+
+class TabelDisetujui(models.Model):
+    """One report table of an approved revision, as the builder laid it out at approval (JSON of the
+    :class:`~core.laporan.tabel.Tabel`, :mod:`core.laporan.beku`): the standalone report prints its approved
+    version from it, whatever changed in the data since. Written once, at approval; never changed."""
+
+    dokumen = models.ForeignKey(
+        Dokumen, on_delete=models.CASCADE, related_name="tabel_disetujui", verbose_name=_("dokumen")
+    )
+    slug = models.CharField(_("laporan"), max_length=60)
+    isi = models.JSONField(_("tabel"))
+    sidik = models.CharField(_("sidik"), max_length=64)
+
+    class Meta:
+        verbose_name = _("tabel yang disetujui")
+        verbose_name_plural = _("tabel yang disetujui")
+        constraints = [
+            models.UniqueConstraint(fields=["dokumen", "slug"], name="tabel_disetujui_kunci"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.slug} · {self.dokumen}"
 
 
 class BagianNarasi(models.Model):

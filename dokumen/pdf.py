@@ -17,11 +17,12 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 
+from core.laporan.beku import GalatBeku, tabel_dari_json
 from core.laporan.registry import KERTAS
 from core.laporan.registry import laporan as cari_laporan
 from core.laporan.render_html import css_cetak, konteks_tabel, kop, lebar_cetak, ukuran_huruf
 from core.laporan.tabel import Tabel
-from dokumen.models import Dokumen
+from dokumen.models import Dokumen, TabelDisetujui
 from lkjip.reports import TabelLkjip
 from wilayah.models import Kecamatan
 
@@ -93,6 +94,18 @@ class Penomoran:
         return tabel
 
 
+def tabel_disetujui(dok: Dokumen) -> dict[str, Tabel]:
+    """The tables kept when ``dok`` was approved, by slug (one query); a table this code can no longer read
+    is left out (it is built from the data instead)."""
+    hasil = {}
+    for t in TabelDisetujui.objects.filter(dokumen=dok).only("slug", "isi"):
+        try:
+            hasil[t.slug] = tabel_dari_json(t.isi)
+        except GalatBeku:
+            continue
+    return hasil
+
+
 def konteks_dokumen(
     kecamatan: Kecamatan,
     tahun: int,
@@ -101,8 +114,11 @@ def konteks_dokumen(
     kertas: str = "a4",
     langkah: Callable[[str], None] | None = None,
 ) -> dict:
-    """``langkah``: called after each report table is built, with its title (a job's progress)."""
+    """``langkah``: called after each report table is built, with its title (a job's progress). An approved
+    revision (``disetujui``) prints the tables kept at its approval, so its PDF shows what the camat approved
+    even when the data changed before the PDF was rendered."""
     struktur = STRUKTUR[jenis]
+    beku = tabel_disetujui(disetujui) if disetujui is not None and disetujui.pk else {}
     narasi = narasi_dokumen(kecamatan, tahun, jenis)
     bab = []
     for i, (b, daftar_bagian) in enumerate(bab_dokumen(struktur, kecamatan, tahun), start=1):
@@ -116,7 +132,8 @@ def konteks_dokumen(
                 except KeyError:
                     cetak.tabel.append(TabelDokumen(slug, slug, False, None))
                     continue
-                tabel = lebar_cetak(nomor.beri(lap.bangun(kecamatan, tahun)), kertas, lap.lanskap)
+                asli = beku[slug] if slug in beku else lap.bangun(kecamatan, tahun)
+                tabel = lebar_cetak(nomor.beri(asli), kertas, lap.lanskap)
                 cetak.tabel.append(
                     TabelDokumen(
                         slug,

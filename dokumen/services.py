@@ -91,9 +91,9 @@ def dokumen_kembalikan(dokumen: Dokumen, user, catatan: str) -> Dokumen:
 def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
     """Approve and freeze: the signed PDF is rendered by a job (queued when this transaction commits, or run
     now without a queue) and stored on the revision; it is served unchanged afterwards. The job is
-    ``dok.tugas_cetak``. The fingerprint of every report table is stored now, so a table printed later says
-    whether it is still the approved one."""
-    from .cap import sidik_dokumen
+    ``dok.tugas_cetak``. Every report table is kept now as approved (dokumen.cap.bekukan_dokumen): a table
+    printed later says whether it is still the approved one, and its approved version can still be printed."""
+    from .cap import bekukan_dokumen
     from .cetak import kirim_disetujui
 
     wajib_izin("dokumen.setujui", user, dokumen.kecamatan_id)
@@ -105,7 +105,7 @@ def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
     dok.status = StatusDokumen.DISETUJUI
     dok.diputuskan_oleh, dok.diputuskan_pada = user, timezone.now()
     dok.catatan = ""
-    dok.sidik_tabel = sidik_dokumen(dok.kecamatan, dok.tahun, dok.jenis)
+    bekukan_dokumen(dok)
     _catat(dok, user, "Disetujui")
     dok.save()
     dok.tugas_cetak = kirim_disetujui(dok, user)

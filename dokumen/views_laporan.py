@@ -17,7 +17,7 @@ from core.riwayat import respons_riwayat
 from core.unduhan import respons_unduhan
 from wilayah.akses import LIHAT, akses_kecamatan
 
-from .cap import berkas_laporan, cap_laporan
+from .cap import VersiTidakTersedia, berkas_laporan, versi_laporan
 from .dasbor import dasbor_kecamatan
 from .forms import OpsiLaporanForm
 from .selectors import kecamatan_dengan_tahun, riwayat_tahun
@@ -62,7 +62,8 @@ def indeks(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
 @akses_kecamatan(LIHAT)
 @require_safe
 def laporan(request: HttpRequest, kecamatan, tahun: int, slug: str) -> HttpResponse:
-    """The report as a web page, or a download with ``?format=pdf|xlsx|html``."""
+    """The report as a web page, or a download with ``?format=pdf|xlsx|html``; ``?versi=disetujui`` the table
+    as the camat approved it (dokumen.cap)."""
     try:
         lap = registry.laporan(slug)
     except KeyError:
@@ -70,19 +71,26 @@ def laporan(request: HttpRequest, kecamatan, tahun: int, slug: str) -> HttpRespo
     pilihan = OpsiLaporanForm(request.GET)
     if not pilihan.is_valid():
         return halaman_400(request, list(pesan_galat(pilihan).values()))
-    opsi, format = pilihan.opsi(), pilihan.cleaned_data["format"]
-    if format:
-        berkas = berkas_laporan(lap, kecamatan, tahun, format, opsi)
-        return respons_unduhan(berkas.isi, berkas.nama, berkas.jenis_isi)
-    tabel = lap.bangun(kecamatan, tahun, opsi)
-    konteks = konteks_tabel(tabel)
+    opsi, format, versi = pilihan.opsi(), pilihan.cleaned_data["format"], pilihan.cleaned_data["versi"]
+    try:
+        if format:
+            berkas = berkas_laporan(lap, kecamatan, tahun, format, opsi, versi)
+            return respons_unduhan(berkas.isi, berkas.nama, berkas.jenis_isi)
+        v = versi_laporan(kecamatan, tahun, lap, opsi, versi)
+    except VersiTidakTersedia as e:
+        if e.status == 400:
+            return halaman_400(request, [e.pesan])
+        raise Http404(e.pesan) from None
+    konteks = konteks_tabel(v.tabel)
     konteks.update(
         {
             "laporan": lap,
             "kecamatan": kecamatan,
             "tahun": tahun,
             "opsi": opsi,
-            "cap": cap_laporan(kecamatan, tahun, lap, tabel, opsi),
+            "cap": v.cap,
+            "versi": v.versi,
+            "pilihan_versi": v.pilihan,
             "triwulan": TRIWULAN,
             "daftar": registry.semua(),
         }

@@ -20,11 +20,14 @@ from wilayah.models import Kecamatan
 class Gambar:
     """A chart drawn on the server: ``svg`` is a complete, escaped ``<svg>`` element. ``nomor`` is its number
     in the whole document (``"3.2"``: per chapter, as the seed numbers them); blank in a standalone report,
-    which numbers its charts 1, 2, …"""
+    which numbers its charts 1, 2, …  ``sebelum_tabel``: the whole document prints it before its table's title
+    (where the seed has it: Gambar 1.1 Struktur Organisasi before Tabel 1.2); a standalone report draws every
+    chart under its table."""
 
     judul: str
     svg: str
     nomor: str = ""
+    sebelum_tabel: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""LKjIP Tabel 1.2 Daftar Klasifikasi PNS (with Gambar 1.1 Struktur Organisasi drawn from it) and Tabel 1.3
+"""LKjIP Tabel 1.2 Daftar Klasifikasi PNS (with Gambar 1.1 Struktur Organisasi drawn from it, which the whole
+document prints before the table, as the seed does) and Tabel 1.3
 Kondisi SDM Aparatur, computed from the same list. One query each.
 
 Tabel 1.2 prints the seed's columns (No, Nama, NIP, Pangkat Gol/Ruang, Jabatan, Ket; Ket is the pendidikan,
@@ -73,7 +74,7 @@ def lkjip_tabel_1_2(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> TabelL
         ],
         baris=baris,
         keterangan=keterangan,
-        gambar=[Gambar(judul_gambar, svg)],
+        gambar=[Gambar(judul_gambar, svg, sebelum_tabel=True)],
     )
 
 

@@ -5,7 +5,7 @@ Walantaka 2020, rendered from the seed workbooks and the seeds' narrative (fixtu
 Every chapter and section heading of the seed's daftar isi is printed in the body, in order (the seed's own
 names for the perangkat daerah, SKPD / OPD / PD, count as one: the documents write "Perangkat Daerah"); the
 Renja opens with the Keputusan Camat that adopts it; the narrative is the seed's; editing a section changes
-the PDF. Every table and figure of the seed is printed in its order (one known difference is marked xfail).
+the PDF. Every table and figure of the seed is printed in its order (Gambar 1.1 before Tabel 1.2, as the seed).
 """
 
 from __future__ import annotations
@@ -208,20 +208,7 @@ def test_tabel_seed_yang_ada_tercetak_berurutan(dokumen, jenis, tabel):
     assert urutan_hilang(isi_bab(dokumen[jenis]), tabel) == []
 
 
-@pytest.mark.parametrize(
-    ("jenis", "tabel"),
-    [
-        ("renja", TABEL_RENJA_LAIN),
-        pytest.param(
-            "lkjip",
-            TABEL_LKJIP_LAIN,
-            marks=pytest.mark.xfail(
-                reason="Gambar 1.1 prints under Tabel 1.2 (it is drawn by that report); the seed prints it before",
-                strict=True,
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize(("jenis", "tabel"), [("renja", TABEL_RENJA_LAIN), ("lkjip", TABEL_LKJIP_LAIN)])
 def test_semua_tabel_dan_gambar_seed_tercetak_berurutan(dokumen, jenis, tabel):
     assert urutan_hilang(isi_bab(dokumen[jenis]), tabel) == []
 
@@ -523,14 +510,14 @@ def test_pembuka_bab_tidak_sendirian_sebelum_tabel_lanskap(halaman):
 
 
 def test_bab_1_memuat_struktur_organisasi_dan_tabel_sdm(halaman):
-    """BAB I 1.3 as the seed: Tabel 1.1, the staff list Tabel 1.2 with Gambar 1.1 Struktur Organisasi drawn
-    from it, and Tabel 1.3 computed from it."""
+    """BAB I 1.3 as the seed: Tabel 1.1, Gambar 1.1 Struktur Organisasi (drawn from the staff list) before
+    the staff list Tabel 1.2, and Tabel 1.3 computed from it."""
     teks = "\n".join(halaman)
     urutan = [
         "Tabel 1.1 Data Kelurahan",
-        "Tabel 1.2 Daftar Klasifikasi PNS Kecamatan Walantaka",
         "Gambar 1.1",
         "STRUKTUR ORGANISASI KECAMATAN WALANTAKA",
+        "Tabel 1.2 Daftar Klasifikasi PNS Kecamatan Walantaka",
         "Tabel 1.3 Kondisi SDM Aparatur berdasarkan Pendidikan, Pangkat dan Eselon",
         "BAB II",
     ]

@@ -1,6 +1,7 @@
-"""``export_report SLUG --kecamatan KODE --tahun N --format html|pdf|xlsx --output PATH``.
+"""``export_report SLUG --kecamatan KODE --tahun N --format html|pdf|xlsx [--versi disetujui] --output PATH``.
 
-Writes exactly the bytes the report page offers for download (the same :func:`core.laporan.keluaran.hasilkan`).
+Writes exactly the bytes the report page offers for download (the same :func:`dokumen.cap.berkas_laporan`);
+``--versi disetujui``: the table as the camat approved it.
 This is an operator's tool: it reads any kecamatan, without a user's scoping.
 """
 
@@ -11,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from core.laporan import registry
 from core.laporan.keluaran import FORMAT
 from core.laporan.registry import KERTAS, TRIWULAN, Opsi
-from dokumen.cap import berkas_laporan
+from dokumen.cap import VERSI, VERSI_TERKINI, VersiTidakTersedia, berkas_laporan
 from wilayah.models import Kecamatan
 
 
@@ -31,9 +32,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--triwulan", type=int, choices=TRIWULAN, default=4, help="untuk laporan triwulanan"
         )
+        parser.add_argument(
+            "--versi",
+            choices=VERSI,
+            default=VERSI_TERKINI,
+            help="terkini (bawaan: data saat ini) atau disetujui (tabel seperti disetujui camat)",
+        )
         parser.add_argument("--output", required=True, help="berkas yang ditulis")
 
-    def handle(self, slug, kecamatan, tahun, format_, kertas, triwulan, output, **options):
+    def handle(self, slug, kecamatan, tahun, format_, kertas, triwulan, versi, output, **options):
         try:
             lap = registry.laporan(slug)
         except KeyError:
@@ -43,7 +50,10 @@ class Command(BaseCommand):
         kec = Kecamatan.objects.select_related("kota").filter(kode=kecamatan).first()
         if kec is None:
             raise CommandError(f"Kecamatan dengan kode '{kecamatan}' tidak ditemukan.")
-        berkas = berkas_laporan(lap, kec, tahun, format_, Opsi(kertas=kertas, triwulan=triwulan))
+        try:
+            berkas = berkas_laporan(lap, kec, tahun, format_, Opsi(kertas=kertas, triwulan=triwulan), versi)
+        except VersiTidakTersedia as e:
+            raise CommandError(e.pesan) from None
         Path(output).write_bytes(berkas.isi)
         self.stdout.write(
             f"Tertulis {output} ({len(berkas.isi):,} byte; nama unduhan {berkas.nama}).".replace(",", ".")
