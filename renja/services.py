@@ -15,7 +15,7 @@ from django.db.models import F
 
 from core.angka import format_rupiah
 from core.capaian import nilai_tahunan
-from core.choices import Sifat
+from core.choices import Sifat, label_triwulan
 from core.fields import NilaiFormField
 from core.forms import RupiahField
 from core.nilai import KOSONG, Nilai
@@ -200,7 +200,7 @@ def anggaran_periksa(
     for tw in TRIWULAN:
         kolom = _kolom(tw)
         if kolom in baru and tw in ditutup and baru[kolom] != (getattr(lama, kolom) if lama else None):
-            galat[kolom] = f"Triwulan {tw} sudah ditutup camat; realisasinya tidak dapat diubah."
+            galat[kolom] = f"{label_triwulan(tw)} sudah ditutup camat; realisasinya tidak dapat diubah."
     if galat:
         raise GalatRealisasi(galat)
     baru = dict(baru)
@@ -247,7 +247,7 @@ def indikator_periksa(
         if nilai.angka is not None and nilai.angka < 0:
             galat[kolom] = "Realisasi tidak boleh negatif."
         elif tw in ditutup and nilai != ((getattr(lama, kolom) or KOSONG) if lama else KOSONG):
-            galat[kolom] = f"Triwulan {tw} sudah ditutup camat; realisasinya tidak dapat diubah."
+            galat[kolom] = f"{label_triwulan(tw)} sudah ditutup camat; realisasinya tidak dapat diubah."
     if galat:
         raise GalatRealisasi(galat)
     baru = dict(baru)
@@ -352,7 +352,7 @@ def _cek_triwulan_terbuka(kecamatan, tahun: int, triwulan: int) -> None:
         raise GalatRealisasi({"triwulan": "Triwulan harus 1 sampai 4."})
     if triwulan in triwulan_ditutup(kecamatan.pk, tahun):
         raise GalatRealisasi(
-            {"triwulan": f"Triwulan {triwulan} sudah ditutup camat; isiannya tidak dapat diubah."}
+            {"triwulan": f"{label_triwulan(triwulan)} sudah ditutup camat; isiannya tidak dapat diubah."}
         )
 
 
