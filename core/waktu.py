@@ -8,7 +8,7 @@ passes that zone's name (``zona="Asia/Makassar"`` → WITA).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -43,14 +43,17 @@ def _zona(zona: str | None) -> tuple[ZoneInfo, str]:
     return ZoneInfo(nama), nama
 
 
+def _sadar(nilai: datetime) -> datetime:
+    """Naive values are UTC, as Django stores them with USE_TZ."""
+    return timezone.make_aware(nilai, UTC) if timezone.is_naive(nilai) else nilai
+
+
 def format_tanggal(nilai: date | datetime | None, zona: str | None = None) -> str:
     """``30 November 2026`` (a datetime is first moved to local time); ``-`` for nothing."""
     if nilai is None:
         return "-"
     if isinstance(nilai, datetime):
-        if timezone.is_naive(nilai):
-            nilai = timezone.make_aware(nilai, timezone.utc)
-        nilai = nilai.astimezone(_zona(zona)[0])
+        nilai = _sadar(nilai).astimezone(_zona(zona)[0])
     return f"{nilai.day} {BULAN[nilai.month - 1]} {nilai.year}"
 
 
@@ -60,9 +63,7 @@ def format_waktu(nilai: datetime | date | None, zona: str | None = None) -> str:
         return "-"
     if not isinstance(nilai, datetime):
         return format_tanggal(nilai)
-    if timezone.is_naive(nilai):
-        nilai = timezone.make_aware(nilai, timezone.utc)
     tz, nama = _zona(zona)
-    lokal = nilai.astimezone(tz)
+    lokal = _sadar(nilai).astimezone(tz)
     singkatan = SINGKATAN_ZONA.get(nama) or lokal.strftime("UTC%z")
     return f"{format_tanggal(lokal)} {lokal:%H.%M} {singkatan}"

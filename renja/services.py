@@ -19,7 +19,10 @@ from core.choices import Sifat, label_triwulan
 from core.fields import NilaiFormField
 from core.forms import RupiahField
 from core.nilai import KOSONG, Nilai
+from kabar.models import JenisKabar
+from kabar.services import kabar_kirim
 from wilayah.akses import wajib_izin
+from wilayah.akun import pengguna_camat, pengguna_operator
 
 from .kunci import realisasi_terkunci
 from .models import TRIWULAN, UANG, Anggaran, Belanja, Indikator, TriwulanDitutup
@@ -430,6 +433,7 @@ def keterangan_simpan(kecamatan, tahun: int, nomenklatur, triwulan: int, teks: s
     return obj
 
 
+@transaction.atomic
 def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str, user):
     from .models import CatatanVerifikator
 
@@ -443,9 +447,28 @@ def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str
     )
     obj._history_user = user
     obj.save()
+    kabar_kirim(
+        [*pengguna_operator(kecamatan), *pengguna_camat(kecamatan)],
+        JenisKabar.CATATAN,
+        f"Catatan verifikator {label_triwulan(triwulan)} {tahun} untuk Kecamatan {kecamatan.nama}",
+        isi=obj.catatan,
+        tautan=_tautan_catatan(obj, kecamatan),
+        kecamatan=kecamatan,
+        kecuali=user,
+    )
     return obj
 
 
+def _tautan_catatan(catatan, kecamatan) -> str:
+    from django.urls import reverse
+
+    return (
+        reverse("renja:realisasi", kwargs={"kode": kecamatan.kode, "tahun": catatan.tahun})
+        + f"#catatan-{catatan.pk}"
+    )
+
+
+@transaction.atomic
 def catatan_verifikator_jawab(catatan, jawaban: str, user):
     from django.utils import timezone
 
@@ -456,6 +479,16 @@ def catatan_verifikator_jawab(catatan, jawaban: str, user):
     catatan.dijawab_oleh, catatan.dijawab_pada = user, timezone.now()
     catatan._history_user = user
     catatan.save()
+    kec = catatan.kecamatan
+    kabar_kirim(
+        [catatan.ditulis_oleh],
+        JenisKabar.DIJAWAB,
+        f"Catatan {label_triwulan(catatan.triwulan)} {catatan.tahun} dijawab Kecamatan {kec.nama}",
+        isi=catatan.jawaban,
+        tautan=_tautan_catatan(catatan, kec),
+        kecamatan=kec,
+        kecuali=user,
+    )
     return catatan
 
 

@@ -44,7 +44,9 @@ def test_riwayat_tidak_menampilkan_stempel_waktu_mentah():
     assert "+00:00" not in nilai
 
 
-@pytest.mark.parametrize("jalur", sorted(p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*.html")))
+@pytest.mark.parametrize(
+    "jalur", sorted(p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*.html"))
+)
 def test_templat_tanpa_ejaan_triwulan_lain(jalur):
     """No page writes "TW 3", "TW {{ tw }}" (a number) or a raw |date of a timestamp."""
     isi = (TEMPLATES / jalur).read_text()

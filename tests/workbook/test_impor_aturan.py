@@ -73,9 +73,7 @@ def test_triwulan_ditutup_juga_untuk_indikator(d):
     sebelum = _foto()
     hasil = workbook_impor(io.BytesIO(buat_xlsx({"indikator": baris})), nama_berkas="i.xlsx")
     [pesan] = hasil.pesan_galat()
-    assert pesan.startswith(
-        "Sheet 'indikator', baris 2, kolom realisasi_tw2 (E): TW II sudah ditutup camat"
-    )
+    assert pesan.startswith("Sheet 'indikator', baris 2, kolom realisasi_tw2 (E): TW II sudah ditutup camat")
     assert _foto() == sebelum
 
 
