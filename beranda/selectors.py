@@ -36,11 +36,11 @@ from workbook.models import RiwayatImpor
 
 #: What comes next for a document, by status (None: not started yet).
 LANGKAH = {
-    None: "Belum dimulai: operator melengkapi realisasi dan narasi, lalu mengajukannya kepada camat.",
-    StatusDokumen.DRAF: "Draf: operator melengkapi realisasi dan narasi, lalu mengajukannya kepada camat.",
-    StatusDokumen.DIKEMBALIKAN: "Dikembalikan camat: operator memperbaiki sesuai catatan, lalu mengajukan lagi.",
-    StatusDokumen.DIAJUKAN: "Menunggu keputusan camat: setujui atau kembalikan dengan catatan.",
-    StatusDokumen.DISETUJUI: "Disetujui dan ditandatangani; perubahan hanya lewat revisi yang dibuka Bappeda.",
+    None: "operator melengkapi realisasi dan narasi, lalu mengajukannya kepada camat.",
+    StatusDokumen.DRAF: "operator melengkapi realisasi dan narasi, lalu mengajukannya kepada camat.",
+    StatusDokumen.DIKEMBALIKAN: "operator memperbaiki sesuai catatan camat, lalu mengajukannya lagi.",
+    StatusDokumen.DIAJUKAN: "camat menyetujui, atau mengembalikannya dengan catatan.",
+    StatusDokumen.DISETUJUI: "selesai; perubahan hanya lewat revisi yang dibuka Bappeda.",
 }
 
 

@@ -89,7 +89,7 @@ def test_beranda_operator(client, d):
     assert "Indikator belum berisi realisasi: 2 dari 2" in isi
     assert "Bukti dukung belum diunggah: 1 kegiatan-triwulan" in isi
     assert f"/kecamatan/36.73.03/2020/realisasi/#catatan-{d['catatan'].pk}" in isi
-    assert "Berikutnya: Belum dimulai" in isi
+    assert "Belum dimulai</span>" in isi and "Berikutnya: operator melengkapi realisasi" in isi
     assert "Menunggu keputusan Anda" not in isi and "Impor workbook terakhir" not in isi
     assert "<td>Serang</td>" not in isi and "36.73.01" not in isi  # only his own kecamatan
 
@@ -108,7 +108,7 @@ def test_beranda_camat_dokumen_diajukan_lebih_dulu_dengan_setujui_dan_kembalikan
     assert reverse("dokumen:aksi", args=["36.73.03", 2020, "lkjip", "setujui"]) in isi
     assert reverse("dokumen:aksi", args=["36.73.03", 2020, "lkjip", "kembalikan"]) in isi
     assert 'data-konfirmasi="Setujui dan tanda tangani LKjIP 2020?' in isi
-    assert "Menunggu keputusan camat" in isi  # the document's next step
+    assert "Berikutnya: camat menyetujui" in isi  # the document's next step
     # the other kecamatan's camat has nothing waiting
     assert "Tidak ada dokumen yang menunggu keputusan Anda." in _isi(client, d["users"]["camat_b"])
 
@@ -124,7 +124,7 @@ def test_camat_mengembalikan_dari_beranda_kembali_ke_beranda(client, d):
     assert client.post(url, {"catatan": "x", "kembali": "beranda"}, follow=True).redirect_chain[-1][0] == "/"
     # the operator's home says what happened and what to do next
     isi = _isi(client, d["users"]["operator_a"])
-    assert "Dikembalikan camat: operator memperbaiki" in isi and "Catatan camat: Lengkapi bab II." in isi
+    assert "Berikutnya: operator memperbaiki sesuai catatan camat" in isi and "Catatan camat: Lengkapi bab II." in isi
 
 
 def test_beranda_bappeda_ringkasan_kota_catatan_dan_impor(client, d):
