@@ -124,7 +124,10 @@ def test_camat_mengembalikan_dari_beranda_kembali_ke_beranda(client, d):
     assert client.post(url, {"catatan": "x", "kembali": "beranda"}, follow=True).redirect_chain[-1][0] == "/"
     # the operator's home says what happened and what to do next
     isi = _isi(client, d["users"]["operator_a"])
-    assert "Berikutnya: operator memperbaiki sesuai catatan camat" in isi and "Catatan camat: Lengkapi bab II." in isi
+    assert (
+        "Berikutnya: operator memperbaiki sesuai catatan camat" in isi
+        and "Catatan camat: Lengkapi bab II." in isi
+    )
 
 
 def test_beranda_bappeda_ringkasan_kota_catatan_dan_impor(client, d):
@@ -192,3 +195,25 @@ def test_jumlah_query_operator_tetap_berapa_pun_barisnya(klien, kec, django_asse
             assert c.get(reverse("home"), {"tahun": 2022 + n}).status_code == 200
         hitung.append(len(q))
     assert hitung[0] == hitung[1]
+
+
+def test_angka_beranda_sama_dengan_laporan_keuangan_lkjip(db):
+    """Pagu, realisasi and serapan on the home page equal the LKjIP keuangan report's kecamatan total."""
+    from lkjip.reports import lkjip_keuangan
+
+    from ..lkjip import factories as lf
+
+    kec = lf.kecamatan()
+    kel = lf.kelurahan(kec, 1)
+    keg = lf.kegiatan(lf.program("9.01"), 1)
+    f.anggaran(kec, keg, 2020, 1_000_000, None, tw=(100_000, 250_500, None, None), kelurahan_=kel)
+    f.anggaran(kec, keg, 2020, 500_000, 480_000, sumber_dana="DAU-T")  # a year figure only
+    f.anggaran(kec, lf.kegiatan(lf.program("9.02"), 1), 2020, 300_000, None)  # nothing spent yet
+    (r,) = ringkasan_kecamatan([kec], 2020)
+    total = {b.sel["unit"]: b for b in lkjip_keuangan(kec, 2020).baris}["Jumlah Kecamatan Uji"]
+    assert (r.pagu, r.realisasi, r.serapan) == (
+        total.get("p_jumlah"),
+        total.get("r_jumlah"),
+        total.get("c_jumlah"),
+    )
+    assert r.realisasi == Decimal(830_500) and r.setahun_saja == 1
