@@ -125,3 +125,12 @@ def test_surel_hanya_bila_diaktifkan(d, settings, django_capture_on_commit_callb
     m = mail.outbox[0]
     assert m.to == ["operator@contoh.invalid"] and "Catatan verifikator TW II 2020" in m.subject
     assert "Dengan surel" in m.body and "/kecamatan/36.73.03/2020/realisasi/#catatan-" in m.body
+
+
+def test_riwayat_dokumen_menampilkan_waktu_lokal_bukan_stempel_mentah(client, d):
+    u = d["users"]
+    dokumen_ajukan(dokumen_terkini(d["a"], 2020, "lkjip"), u["operator_a"])
+    client.force_login(u["camat_a"])
+    isi = client.get(reverse("dokumen:halaman", args=["36.73.03", 2020, "lkjip"])).content.decode()
+    assert "diajukan pada" in isi  # the history lists the submission time as a changed value
+    assert "+00:00" not in isi and " WIB" in isi
