@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from dokumen.views_laporan import beranda
+from beranda.views import beranda
 
 admin.site.site_header = "Rencana & Kinerja Kecamatan — Data induk"
 admin.site.site_title = "Data induk"
@@ -22,6 +22,7 @@ urlpatterns = [
     path("kecamatan/", include("dokumen.urls_laporan")),
     path("kota/", include("dokumen.urls_kota")),
     path("antrean/", include("antrean.urls")),
+    path("pemberitahuan/", include("kabar.urls")),
     path("", beranda, name="home"),
     path("", include("renja.urls")),
     path("", include("dokumen.urls")),

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-__all__ = ["MetodeNegatif", "Polaritas", "Sifat", "SumberDana"]
+__all__ = ["ROMAWI", "TRIWULAN_LABEL", "MetodeNegatif", "Polaritas", "Sifat", "SumberDana", "label_triwulan"]
 
 
 class Polaritas(models.TextChoices):
@@ -31,3 +31,16 @@ class SumberDana(models.TextChoices):
     DAU_T = "DAU-T", "DAU-T"
     APBD_PROVINSI = "APBD Provinsi", "APBD Provinsi"
     APBN = "APBN", "APBN"
+
+
+#: Quarter numbers in Roman numerals, as the documents write them.
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def label_triwulan(tw: int | str) -> str:
+    """The one way a quarter is named on screen and in messages: ``TW III`` (never "TW 3" or "Triwulan 3")."""
+    return f"TW {ROMAWI[int(tw)]}"
+
+
+#: ``[(1, "TW I"), …, (4, "TW IV")]`` for select boxes and table headers.
+TRIWULAN_LABEL = [(tw, label_triwulan(tw)) for tw in ROMAWI]

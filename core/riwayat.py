@@ -7,13 +7,14 @@ history row with the previous one of the same object (in Python, in a fixed numb
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import QuerySet
 
 from core.angka import format_angka
 from core.nilai import Nilai
+from core.waktu import format_waktu
 
 JENIS = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
 ABAIKAN = {
@@ -58,6 +59,8 @@ class Perubahan:
 def _teks(nilai: Any) -> str:
     if nilai is None or nilai == "":
         return "-"
+    if isinstance(nilai, date):  # a datetime too: local time, never the stored UTC timestamp
+        return format_waktu(nilai)
     if isinstance(nilai, Nilai):
         return str(nilai)
     if hasattr(nilai, "as_tuple"):  # Decimal

@@ -7,7 +7,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dokumen.models import BagianNarasi, Dokumen, StatusDokumen
+from kabar.models import JenisKabar
+from kabar.services import kabar_kirim
 from wilayah.akses import wajib_izin
+from wilayah.akun import pengguna_bappeda, pengguna_camat, pengguna_operator
 
 from .narasi import kunci_sah, semua_bagian, teks_bagian
 from .selectors import dokumen_terkini
@@ -54,6 +57,27 @@ def _catat(dok: Dokumen, user, alasan: str) -> None:
     dok._change_reason = alasan
 
 
+def _kabarkan(dok: Dokumen, jenis: JenisKabar, user) -> None:
+    """Tell whom the step concerns: a submitted document its camat; a returned one the kecamatan's operators
+    (and who submitted it); an approved one the operators and Admin Bappeda. Not the user who acted."""
+    from django.urls import reverse
+
+    kec = dok.kecamatan
+    nama = f"{dok.get_jenis_display()} {dok.tahun} Kecamatan {kec.nama}"
+    oleh = user.get_full_name() or user.username
+    if jenis == JenisKabar.DIAJUKAN:
+        penerima = list(pengguna_camat(kec))
+        judul, isi = f"{nama} diajukan, menunggu keputusan Anda", f"Diajukan oleh {oleh}."
+    elif jenis == JenisKabar.DIKEMBALIKAN:
+        penerima = [*pengguna_operator(kec), dok.diajukan_oleh]
+        judul, isi = f"{nama} dikembalikan camat", f"Catatan {oleh}: {dok.catatan}"
+    else:
+        penerima = [*pengguna_operator(kec), *pengguna_bappeda(), dok.diajukan_oleh]
+        judul, isi = f"{nama} disetujui", f"Disetujui dan ditandatangani oleh {oleh}."
+    tautan = reverse("dokumen:halaman", kwargs={"kode": kec.kode, "tahun": dok.tahun, "jenis": dok.jenis})
+    kabar_kirim(penerima, jenis, judul, isi=isi, tautan=tautan, kecamatan=kec, kecuali=user)
+
+
 @transaction.atomic
 def dokumen_ajukan(dokumen: Dokumen, user) -> Dokumen:
     wajib_izin("dokumen.ajukan", user, dokumen.kecamatan_id)
@@ -66,6 +90,7 @@ def dokumen_ajukan(dokumen: Dokumen, user) -> Dokumen:
     dok.diajukan_oleh, dok.diajukan_pada = user, timezone.now()
     _catat(dok, user, "Diajukan")
     dok.save()
+    _kabarkan(dok, JenisKabar.DIAJUKAN, user)
     return dok
 
 
@@ -84,6 +109,7 @@ def dokumen_kembalikan(dokumen: Dokumen, user, catatan: str) -> Dokumen:
     dok.diputuskan_oleh, dok.diputuskan_pada = user, timezone.now()
     _catat(dok, user, "Dikembalikan")
     dok.save()
+    _kabarkan(dok, JenisKabar.DIKEMBALIKAN, user)
     return dok
 
 
@@ -108,6 +134,7 @@ def dokumen_setujui(dokumen: Dokumen, user) -> Dokumen:
     bekukan_dokumen(dok)
     _catat(dok, user, "Disetujui")
     dok.save()
+    _kabarkan(dok, JenisKabar.DISETUJUI, user)
     dok.tugas_cetak = kirim_disetujui(dok, user)
     dok.refresh_from_db(fields=["pdf"])
     return dok

@@ -196,6 +196,8 @@ def aksi(request, kecamatan, tahun: int, jenis: str, nama: str):
             messages.success(request, f"Revisi {baru.revisi} ({baru.judul_revisi}) dibuka sebagai draf.")
     except GalatDokumen as exc:
         messages.error(request, str(exc))
+    if request.POST.get("kembali") == "beranda":  # acted from the home page (the camat's Setujui/Kembalikan)
+        return redirect("home")
     return _kembali(kecamatan, tahun, jenis)
 
 

@@ -1,9 +1,8 @@
-"""The home page, the kecamatan/year page, the report pages (one view for every report slug and format) and
+"""The kecamatan/year page, the report pages (one view for every report slug and format) and
 the year's audit trail; scoped through :mod:`wilayah.akses`."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -20,15 +19,9 @@ from wilayah.akses import LIHAT, akses_kecamatan
 from .cap import VersiTidakTersedia, berkas_laporan, versi_laporan
 from .dasbor import dasbor_kecamatan
 from .forms import OpsiLaporanForm
-from .selectors import kecamatan_dengan_tahun, riwayat_tahun
+from .selectors import riwayat_tahun
 from .services import dokumen_per_jenis
 from .struktur import STRUKTUR
-
-
-@login_required
-@require_safe
-def beranda(request: HttpRequest) -> HttpResponse:
-    return render(request, "dokumen/beranda.html", {"daftar": kecamatan_dengan_tahun(request.user)})
 
 
 @akses_kecamatan(LIHAT)

@@ -9,6 +9,7 @@ from django.db.models import F
 
 from core.angka import format_angka
 from core.capaian import capaian_anggaran, capaian_kinerja, jumlah
+from core.choices import ROMAWI, label_triwulan
 from core.nilai import KOSONG
 
 from .models import (
@@ -134,7 +135,8 @@ def realisasi_grid(kecamatan, tahun: int) -> tuple[list[GrupProgram], set[int]]:
 
 
 def triwulan_label(tw: int) -> str:
-    return {1: "I", 2: "II", 3: "III", 4: "IV"}[tw]
+    """The Roman numeral alone (``III``), for grid headers that write ``TW`` themselves."""
+    return ROMAWI[tw]
 
 
 TRIWULAN_LABEL = [(tw, triwulan_label(tw)) for tw in TRIWULAN]
@@ -203,13 +205,13 @@ def label_riwayat(rec) -> str:
     if model == "Indikator":
         return f"Indikator {rec.nomenklatur.kode}: {rec.uraian}"
     if model == "CatatanRealisasi":
-        return f"Keterangan {rec.nomenklatur.kode} TW {rec.triwulan}"
+        return f"Keterangan {rec.nomenklatur.kode} {label_triwulan(rec.triwulan)}"
     if model == "BuktiDukung":
-        return f"Bukti dukung {rec.nomenklatur.kode} TW {rec.triwulan}: {rec.nama_asli}"
+        return f"Bukti dukung {rec.nomenklatur.kode} {label_triwulan(rec.triwulan)}: {rec.nama_asli}"
     if model == "CatatanVerifikator":
-        return f"Catatan verifikator TW {rec.triwulan}"
+        return f"Catatan verifikator {label_triwulan(rec.triwulan)}"
     if model == "TriwulanDitutup":
-        return f"Triwulan {rec.triwulan} ditutup"
+        return f"{label_triwulan(rec.triwulan)} ditutup"
     if model == "Usulan":
         return f"Usulan: {rec.uraian}" + (f" · {rec.kelurahan.nama}" if rec.kelurahan_id else "")
     if model == "Prioritas":

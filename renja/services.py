@@ -15,11 +15,14 @@ from django.db.models import F
 
 from core.angka import format_rupiah
 from core.capaian import nilai_tahunan
-from core.choices import Sifat
+from core.choices import Sifat, label_triwulan
 from core.fields import NilaiFormField
 from core.forms import RupiahField
 from core.nilai import KOSONG, Nilai
+from kabar.models import JenisKabar
+from kabar.services import kabar_kirim
 from wilayah.akses import wajib_izin
+from wilayah.akun import pengguna_camat, pengguna_operator
 
 from .kunci import realisasi_terkunci
 from .models import TRIWULAN, UANG, Anggaran, Belanja, Indikator, TriwulanDitutup
@@ -200,7 +203,7 @@ def anggaran_periksa(
     for tw in TRIWULAN:
         kolom = _kolom(tw)
         if kolom in baru and tw in ditutup and baru[kolom] != (getattr(lama, kolom) if lama else None):
-            galat[kolom] = f"Triwulan {tw} sudah ditutup camat; realisasinya tidak dapat diubah."
+            galat[kolom] = f"{label_triwulan(tw)} sudah ditutup camat; realisasinya tidak dapat diubah."
     if galat:
         raise GalatRealisasi(galat)
     baru = dict(baru)
@@ -247,7 +250,7 @@ def indikator_periksa(
         if nilai.angka is not None and nilai.angka < 0:
             galat[kolom] = "Realisasi tidak boleh negatif."
         elif tw in ditutup and nilai != ((getattr(lama, kolom) or KOSONG) if lama else KOSONG):
-            galat[kolom] = f"Triwulan {tw} sudah ditutup camat; realisasinya tidak dapat diubah."
+            galat[kolom] = f"{label_triwulan(tw)} sudah ditutup camat; realisasinya tidak dapat diubah."
     if galat:
         raise GalatRealisasi(galat)
     baru = dict(baru)
@@ -352,7 +355,7 @@ def _cek_triwulan_terbuka(kecamatan, tahun: int, triwulan: int) -> None:
         raise GalatRealisasi({"triwulan": "Triwulan harus 1 sampai 4."})
     if triwulan in triwulan_ditutup(kecamatan.pk, tahun):
         raise GalatRealisasi(
-            {"triwulan": f"Triwulan {triwulan} sudah ditutup camat; isiannya tidak dapat diubah."}
+            {"triwulan": f"{label_triwulan(triwulan)} sudah ditutup camat; isiannya tidak dapat diubah."}
         )
 
 
@@ -430,6 +433,7 @@ def keterangan_simpan(kecamatan, tahun: int, nomenklatur, triwulan: int, teks: s
     return obj
 
 
+@transaction.atomic
 def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str, user):
     from .models import CatatanVerifikator
 
@@ -443,9 +447,28 @@ def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str
     )
     obj._history_user = user
     obj.save()
+    kabar_kirim(
+        [*pengguna_operator(kecamatan), *pengguna_camat(kecamatan)],
+        JenisKabar.CATATAN,
+        f"Catatan verifikator {label_triwulan(triwulan)} {tahun} untuk Kecamatan {kecamatan.nama}",
+        isi=obj.catatan,
+        tautan=_tautan_catatan(obj, kecamatan),
+        kecamatan=kecamatan,
+        kecuali=user,
+    )
     return obj
 
 
+def _tautan_catatan(catatan, kecamatan) -> str:
+    from django.urls import reverse
+
+    return (
+        reverse("renja:realisasi", kwargs={"kode": kecamatan.kode, "tahun": catatan.tahun})
+        + f"#catatan-{catatan.pk}"
+    )
+
+
+@transaction.atomic
 def catatan_verifikator_jawab(catatan, jawaban: str, user):
     from django.utils import timezone
 
@@ -456,6 +479,16 @@ def catatan_verifikator_jawab(catatan, jawaban: str, user):
     catatan.dijawab_oleh, catatan.dijawab_pada = user, timezone.now()
     catatan._history_user = user
     catatan.save()
+    kec = catatan.kecamatan
+    kabar_kirim(
+        [catatan.ditulis_oleh],
+        JenisKabar.DIJAWAB,
+        f"Catatan {label_triwulan(catatan.triwulan)} {catatan.tahun} dijawab Kecamatan {kec.nama}",
+        isi=catatan.jawaban,
+        tautan=_tautan_catatan(catatan, kec),
+        kecamatan=kec,
+        kecuali=user,
+    )
     return catatan
 
 

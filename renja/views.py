@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from core.angka import format_angka, format_persen, format_rupiah
 from core.capaian import capaian_anggaran, capaian_kinerja, metode_negatif_aktif
+from core.choices import label_triwulan
 from core.forms import pesan_galat
 from core.pintasan import ambil_atau_404
 from core.riwayat import respons_riwayat
@@ -232,7 +233,8 @@ def tutup_triwulan(request, kecamatan, tahun: int, triwulan: int):
         messages.error(request, str(exc))
     else:
         messages.success(
-            request, f"Triwulan {triwulan} tahun {tahun} ditutup; realisasinya kini hanya dapat dibaca."
+            request,
+            f"{label_triwulan(triwulan)} tahun {tahun} ditutup; realisasinya kini hanya dapat dibaca.",
         )
     return redirect("renja:realisasi", kode=kecamatan.kode, tahun=tahun)
 

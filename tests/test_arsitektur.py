@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-APPS = ("core", "antrean", "wilayah", "renja", "lkjip", "dokumen", "workbook")
+APPS = ("core", "antrean", "wilayah", "kabar", "renja", "lkjip", "dokumen", "workbook", "beranda")
 
 
 def _impor(path: Path):

@@ -44,6 +44,8 @@ IZIN = {
     "dokumen.cetak_ulang": {"camat_a", "bappeda"},
     "dokumen.cetak_massal": {"bappeda"},
     "workbook.impor": {"bappeda"},
+    "beranda.ringkasan_kecamatan": STAF_A,
+    "beranda.ringkasan_kota": {"bappeda", "pimpinan"},
 }
 
 
@@ -178,7 +180,7 @@ def test_tombol_halaman_dokumen_mengikuti_izin(client, d):
 def test_tidak_ada_logika_peran_di_view_layanan_atau_templat():
     """Roles are compared only in wilayah (the predicates); views, services and templates ask for permissions."""
     salah = []
-    for app in ("renja", "lkjip", "dokumen", "workbook"):
+    for app in ("renja", "lkjip", "dokumen", "workbook", "kabar", "beranda"):
         for path in (REPO / app).glob("*.py"):
             if path.name in ("views.py", "views_laporan.py", "services.py", "selectors.py"):
                 teks = path.read_text(encoding="utf-8")

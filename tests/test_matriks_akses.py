@@ -76,6 +76,9 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
     "password_change": Aturan(None, 200, 200),
     "password_change_done": Aturan(None, 200, 405),
     "home": Aturan(None, 200, 405),
+    # notifications: every signed-in user, only their own
+    "kabar:daftar": Aturan(None, 200, 405),
+    "kabar:baca": Aturan(None, 405, 302),
     # the kecamatan/year page, reports, audit trail
     "laporan:indeks": Aturan(LIHAT, 200, 405),
     # the city overview: Bappeda and pimpinan; anyone else 404, as if it did not exist

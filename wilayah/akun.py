@@ -41,3 +41,26 @@ def pengguna_simpan(username: str, peran: Peran, kecamatan=None, password: str |
     user.groups.set([Group.objects.get_or_create(name=peran.value)[0]])
     ProfilPengguna.objects.update_or_create(user=user, defaults={"kecamatan": kecamatan})
     return user
+
+
+def _berperan(peran: Peran, kecamatan=None):
+    qs = get_user_model().objects.filter(is_active=True, groups__name=peran.value)
+    if kecamatan is not None:
+        qs = qs.filter(profil__kecamatan=kecamatan)
+    return qs.distinct()
+
+
+# Who hears of a step (kabar): named here, with the roles, so services never compare roles themselves.
+def pengguna_operator(kecamatan):
+    """The kecamatan's active operators."""
+    return _berperan(Peran.OPERATOR, kecamatan)
+
+
+def pengguna_camat(kecamatan):
+    """The kecamatan's active camat."""
+    return _berperan(Peran.CAMAT, kecamatan)
+
+
+def pengguna_bappeda():
+    """Every active Admin Bappeda."""
+    return _berperan(Peran.BAPPEDA)

@@ -18,7 +18,7 @@ from typing import Any
 from django.apps import apps
 
 from core.angka import format_angka
-from core.choices import Polaritas, Sifat, SumberDana
+from core.choices import Polaritas, Sifat, SumberDana, label_triwulan
 from core.nilai import Nilai
 from lkjip.models import IndikatorSasaran, Sasaran
 from renja.models import (
@@ -407,8 +407,8 @@ def periksa_aturan(r: PembacaBaris, k: Konteks, obj, nilai: dict[str, Any]) -> l
     kunci = "Minta camat membuka triwulannya, atau admin Bappeda mencentang 'timpa data yang terkunci' (web) / --timpa-kunci (baris perintah)."
     ditutup = sorted(tw for tw in k.ditutup(obj.kecamatan_id, obj.tahun) if f"realisasi_tw{tw}" in baru)
     if ditutup:
-        daftar = ", ".join(str(tw) for tw in ditutup)
-        langgar(f"realisasi_tw{ditutup[0]}", f"triwulan {daftar} sudah ditutup camat", k.timpa_kunci, kunci)
+        daftar = ", ".join(label_triwulan(tw) for tw in ditutup)
+        langgar(f"realisasi_tw{ditutup[0]}", f"{daftar} sudah ditutup camat", k.timpa_kunci, kunci)
     dokumen = k.dokumen_terkunci(obj.kecamatan_id, obj.tahun)
     if dokumen:
         langgar(

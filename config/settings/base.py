@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "lkjip",
     "dokumen",
     "workbook",
+    "kabar",
+    "beranda",
     "axes",
 ]
 
@@ -116,6 +118,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kabar.context_processors.kabar",
             ],
         },
     },
@@ -165,6 +168,22 @@ STORAGES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Notifications (kabar) are also e-mailed when EMAIL_HOST is set (SMTP: EMAIL_PORT, EMAIL_HOST_USER,
+# EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL); without it mail goes to the console (demo).
+# SITUS_URL (e.g. https://rkk.serangkota.go.id) prefixes the links in those e-mails.
+KABAR_SUREL = env_bool("KABAR_SUREL", bool(os.environ.get("EMAIL_HOST", "").strip()) or DEBUG)
+if os.environ.get("EMAIL_HOST", "").strip():
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["EMAIL_HOST"].strip()
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rkk@localhost")
+KABAR_ALAMAT_SITUS = os.environ.get("SITUS_URL", "").rstrip("/")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -44,7 +44,7 @@ def test_triwulan_ditutup_ditolak_kecuali_timpa_kunci(d):
     sebelum = _foto()
     hasil = workbook_impor(_wb(_baris(tw1=100000, tw2=200000)), nama_berkas="a.xlsx")
     pesan = (
-        "Sheet 'anggaran', baris 2, kolom realisasi_tw1 (F): triwulan 1 sudah ditutup camat. Minta camat membuka "
+        "Sheet 'anggaran', baris 2, kolom realisasi_tw1 (F): TW I sudah ditutup camat. Minta camat membuka "
         "triwulannya, atau admin Bappeda mencentang 'timpa data yang terkunci' (web) / --timpa-kunci (baris "
         "perintah)."
     )
@@ -55,10 +55,10 @@ def test_triwulan_ditutup_ditolak_kecuali_timpa_kunci(d):
         "created=0 updated=1 unchanged=0 errors=0"
     )
     hasil = workbook_impor(_wb(_baris(tw1=100000, tw2=200000)), nama_berkas="a.xlsx", timpa_kunci=True)
-    assert hasil.berhasil and any("triwulan 1 sudah ditutup camat" in p for p in hasil.peringatan)
+    assert hasil.berhasil and any("TW I sudah ditutup camat" in p for p in hasil.peringatan)
     ang = Anggaran.objects.get(pk=d["ang_a"].pk)
     assert ang.realisasi_tw1 == Decimal(100000)
-    assert "triwulan 1 sudah ditutup camat" in ang.history.latest().history_change_reason
+    assert "TW I sudah ditutup camat" in ang.history.latest().history_change_reason
 
 
 def test_triwulan_ditutup_juga_untuk_indikator(d):
@@ -72,9 +72,7 @@ def test_triwulan_ditutup_juga_untuk_indikator(d):
     sebelum = _foto()
     hasil = workbook_impor(io.BytesIO(buat_xlsx({"indikator": baris})), nama_berkas="i.xlsx")
     [pesan] = hasil.pesan_galat()
-    assert pesan.startswith(
-        "Sheet 'indikator', baris 2, kolom realisasi_tw2 (E): triwulan 2 sudah ditutup camat"
-    )
+    assert pesan.startswith("Sheet 'indikator', baris 2, kolom realisasi_tw2 (E): TW II sudah ditutup camat")
     assert _foto() == sebelum
 
 
