@@ -19,10 +19,11 @@ from ..data_uji import dua_kecamatan
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def masuk(page, live_server, username):
+def masuk(page, live_server, username, sandi="demo"):
+    """Sign in through the login form (``sandi``: the demo users' password unless given)."""
     page.goto(f"{live_server.url}/akun/masuk/")
     page.fill("#id_username", username)
-    page.fill("#id_password", SANDI)
+    page.fill("#id_password", sandi)
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
 
@@ -36,7 +37,7 @@ def test_operator_mengisi_mengajukan_camat_menyetujui(browser, live_server, tmp_
 
     konteks = browser.new_context(accept_downloads=True, locale="id-ID")
     page = konteks.new_page()
-    masuk(page, live_server, "operator_a")
+    masuk(page, live_server, "operator_a", SANDI)
     page.goto(f"{live_server.url}/kecamatan/36.73.03/2020/realisasi/")
     tr = page.locator(f'tr[data-url$="/anggaran/{baris.pk}/"]')
     tr.locator('input[name="realisasi_tw1"]').fill("1.000.000")
@@ -56,7 +57,7 @@ def test_operator_mengisi_mengajukan_camat_menyetujui(browser, live_server, tmp_
 
     konteks = browser.new_context(accept_downloads=True, locale="id-ID")
     page = konteks.new_page()
-    masuk(page, live_server, "camat_a")
+    masuk(page, live_server, "camat_a", SANDI)
     page.goto(f"{live_server.url}/kecamatan/36.73.03/2020/dokumen/lkjip/")
     page.click("text=Setujui dan tanda tangani")
     page.wait_for_selector("text=Dokumen disetujui", timeout=120000)
@@ -73,7 +74,7 @@ def test_operator_mengisi_mengajukan_camat_menyetujui(browser, live_server, tmp_
 
     konteks = browser.new_context(locale="id-ID")
     page = konteks.new_page()
-    masuk(page, live_server, "operator_b")
+    masuk(page, live_server, "operator_b", SANDI)
     for url in ("/kecamatan/36.73.03/2020/realisasi/", "/kecamatan/36.73.03/2020/dokumen/lkjip/"):
         assert page.goto(f"{live_server.url}{url}").status == 404
     konteks.close()

@@ -16,7 +16,7 @@ from .lingkungan import REPO
 TEMPLATES = REPO / "templates"
 # The print documents are rendered to PDF by WeasyPrint and downloaded as files (Content-Disposition:
 # attachment); they are never shown under the site's CSP, so they keep their inline <style>.
-CETAK = {"laporan/cetak.html", "dokumen/cetak.html"}
+CETAK = {"laporan/cetak.html", "dokumen/cetak.html", "kota/cetak.html"}
 
 SCRIPT_INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 HANDLER_INLINE = re.compile(r"""\son[a-z]+\s*=\s*["']""", re.IGNORECASE)
@@ -140,7 +140,7 @@ def test_browser_perilaku_js_tetap_sama_tanpa_pelanggaran_csp(browser, live_serv
     dialog = []
     page.once("dialog", lambda d: (dialog.append(d.message), d.dismiss()))
     page.locator("form[data-konfirmasi] button").first.click()
-    assert len(dialog) == 1 and dialog[0].startswith("Tutup triwulan ")
+    assert len(dialog) == 1 and dialog[0].startswith("Tutup TW ")
     assert dialog[0].endswith("? Setelah ditutup, realisasinya tidak dapat diubah.")
     assert not TriwulanDitutup.objects.filter(kecamatan__kode="36.73.03", tahun=2020).exists()
     page.once("dialog", lambda d: d.accept())
