@@ -34,6 +34,8 @@ IZIN = {
     "renja.jawab_catatan": STAF_A,
     "renja.unggah_bukti": STAF_A | {"bappeda"},
     "renja.ubah_belanja": STAF_A | {"bappeda"},
+    "renja.ubah_usulan": STAF_A | {"bappeda"},
+    "lkjip.ubah_pegawai": STAF_A | {"bappeda"},
     "lkjip.ubah_narasi": STAF_A | {"bappeda"},
     "dokumen.ubah_narasi": STAF_A | {"bappeda"},
     "dokumen.ajukan": {"operator_a"},
