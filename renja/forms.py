@@ -242,7 +242,7 @@ class KodeNomenklaturField(forms.CharField):
         kwargs.setdefault("help_text", "Mis. 7.01.01.2.01; kosongkan bila tidak ada.")
         super().__init__(**kwargs)
 
-    def clean(self, value: Any) -> Nomenklatur | None:  # type: ignore[override]
+    def clean(self, value: Any) -> Nomenklatur | None:
         kode = (super().clean(value) or "").strip()
         if not kode:
             return None

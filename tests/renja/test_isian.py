@@ -232,3 +232,34 @@ def test_layanan_menolak_versi_lama_dan_admin_ikut_versi(d):
         isian_simpan(
             PRIORITAS, d["b"], 2020, obj=p, versi=2, user=d["users"]["bappeda"], nilai={"pagu": None}
         )
+
+
+def test_admin_pegawai_ikut_versi_halaman(client, d):
+    """The admin's change form carries the version it was loaded with: after a save on the page, an admin
+    form opened before is refused and nothing is overwritten."""
+    p = Pegawai.objects.create(tahun=2020, kecamatan=d["a"], nama="Ani", pangkat_golongan="III/a")
+    data = {
+        "tahun": 2020,
+        "kecamatan": d["a"].pk,
+        "nama": "Ani",
+        "nip": "",
+        "pangkat_golongan": "III/b",
+        "jabatan": "",
+        "pendidikan": "",
+        "eselon": "",
+        "kelurahan": "",
+        "urutan": 1,
+        "versi_awal": 0,
+        "_save": "Simpan",
+    }
+    isi = dict(KASUS["pegawai"].ubah, nama="Ani", versi="0")
+    assert _masuk(client, d).post(_url(KASUS["pegawai"], "-simpan", pk=p.pk), isi).status_code == 302
+    c = _masuk(client, d, "bappeda")
+    alamat = reverse("admin:lkjip_pegawai_change", args=[p.pk])
+    r = c.post(alamat, data)
+    assert r.status_code == 200 and "sudah diubah pengguna lain" in r.content.decode()
+    p.refresh_from_db()
+    assert (p.pangkat_golongan, p.versi) == ("III/c", 1)
+    assert c.post(alamat, {**data, "versi_awal": 1}).status_code == 302
+    p.refresh_from_db()
+    assert (p.pangkat_golongan, p.versi) == ("III/b", 2)
