@@ -1,5 +1,7 @@
 from django.urls import path
 
+from renja.views import isian_urls
+
 from . import views
 
 app_name = "lkjip"
@@ -8,10 +10,4 @@ urlpatterns = [
     path("kecamatan/<str:kode>/<int:tahun>/lkjip/narasi/", views.narasi, name="narasi"),
     path("kecamatan/<str:kode>/<int:tahun>/lkjip/narasi/simpan/", views.narasi_simpan, name="narasi-simpan"),
 ]
-_lkjip = "kecamatan/<str:kode>/<int:tahun>/lkjip/"
-urlpatterns += [
-    path(_lkjip + "pegawai/", views.pegawai, name="pegawai"),
-    path(_lkjip + "pegawai/baru/", views.pegawai_baru, name="pegawai-baru"),
-    path(_lkjip + "pegawai/<int:pk>/", views.pegawai_simpan, name="pegawai-simpan"),
-    path(_lkjip + "pegawai/<int:pk>/hapus/", views.pegawai_hapus, name="pegawai-hapus"),
-]
+urlpatterns += isian_urls("kecamatan/<str:kode>/<int:tahun>/lkjip/", views.PEGAWAI, views.pegawai_views)

@@ -111,4 +111,4 @@ PEGAWAI = HalamanIsian(
     label=lambda p: f"Pegawai '{p.nama}'",
     laporan=("lkjip-1.2", "lkjip-1.3"),
 )
-pegawai, pegawai_baru, pegawai_simpan, pegawai_hapus = isian_views(PEGAWAI)
+pegawai_views = isian_views(PEGAWAI)

@@ -41,13 +41,5 @@ urlpatterns += [
     path(_awal + "belanja/<int:pk>/hapus/", views.belanja_hapus_view, name="belanja-hapus"),
 ]
 _renja = "kecamatan/<str:kode>/<int:tahun>/renja/"
-urlpatterns += [
-    path(_renja + "usulan/", views.usulan, name="usulan"),
-    path(_renja + "usulan/baru/", views.usulan_baru, name="usulan-baru"),
-    path(_renja + "usulan/<int:pk>/", views.usulan_simpan, name="usulan-simpan"),
-    path(_renja + "usulan/<int:pk>/hapus/", views.usulan_hapus, name="usulan-hapus"),
-    path(_renja + "prioritas/", views.prioritas, name="prioritas"),
-    path(_renja + "prioritas/baru/", views.prioritas_baru, name="prioritas-baru"),
-    path(_renja + "prioritas/<int:pk>/", views.prioritas_simpan, name="prioritas-simpan"),
-    path(_renja + "prioritas/<int:pk>/hapus/", views.prioritas_hapus, name="prioritas-hapus"),
-]
+urlpatterns += views.isian_urls(_renja, views.USULAN, views.usulan_views)
+urlpatterns += views.isian_urls(_renja, views.PRIORITAS, views.prioritas_views)

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import path, reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from core.angka import format_angka, format_persen, format_rupiah
@@ -709,6 +709,19 @@ def isian_views(h: HalamanIsian) -> tuple[Callable, Callable, Callable, Callable
     return halaman, baru, simpan, hapus
 
 
+def isian_urls(awal: str, h: HalamanIsian, views: tuple[Callable, Callable, Callable, Callable]) -> list:
+    """The four URLs of a per-year list page under ``awal`` (``…/<nama>/``, ``baru/``, ``<pk>/``,
+    ``<pk>/hapus/``), named after ``h.url``."""
+    nama = h.url.split(":", 1)[1]
+    halaman, baru, simpan, hapus = views
+    return [
+        path(f"{awal}{nama}/", halaman, name=nama),
+        path(f"{awal}{nama}/baru/", baru, name=f"{nama}-baru"),
+        path(f"{awal}{nama}/<int:pk>/", simpan, name=f"{nama}-simpan"),
+        path(f"{awal}{nama}/<int:pk>/hapus/", hapus, name=f"{nama}-hapus"),
+    ]
+
+
 USULAN = HalamanIsian(
     jenis=services.USULAN,
     form=UsulanForm,
@@ -723,7 +736,7 @@ USULAN = HalamanIsian(
     label=lambda u: f"Usulan '{u.uraian}'",
     laporan=("renja-2.5",),
 )
-usulan, usulan_baru, usulan_simpan, usulan_hapus = isian_views(USULAN)
+usulan_views = isian_views(USULAN)
 
 PRIORITAS = HalamanIsian(
     jenis=services.PRIORITAS,
@@ -749,4 +762,4 @@ PRIORITAS = HalamanIsian(
     label=lambda p: f"{p.get_jenis_display()} '{p.uraian}'",
     laporan=("renja-4.1", "renja-4.2-unggulan", "renja-4.2-mendesak", "renja-4.3-kl", "renja-4.3-provinsi"),
 )
-prioritas, prioritas_baru, prioritas_simpan, prioritas_hapus = isian_views(PRIORITAS)
+prioritas_views = isian_views(PRIORITAS)
