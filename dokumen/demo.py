@@ -98,6 +98,8 @@ def _tujuan_muat(kecamatan: Kecamatan, t: dict, user) -> int:
     if obj.pk is None or any(getattr(obj, k) != v for k, v in baru.items()):
         for k, v in baru.items():
             setattr(obj, k, v)
+        if obj.pk is not None:
+            obj.versi += 1  # a page opened before answers 409
         _simpan(obj, user)
         n += 1
     for uraian in t.get("sasaran", []):

@@ -20,9 +20,19 @@ class SasaranInline(admin.TabularInline):
     show_change_link = True
 
 
+class TujuanAdminForm(IsianAdminForm):
+    class Meta:
+        model = Tujuan
+        fields = "__all__"
+
+
 @admin.register(Tujuan)
-class TujuanAdmin(AdminBerlingkup, SimpleHistoryAdmin):
-    """Tujuan are entered here (the workbook has no tujuan column); a sasaran is tied to one on its own page."""
+class TujuanAdmin(AdminBerversi, AdminBerlingkup, SimpleHistoryAdmin):
+    """Tujuan are entered here or on their page (the workbook has no tujuan column); a sasaran is tied to one
+    on the sasaran's own admin page."""
+
+    form = TujuanAdminForm
+    ubah = staticmethod(isian_ubah)
 
     list_display = ["tahun", "kecamatan", "urutan", "uraian", "indikator"]
     list_filter = ["tahun", "kecamatan"]

@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lkjip.models import NarasiProgram, Pegawai
+from lkjip.models import NarasiProgram, Pegawai, Tujuan
 from lkjip.services import narasi_versi
 from renja.forms import IsianForm
 
@@ -46,3 +46,15 @@ class PegawaiForm(IsianForm):
         model = Pegawai
         fields = ["urutan", "nama", "nip", "pangkat_golongan", "jabatan", "pendidikan", "eselon", "kelurahan"]
         error_messages = {"nama": {"required": "Nama pegawai wajib diisi."}}
+
+
+class TujuanForm(IsianForm):
+    class Meta:
+        model = Tujuan
+        fields = ["urutan", "uraian", "indikator", "satuan", "rumus", "keterangan"]
+        widgets = {
+            "uraian": forms.Textarea(attrs={"rows": 2}),
+            "rumus": forms.Textarea(attrs={"rows": 2}),
+            "keterangan": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {"uraian": {"required": "Tujuan wajib diisi."}}

@@ -28,8 +28,8 @@ class IndikatorSasaranQuerySet(DataKecamatanQuerySet):
 
 class Tujuan(models.Model):
     """A tujuan of the Renstra for one year (the first rows of Renja §3.3's keterkaitan table: Tujuan 1 with its
-    indikator and rumus, then its sasaran). Not in the workbook (WORKBOOK.md has no tujuan column): entered in
-    the admin, and for the demo from the seed's text (fixtures/narasi, ``load_narasi``)."""
+    indikator and rumus, then its sasaran). Not in the workbook (WORKBOOK.md has no tujuan column): entered on
+    its page or in the admin, and for the demo from the seed's text (fixtures/narasi, ``load_narasi``)."""
 
     objects = DataKecamatanQuerySet.as_manager()
     tahun = models.PositiveSmallIntegerField(_("tahun"))
@@ -40,7 +40,8 @@ class Tujuan(models.Model):
     rumus = models.TextField(_("rumus/formula"), blank=True)
     keterangan = models.TextField(_("penjelasan/keterangan"), blank=True)
     urutan = models.PositiveIntegerField(_("urutan"), default=1)
-    history = HistoricalRecords()
+    versi = models.PositiveIntegerField(_("versi"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["versi"])
 
     class Meta:
         verbose_name = _("tujuan")

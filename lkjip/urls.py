@@ -10,4 +10,6 @@ urlpatterns = [
     path("kecamatan/<str:kode>/<int:tahun>/lkjip/narasi/", views.narasi, name="narasi"),
     path("kecamatan/<str:kode>/<int:tahun>/lkjip/narasi/simpan/", views.narasi_simpan, name="narasi-simpan"),
 ]
-urlpatterns += isian_urls("kecamatan/<str:kode>/<int:tahun>/lkjip/", views.PEGAWAI, views.pegawai_views)
+_awal = "kecamatan/<str:kode>/<int:tahun>/lkjip/"
+urlpatterns += isian_urls(_awal, views.PEGAWAI, views.pegawai_views)
+urlpatterns += isian_urls(_awal, views.TUJUAN, views.tujuan_views)

@@ -13,7 +13,7 @@ from renja.views import HalamanIsian, isian_views
 from wilayah.akses import LIHAT, akses_kecamatan
 
 from . import services
-from .forms import NarasiProgramForm, PegawaiForm
+from .forms import NarasiProgramForm, PegawaiForm, TujuanForm
 from .selectors import NarasiBaris, narasi_daftar
 from .services import BIDANG_NARASI, IsianNarasi, KonflikNarasi, narasi_program_simpan_semua, narasi_versi
 
@@ -112,3 +112,20 @@ PEGAWAI = HalamanIsian(
     laporan=("lkjip-1.2", "lkjip-1.3"),
 )
 pegawai_views = isian_views(PEGAWAI)
+
+# The Renstra's tujuan of the year (Renja §3.3), first rows of the keterkaitan table.
+TUJUAN = HalamanIsian(
+    jenis=services.TUJUAN,
+    form=TujuanForm,
+    url="lkjip:tujuan",
+    judul="Tujuan Renstra",
+    penjelasan=(
+        "Tujuan Renstra dengan indikator dan rumusnya: baris pertama tabel rumusan dan definisi operasional "
+        "indikator Renja (BAB III). Sasaran strategis dikaitkan ke tujuannya oleh admin (data induk sasaran)."
+    ),
+    kolom=("urutan", "uraian", "indikator", "satuan", "rumus", "keterangan"),
+    terkait=(),
+    label=lambda t: f"Tujuan '{t.uraian}'",
+    laporan=("renja-rumusan-indikator",),
+)
+tujuan_views = isian_views(TUJUAN)

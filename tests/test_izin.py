@@ -36,6 +36,7 @@ IZIN = {
     "renja.ubah_belanja": STAF_A | {"bappeda"},
     "renja.ubah_usulan": STAF_A | {"bappeda"},
     "lkjip.ubah_pegawai": STAF_A | {"bappeda"},
+    "lkjip.ubah_tujuan": STAF_A | {"bappeda"},
     "lkjip.ubah_narasi": STAF_A | {"bappeda"},
     "dokumen.ubah_narasi": STAF_A | {"bappeda"},
     "dokumen.ajukan": {"operator_a"},

@@ -31,7 +31,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from antrean.models import KelompokTugas, Tugas
 from dokumen.models import Dokumen, StatusDokumen
-from lkjip.models import Pegawai
+from lkjip.models import Pegawai, Tujuan
 from renja.models import Belanja, BuktiDukung, CatatanVerifikator, Prioritas, Usulan
 
 from .data_uji import dua_kecamatan
@@ -140,6 +140,7 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
                 {"jenis": "unggulan", "uraian": "Program A", "pagu": "1.000", "urutan": "1"},
             ),
             ("lkjip", "pegawai", "lkjip.ubah_pegawai", {"nama": "Ani", "urutan": "2"}),
+            ("lkjip", "tujuan", "lkjip.ubah_tujuan", {"uraian": "Meningkatnya tata kelola", "urutan": "2"}),
         )
         for akhir, aturan in (
             ("", Aturan(LIHAT, 200, 405)),
@@ -270,6 +271,7 @@ def dunia(django_db_setup, django_db_blocker):
                 tahun=2020, kecamatan=d["a"], jenis="mendesak", uraian="Program B"
             )
             d["pegawai"] = Pegawai.objects.create(tahun=2020, kecamatan=d["a"], nama="Budi")
+            d["tujuan"] = Tujuan.objects.create(tahun=2020, kecamatan=d["a"], uraian="Tujuan 1")
             d["catatan"] = CatatanVerifikator.objects.create(
                 kecamatan=d["a"],
                 tahun=2020,

@@ -1,4 +1,4 @@
-"""The per-year list pages of usulan, prioritas (Renja) and pegawai (LKjIP): one pattern (renja.views.isian_views,
+"""The per-year list pages of usulan, prioritas (Renja), pegawai and tujuan (LKjIP): one pattern (renja.views.isian_views,
 renja.services.isian_simpan), checked for each page — add, change, delete, 400, 409 with both values, locked
 with the year's document, another kecamatan's row 404, pimpinan read-only (403 on the actions)."""
 
@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from dokumen.models import Dokumen, StatusDokumen
-from lkjip.models import Pegawai
+from lkjip.models import Pegawai, Tujuan
 from renja.models import Prioritas, Usulan
 from renja.services import PRIORITAS, GalatRealisasi, KonflikVersi, isian_simpan, isian_ubah
 
@@ -57,6 +57,15 @@ KASUS = {
         "pangkat_golongan",
         "IV/b",
         "III/c",
+    ),
+    "tujuan": Kasus(
+        "lkjip:tujuan",
+        Tujuan,
+        {"uraian": "Meningkatnya tata kelola", "indikator": "Indeks A", "urutan": "1"},
+        {"uraian": "Meningkatnya tata kelola", "indikator": "Indeks B", "rumus": "x / y", "urutan": "1"},
+        "indikator",
+        "Indeks A",
+        "Indeks B",
     ),
 }
 
@@ -130,7 +139,7 @@ def test_tab_lama_409_menampilkan_kedua_nilai(client, d, nama):
     isi = r.content.decode()
     assert r.status_code == 409 and "baru saja diubah oleh pengguna lain" in isi
     assert "Isian Anda (belum tersimpan)" in isi and 'name="versi" value="1"' in isi
-    typed = next(v for f, v in k.isi.items() if f in {"volume", "pagu", "pangkat_golongan"})
+    typed = next(v for f, v in k.isi.items() if f in {"volume", "pagu", "pangkat_golongan", "indikator"})
     assert typed in isi  # what the user typed
     obj.refresh_from_db()
     assert getattr(obj, k.kunci) == k.diubah  # nothing overwritten
@@ -145,7 +154,7 @@ def test_isian_salah_400_tanpa_menulis(client, d, nama):
     salah = {**k.isi, "kelurahan": "999999", "urutan": "x"}
     r = c.post(_url(k, "-baru"), salah)
     assert r.status_code == 400
-    if nama != "prioritas":  # the kinds with a lokasi
+    if nama in {"usulan", "pegawai"}:  # the kinds with a lokasi
         assert "Pilih kelurahan dari daftar kecamatan ini." in r.content.decode()
     assert not k.model.objects.exists()
     c.post(_url(k, "-baru"), k.isi)
@@ -201,7 +210,7 @@ def test_kecamatan_lain_404_dan_pimpinan_hanya_melihat(client, d, nama):
     lain = k.model.objects.create(
         tahun=2020,
         kecamatan=d["b"],
-        **{"nama" if nama == "pegawai" else "uraian": "X"},
+        **{"nama" if nama == "pegawai" else "uraian": "Baris milik Serang"},
         **({"jenis": "unggulan"} if nama == "prioritas" else {}),
     )
     c = _masuk(client, d)
@@ -210,7 +219,9 @@ def test_kecamatan_lain_404_dan_pimpinan_hanya_melihat(client, d, nama):
     assert c.get(_url(k, kode="36.73.01")).status_code == 404
     c = _masuk(client, d, "pimpinan")
     isi = c.get(_url(k, kode="36.73.01")).content.decode()
-    assert "Anda hanya dapat melihat halaman ini." in isi and "X" in isi and "Hapus" not in isi
+    assert (
+        "Anda hanya dapat melihat halaman ini." in isi and "Baris milik Serang" in isi and "Hapus" not in isi
+    )
     assert c.post(_url(k, "-baru", kode="36.73.01"), k.isi).status_code == 403
     assert c.post(_url(k, "-hapus", kode="36.73.01", pk=lain.pk), {"versi": "0"}).status_code == 403
     assert k.model.objects.count() == 1
@@ -263,3 +274,27 @@ def test_admin_pegawai_ikut_versi_halaman(client, d):
     assert c.post(alamat, {**data, "versi_awal": 1}).status_code == 302
     p.refresh_from_db()
     assert (p.pangkat_golongan, p.versi) == ("III/b", 2)
+
+
+def test_admin_menambah_tujuan_dan_menolak_saat_terkunci(client, d):
+    c = _masuk(client, d, "bappeda")
+    for model in ("renja/usulan", "renja/prioritas", "lkjip/pegawai", "lkjip/tujuan"):
+        assert c.get(f"/admin/{model}/add/").status_code == 200, model
+    data = {
+        "tahun": 2020,
+        "kecamatan": d["a"].pk,
+        "uraian": "Meningkatnya tata kelola",
+        "indikator": "IKM",
+        "satuan": "",
+        "rumus": "",
+        "keterangan": "",
+        "urutan": 1,
+        "sasaran_set-TOTAL_FORMS": 0,
+        "sasaran_set-INITIAL_FORMS": 0,
+        "_save": "Simpan",
+    }
+    assert c.post("/admin/lkjip/tujuan/add/", data).status_code == 302
+    Dokumen.objects.create(kecamatan=d["a"], tahun=2020, jenis="renja", status=StatusDokumen.DISETUJUI)
+    r = c.post("/admin/lkjip/tujuan/add/", {**data, "uraian": "Tujuan kedua"})
+    assert r.status_code == 200 and "terkunci" in r.content.decode()
+    assert list(Tujuan.objects.values_list("uraian", flat=True)) == ["Meningkatnya tata kelola"]
