@@ -298,3 +298,26 @@ def test_admin_menambah_tujuan_dan_menolak_saat_terkunci(client, d):
     r = c.post("/admin/lkjip/tujuan/add/", {**data, "uraian": "Tujuan kedua"})
     assert r.status_code == 200 and "terkunci" in r.content.decode()
     assert list(Tujuan.objects.values_list("uraian", flat=True)) == ["Meningkatnya tata kelola"]
+
+
+def test_halaman_jumlah_query_tetap(client, d):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    c = _masuk(client, d)
+
+    def hitung() -> int:
+        with CaptureQueriesContext(connection) as q:
+            assert c.get(_url(KASUS["usulan"])).status_code == 200
+        return len(q)
+
+    for i in range(2):
+        Usulan.objects.create(
+            tahun=2020, kecamatan=d["a"], uraian=f"U{i}", kelurahan=d["kel"], nomenklatur=d["program"]
+        )
+    sedikit = hitung()
+    for i in range(2, 12):
+        Usulan.objects.create(
+            tahun=2020, kecamatan=d["a"], uraian=f"U{i}", kelurahan=d["kel"], nomenklatur=d["program"]
+        )
+    assert hitung() == sedikit
