@@ -5,7 +5,12 @@ Format::
 
     {"kode_kecamatan": "36.73.03",
      "dokumen": [{"tahun": 2020, "jenis": "lkjip", "bagian": {"<kunci>": "<teks>", ...}}],
-     "program": [{"tahun": 2020, "kode": "5001.04", "keberhasilan": "…", "hambatan": "…", "saran": "…"}]}
+     "program": [{"tahun": 2020, "kode": "5001.04", "keberhasilan": "…", "hambatan": "…", "saran": "…"}],
+     "tujuan": [{"tahun": 2022, "uraian": "…", "indikator": "…", "satuan": "", "rumus": "", "keterangan": "",
+                 "urutan": 1, "sasaran": ["<sasaran as in the workbook>", ...]}]}
+
+``tujuan`` (optional) are the Renstra's tujuan of Renja §3.3 (the workbook has no column for them), each tying
+the named sasaran of that year to it.
 
 A section written per sasaran indicator is named ``bab3.capaian:<indicator as in the workbook>``; its key with
 the indicator's id is looked up here. All or nothing: an unknown kecamatan, section, indicator or program is an
@@ -15,7 +20,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from lkjip.models import IndikatorSasaran, NarasiProgram
+from lkjip.models import IndikatorSasaran, NarasiProgram, Sasaran, Tujuan
 from renja.models import Nomenklatur
 from wilayah.models import Kecamatan
 
@@ -77,5 +82,32 @@ def narasi_muat(data: dict, user=None) -> int:
             for k, v in baru.items():
                 setattr(obj, k, v)
             _simpan(obj, user)
+            n += 1
+    for t in data.get("tujuan", []):
+        n += _tujuan_muat(kecamatan, t, user)
+    return n
+
+
+def _tujuan_muat(kecamatan: Kecamatan, t: dict, user) -> int:
+    tahun = int(t["tahun"])
+    baris = {"kecamatan": kecamatan, "tahun": tahun, "uraian": t["uraian"]}
+    obj = Tujuan.objects.filter(**baris).first() or Tujuan(**baris)
+    baru = {k: t.get(k, "") for k in ("indikator", "satuan", "rumus", "keterangan")}
+    baru["urutan"] = int(t.get("urutan", 1))
+    n = 0
+    if obj.pk is None or any(getattr(obj, k) != v for k, v in baru.items()):
+        for k, v in baru.items():
+            setattr(obj, k, v)
+        if obj.pk is not None:
+            obj.versi += 1  # a page opened before answers 409
+        _simpan(obj, user)
+        n += 1
+    for uraian in t.get("sasaran", []):
+        sasaran = Sasaran.objects.untuk(kecamatan, tahun).filter(uraian=uraian).first()
+        if sasaran is None:
+            raise GalatNarasi(f"Sasaran '{uraian}' tahun {tahun} tidak ada di {kecamatan}.")
+        if sasaran.tujuan_id != obj.pk:
+            sasaran.tujuan = obj
+            sasaran.save(update_fields=["tujuan"])
             n += 1
     return n

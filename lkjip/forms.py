@@ -3,8 +3,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lkjip.models import NarasiProgram
+from lkjip.models import NarasiProgram, Pegawai, Tujuan
 from lkjip.services import narasi_versi
+from renja.forms import IsianForm
 
 
 class NarasiProgramForm(forms.ModelForm):
@@ -35,3 +36,25 @@ class NarasiProgramForm(forms.ModelForm):
             if len(data.get(f) or "") > 4000:
                 self.add_error(f, _("Paling banyak 4.000 karakter."))
         return data
+
+
+class PegawaiForm(IsianForm):
+    """A person of Tabel 1.2; pangkat/golongan, pendidikan and eselon are normalised by the model
+    (lkjip/kepegawaian.py: ``IV / b`` → ``IV/b``)."""
+
+    class Meta:
+        model = Pegawai
+        fields = ["urutan", "nama", "nip", "pangkat_golongan", "jabatan", "pendidikan", "eselon", "kelurahan"]
+        error_messages = {"nama": {"required": "Nama pegawai wajib diisi."}}
+
+
+class TujuanForm(IsianForm):
+    class Meta:
+        model = Tujuan
+        fields = ["urutan", "uraian", "indikator", "satuan", "rumus", "keterangan"]
+        widgets = {
+            "uraian": forms.Textarea(attrs={"rows": 2}),
+            "rumus": forms.Textarea(attrs={"rows": 2}),
+            "keterangan": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {"uraian": {"required": "Tujuan wajib diisi."}}

@@ -26,11 +26,51 @@ class IndikatorSasaranQuerySet(DataKecamatanQuerySet):
     jalur_tahun = "sasaran__tahun"
 
 
+class Tujuan(models.Model):
+    """A tujuan of the Renstra for one year (the first rows of Renja §3.3's keterkaitan table: Tujuan 1 with its
+    indikator and rumus, then its sasaran). Not in the workbook (WORKBOOK.md has no tujuan column): entered on
+    its page or in the admin, and for the demo from the seed's text (fixtures/narasi, ``load_narasi``)."""
+
+    objects = DataKecamatanQuerySet.as_manager()
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
+    uraian = models.CharField(_("tujuan"), max_length=500)
+    indikator = models.CharField(_("indikator tujuan"), max_length=500, blank=True)
+    satuan = models.CharField(_("satuan"), max_length=50, blank=True)
+    rumus = models.TextField(_("rumus/formula"), blank=True)
+    keterangan = models.TextField(_("penjelasan/keterangan"), blank=True)
+    urutan = models.PositiveIntegerField(_("urutan"), default=1)
+    versi = models.PositiveIntegerField(_("versi"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["versi"])
+
+    class Meta:
+        verbose_name = _("tujuan")
+        verbose_name_plural = _("tujuan")
+        ordering = ["tahun", "kecamatan_id", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["tahun", "kecamatan", "uraian"], name="tujuan_kunci"),
+            models.CheckConstraint(condition=~Q(uraian=""), name="tujuan_uraian_wajib"),
+            models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="tujuan_tahun_sah"),
+        ]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+
 class Sasaran(models.Model):
     objects = DataKecamatanQuerySet.as_manager()
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
     uraian = models.CharField(_("sasaran strategis"), max_length=500)
+    tujuan = models.ForeignKey(
+        Tujuan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sasaran_set",
+        verbose_name=_("tujuan"),
+        help_text=_("Tujuan Renstra yang dijabarkan sasaran ini (Renja §3.3); kosong = belum dikaitkan."),
+    )
     urutan = models.PositiveIntegerField(_("urutan"), default=1)
 
     class Meta:
@@ -45,6 +85,13 @@ class Sasaran(models.Model):
 
     def __str__(self) -> str:
         return self.uraian
+
+    def clean(self) -> None:
+        if self.tujuan_id and (self.tujuan.kecamatan_id, self.tujuan.tahun) != (
+            self.kecamatan_id,
+            self.tahun,
+        ):
+            raise ValidationError({"tujuan": "Tujuan harus dari kecamatan dan tahun yang sama."})
 
 
 class IndikatorSasaran(models.Model):
@@ -152,7 +199,8 @@ class Pegawai(models.Model):
         help_text=_("Tempat bertugas; kosong = kantor kecamatan."),
     )
     urutan = models.PositiveIntegerField(_("urutan"), default=1)
-    history = HistoricalRecords()
+    versi = models.PositiveIntegerField(_("versi"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["versi"])
 
     class Meta:
         verbose_name = _("pegawai")

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from lkjip.models import NarasiProgram
+from lkjip.models import NarasiProgram, Pegawai, Tujuan
 from renja.models import Nomenklatur, Tingkat
+from renja.services import JenisIsian
 from wilayah.akses import wajib_izin
 from wilayah.models import Kecamatan
 
@@ -97,3 +98,9 @@ def narasi_program_simpan_semua(
             obj.save()
             ditulis.append(obj)
     return ditulis
+
+
+#: The staff list (Tabel 1.2), entered on its page like renja's usulan (renja.services.isian_simpan).
+PEGAWAI = JenisIsian(Pegawai, "lkjip.ubah_pegawai", "Isian daftar pegawai", "pegawai")
+#: The Renstra's tujuan of the year (Renja §3.3's keterkaitan table), entered on their page the same way.
+TUJUAN = JenisIsian(Tujuan, "lkjip.ubah_tujuan", "Isian tujuan", "tujuan")

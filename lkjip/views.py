@@ -9,9 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from renja.views import HalamanIsian, isian_views
 from wilayah.akses import LIHAT, akses_kecamatan
 
-from .forms import NarasiProgramForm
+from . import services
+from .forms import NarasiProgramForm, PegawaiForm, TujuanForm
 from .selectors import NarasiBaris, narasi_daftar
 from .services import BIDANG_NARASI, IsianNarasi, KonflikNarasi, narasi_program_simpan_semua, narasi_versi
 
@@ -92,3 +94,38 @@ def narasi_simpan(request: HttpRequest, kecamatan, tahun: int) -> HttpResponse:
     else:
         messages.info(request, "Tidak ada perubahan narasi.")
     return redirect(reverse("lkjip:narasi", kwargs={"kode": kecamatan.kode, "tahun": tahun}))
+
+
+# The staff list of the year (Tabel 1.2), on the pattern of renja's usulan page.
+PEGAWAI = HalamanIsian(
+    jenis=services.PEGAWAI,
+    form=PegawaiForm,
+    url="lkjip:pegawai",
+    judul="Daftar pegawai",
+    penjelasan=(
+        "Daftar klasifikasi PNS (LKjIP Tabel 1.2); kondisi SDM (Tabel 1.3) dan struktur organisasi dihitung "
+        "darinya. Pangkat/golongan ditulis seperti IV/b, eselon seperti IV.a (kosong = non eselon)."
+    ),
+    kolom=("urutan", "nama", "nip", "pangkat_golongan", "jabatan", "pendidikan", "eselon", "kelurahan"),
+    terkait=("kelurahan",),
+    label=lambda p: f"Pegawai '{p.nama}'",
+    laporan=("lkjip-1.2", "lkjip-1.3"),
+)
+pegawai_views = isian_views(PEGAWAI)
+
+# The Renstra's tujuan of the year (Renja §3.3), first rows of the keterkaitan table.
+TUJUAN = HalamanIsian(
+    jenis=services.TUJUAN,
+    form=TujuanForm,
+    url="lkjip:tujuan",
+    judul="Tujuan Renstra",
+    penjelasan=(
+        "Tujuan Renstra dengan indikator dan rumusnya: baris pertama tabel rumusan dan definisi operasional "
+        "indikator Renja (BAB III). Sasaran strategis dikaitkan ke tujuannya oleh admin (data induk sasaran)."
+    ),
+    kolom=("urutan", "uraian", "indikator", "satuan", "rumus", "keterangan"),
+    terkait=(),
+    label=lambda t: f"Tujuan '{t.uraian}'",
+    laporan=("renja-rumusan-indikator",),
+)
+tujuan_views = isian_views(TUJUAN)

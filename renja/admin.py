@@ -24,6 +24,8 @@ from .services import (
     belanja_ubah,
     indikator_periksa,
     indikator_ubah,
+    isian_periksa,
+    isian_ubah,
     sifat_bawaan,
 )
 
@@ -231,8 +233,28 @@ class BelanjaAdmin(AdminBerversi, AdminBerlingkup, SimpleHistoryAdmin):
     ubah = staticmethod(belanja_ubah)
 
 
+class IsianAdminForm(FormBerversi):
+    """Usulan, prioritas (and lkjip's pegawai): the rules and version of their pages (``isian_periksa``)."""
+
+    periksa = staticmethod(isian_periksa)
+
+
+class UsulanAdminForm(IsianAdminForm):
+    class Meta:
+        model = Usulan
+        fields = "__all__"
+
+
+class PrioritasAdminForm(IsianAdminForm):
+    class Meta:
+        model = Prioritas
+        fields = "__all__"
+
+
 @admin.register(Usulan)
-class UsulanAdmin(AdminBerlingkup, SimpleHistoryAdmin):
+class UsulanAdmin(AdminBerversi, AdminBerlingkup, SimpleHistoryAdmin):
+    form = UsulanAdminForm
+    ubah = staticmethod(isian_ubah)
     list_display = ["tahun", "kecamatan", "uraian", "kelurahan", "indikator", "volume"]
     list_filter = ["tahun", "kecamatan"]
     search_fields = ["uraian", "indikator"]
@@ -240,7 +262,9 @@ class UsulanAdmin(AdminBerlingkup, SimpleHistoryAdmin):
 
 
 @admin.register(Prioritas)
-class PrioritasAdmin(AdminBerlingkup, SimpleHistoryAdmin):
+class PrioritasAdmin(AdminBerversi, AdminBerlingkup, SimpleHistoryAdmin):
+    form = PrioritasAdminForm
+    ubah = staticmethod(isian_ubah)
     list_display = ["tahun", "kecamatan", "jenis", "uraian", "pagu", "sumber_dana"]
     list_filter = ["tahun", "kecamatan", "jenis"]
     search_fields = ["uraian", "fokus"]

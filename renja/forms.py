@@ -10,9 +10,11 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.angka import format_angka
+from core.forms import RupiahField
 from wilayah.models import Kelurahan
 
-from .models import TRIWULAN, Belanja
+from .models import TRIWULAN, Belanja, Nomenklatur, Prioritas, Usulan
 from .services import NILAI, RUPIAH, GalatRealisasi, bukti_periksa
 
 KOLOM_TRIWULAN = tuple(f"realisasi_tw{tw}" for tw in TRIWULAN)
@@ -168,4 +170,128 @@ class BelanjaUbahForm(BelanjaForm):
 
 
 class HapusBelanjaForm(forms.Form):
+    versi = _salin(BarisRealisasiForm.base_fields["versi"])
+
+
+# ------------------------------------------------------------------------------------------------
+# Rows entered per year on their own page (usulan, prioritas; lkjip's pegawai uses the same base)
+# ------------------------------------------------------------------------------------------------
+class IsianForm(forms.ModelForm):
+    """Base of the forms of the per-year row pages: the model's own fields and validation, plus the version the
+    page was loaded with (required when changing a stored row), kelurahan limited to the kecamatan's (choices
+    built once per page, passed in as ``kelurahan``), money read the Indonesian way, and a program/kegiatan
+    named by its kode."""
+
+    versi = forms.IntegerField(
+        required=False,
+        min_value=0,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "Versi baris tidak sah; muat ulang halaman."},
+    )
+
+    def __init__(self, *args: Any, kelurahan: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kelurahan = {str(pk): pk for pk, _ in kelurahan}
+        if "kelurahan" in self.fields:
+            self.fields["kelurahan"] = forms.TypedChoiceField(
+                label=self.fields["kelurahan"].label,
+                required=False,
+                choices=[("", "Kecamatan (tanpa kelurahan)"), *kelurahan],
+                coerce=int,
+                empty_value=None,
+                error_messages={"invalid_choice": "Pilih kelurahan dari daftar kecamatan ini."},
+            )
+        if self.instance.pk is not None:
+            self.fields["versi"].required = True
+            self.initial["versi"] = self.instance.versi
+            for nama, bidang in self.fields.items():
+                nilai = getattr(self.instance, nama, None)
+                if isinstance(bidang, RupiahField) and nilai is not None:
+                    self.initial[nama] = format_angka(nilai)
+            if "nomenklatur" in self.fields and self.instance.nomenklatur_id:
+                self.initial["nomenklatur"] = self.instance.nomenklatur.kode
+
+    def clean_kelurahan(self) -> Kelurahan | None:
+        pk = self.cleaned_data.get("kelurahan")
+        # the choices are the kecamatan's own, so the row (with its kecamatan) is read back once
+        return None if pk is None else Kelurahan.objects.get(pk=pk)
+
+    def nilai(self) -> dict[str, Any]:
+        """The model fields the form edits, cleaned (what the service stores)."""
+        return {k: self.cleaned_data[k] for k in self._meta.fields or () if k in self.cleaned_data}
+
+    def nilai_tampil(self) -> list[tuple[str, str]]:
+        """What was typed, label by label (shown beside the stored values after a 409)."""
+        return [
+            (self.fields[k].label or k, str(self.data.get(self.add_prefix(k), "") or "-"))
+            for k in self._meta.fields or ()
+        ]
+
+    def tampilkan_galat(self, galat: dict[str, str]) -> None:
+        for nama, pesan in galat.items():
+            self.add_error(nama if nama in self.fields else None, pesan)
+
+
+class KodeNomenklaturField(forms.CharField):
+    """A program, kegiatan or sub kegiatan named by its kode (blank = none)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", Nomenklatur._meta.get_field("kode").max_length)
+        kwargs.setdefault("label", "Kode program/kegiatan")
+        kwargs.setdefault("help_text", "Mis. 7.01.01.2.01; kosongkan bila tidak ada.")
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> Nomenklatur | None:
+        kode = (super().clean(value) or "").strip()
+        if not kode:
+            return None
+        node = Nomenklatur.objects.filter(kode=kode).first()
+        if node is None:
+            raise ValidationError(f"Kode {kode} tidak ada dalam nomenklatur.")
+        return node
+
+
+_TEKS_PENDEK = forms.Textarea(attrs={"rows": 2})
+
+
+class UsulanForm(IsianForm):
+    nomenklatur = KodeNomenklaturField()
+
+    class Meta:
+        model = Usulan
+        fields = ["uraian", "kelurahan", "nomenklatur", "indikator", "volume", "catatan", "urutan"]
+        widgets = {"uraian": _TEKS_PENDEK, "catatan": _TEKS_PENDEK}
+        error_messages = {"uraian": {"required": "Usulan wajib diisi."}}
+
+
+class PrioritasForm(IsianForm):
+    nomenklatur = KodeNomenklaturField()
+    pagu = _salin(RUPIAH)
+
+    class Meta:
+        model = Prioritas
+        fields = [
+            "jenis",
+            "uraian",
+            "nomenklatur",
+            "kode_akun",
+            "fokus",
+            "indikator",
+            "satuan",
+            "target",
+            "pagu",
+            "sumber_dana",
+            "instansi",
+            "keterangan",
+            "urutan",
+        ]
+        widgets = {"uraian": _TEKS_PENDEK, "fokus": _TEKS_PENDEK, "keterangan": _TEKS_PENDEK}
+        error_messages = {
+            "uraian": {"required": "Uraian wajib diisi."},
+            "jenis": {"required": "Pilih jenis: unggulan, mendesak, pendapatan, K/L atau provinsi."},
+        }
+
+
+class HapusIsianForm(forms.Form):
     versi = _salin(BarisRealisasiForm.base_fields["versi"])

@@ -421,7 +421,8 @@ class Usulan(models.Model):
     volume = models.CharField(_("saran/volume"), max_length=200, blank=True)
     catatan = models.TextField(_("catatan"), blank=True)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
-    history = HistoricalRecords()
+    versi = models.PositiveIntegerField(_("versi"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["versi"])
 
     class Meta:
         verbose_name = _("usulan masyarakat")
@@ -481,7 +482,8 @@ class Prioritas(models.Model):
     instansi = models.CharField(_("instansi penanggung jawab"), max_length=300, blank=True)
     keterangan = models.TextField(_("keterangan"), blank=True)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
-    history = HistoricalRecords()
+    versi = models.PositiveIntegerField(_("versi"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["versi"])
 
     class Meta:
         verbose_name = _("prioritas dan pendanaan")

@@ -18,3 +18,5 @@ rules.add_perm("renja.jawab_catatan", staf_kecamatan)
 rules.add_perm("renja.unggah_bukti", boleh_ubah)
 #: Enter belanja tidak langsung (spending outside the program tree): Bappeda and the kecamatan's own staff.
 rules.add_perm("renja.ubah_belanja", boleh_ubah)
+#: Enter usulan masyarakat (Tabel 2.5/4.3) and prioritas (BAB IV): Bappeda and the kecamatan's own staff.
+rules.add_perm("renja.ubah_usulan", boleh_ubah)

@@ -5,6 +5,7 @@ double submits (saving the same values twice changes nothing).
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -25,7 +26,7 @@ from wilayah.akses import wajib_izin
 from wilayah.akun import pengguna_camat, pengguna_operator
 
 from .kunci import realisasi_terkunci
-from .models import TRIWULAN, UANG, Anggaran, Belanja, Indikator, TriwulanDitutup
+from .models import TRIWULAN, UANG, Anggaran, Belanja, Indikator, Prioritas, TriwulanDitutup, Usulan
 
 
 @dataclass
@@ -602,3 +603,121 @@ def belanja_hapus(belanja: Belanja, *, versi: int, user) -> None:
         sekarang._history_user = user
         sekarang._change_reason = "Belanja tidak langsung dihapus"
         sekarang.delete()
+
+
+# ------------------------------------------------------------------------------------------------
+# Rows a kecamatan enters per year on a list page (usulan, prioritas; lkjip adds pegawai): one pattern
+# ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class JenisIsian:
+    """One kind of yearly row entered on its own page: its model (with ``tahun``, ``kecamatan``, ``versi`` and
+    history), the permission that allows changing it, the reason recorded in its history and a noun for
+    messages (``"usulan"``)."""
+
+    model: Any
+    izin: str
+    alasan: str
+    nama: str
+
+
+def _galat_validasi(exc: ValidationError) -> dict[str, str]:
+    """A model's ValidationError as ``GalatRealisasi`` messages by field; a duplicate key in our own words
+    (Django's Indonesian catalogue words it poorly)."""
+    galat: dict[str, str] = {}
+    for nama, daftar in exc.update_error_dict({}).items():
+        for e in daftar:
+            pesan = (
+                "Baris yang sama sudah tercatat untuk kecamatan dan tahun ini; ubah baris itu."
+                if e.code in {"unique", "unique_together"}
+                else " ".join(e.messages)
+            )
+            galat[nama] = f"{galat[nama]} {pesan}" if nama in galat else pesan
+    return galat
+
+
+def _isian_kandidat(obj, baru: dict[str, Any]):
+    """A copy of ``obj`` with ``baru`` applied and normalised by the model's own ``clean`` (fields, choices,
+    e.g. ``IV / b`` → ``IV/b``), not yet checked against the other rows."""
+    kandidat = copy.copy(obj)
+    for k, v in baru.items():
+        setattr(kandidat, k, v.strip() if isinstance(v, str) else v)
+    try:
+        kandidat.full_clean(exclude=["versi"], validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        raise GalatRealisasi(_galat_validasi(exc)) from None
+    kelurahan = getattr(kandidat, "kelurahan", None)
+    if kelurahan is not None and kelurahan.kecamatan_id != kandidat.kecamatan_id:
+        raise GalatRealisasi({"kelurahan": "Kelurahan itu bukan bagian dari kecamatan ini."})
+    return kandidat
+
+
+def isian_periksa(obj, baru: dict[str, Any]) -> dict[str, Any]:
+    """The house rules of such a row, whoever enters it (page or admin): nothing changes while a document of
+    the kecamatan/year is diajukan/disetujui (the lock of the realisasi), the model's validation and its
+    uniqueness (a second row with the same key is refused, by name). Returns the normalised values to store;
+    raises ``GalatRealisasi``."""
+    _cek_kunci(obj, baru)
+    kandidat = _isian_kandidat(obj, baru)
+    try:
+        kandidat.validate_constraints(exclude={"versi"})
+    except ValidationError as exc:
+        raise GalatRealisasi(_galat_validasi(exc)) from None
+    return {k: getattr(kandidat, k) for k in baru}
+
+
+def isian_simpan(
+    jenis: JenisIsian,
+    kecamatan,
+    tahun: int,
+    *,
+    obj: Any | None,
+    versi: int | None,
+    nilai: dict[str, Any],
+    user,
+) -> Any:
+    """Create (``obj`` None) or change a row of the kecamatan and year from its page's form, like
+    ``belanja_simpan``: a change claims ``versi`` (``KonflikVersi`` when someone saved the row since the page
+    was opened); submitting the same values twice (new row or change) is a success."""
+    wajib_izin(jenis.izin, user, kecamatan)
+    if obj is None:
+        baru = jenis.model(kecamatan=kecamatan, tahun=tahun)
+        _cek_kunci(baru, {})
+        bersih = {k: getattr(_isian_kandidat(baru, nilai), k) for k in nilai}
+        sama = jenis.model.objects.untuk(kecamatan, tahun).filter(**bersih).first()
+        if sama is not None:
+            return sama  # the same row submitted twice
+        for k, v in isian_periksa(baru, nilai).items():
+            setattr(baru, k, v)
+        baru._history_user = user
+        baru._change_reason = jenis.alasan
+        with transaction.atomic():
+            baru.save()
+        return baru
+    if obj.kecamatan_id != kecamatan.pk or obj.tahun != tahun:
+        raise GalatRealisasi({"__all__": f"Baris {jenis.nama} bukan milik kecamatan dan tahun ini."})
+    return _simpan_berversi(jenis.model, obj, versi or 0, isian_periksa(obj, nilai), user, jenis.alasan)
+
+
+def isian_ubah(obj, *, versi: int, nilai: dict[str, Any], user, alasan: str = "Diubah di admin") -> Any:
+    """The admin's change of such a row: the page's rules and version claim (see ``anggaran_ubah``)."""
+    return _ubah_baris(type(obj), isian_periksa, obj, versi=versi, nilai=nilai, user=user, alasan=alasan)
+
+
+def isian_hapus(jenis: JenisIsian, obj, *, versi: int, user) -> None:
+    """Delete such a row (recorded in its history), refused while the year is locked or when the row changed
+    since the page was opened; a row already gone (double submit) is a success."""
+    wajib_izin(jenis.izin, user, obj.kecamatan_id)
+    _cek_kunci(obj, {})
+    with transaction.atomic():
+        sekarang = jenis.model.objects.select_for_update().filter(pk=obj.pk).first()
+        if sekarang is None:
+            return
+        if sekarang.versi != versi:
+            raise KonflikVersi(sekarang)
+        sekarang._history_user = user
+        sekarang._change_reason = f"{jenis.alasan}: dihapus"
+        sekarang.delete()
+
+
+USULAN = JenisIsian(Usulan, "renja.ubah_usulan", "Isian usulan masyarakat", "usulan")
+PRIORITAS = JenisIsian(Prioritas, "renja.ubah_usulan", "Isian prioritas dan pendanaan", "prioritas")

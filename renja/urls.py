@@ -40,3 +40,6 @@ urlpatterns += [
     path(_awal + "belanja/<int:pk>/", views.belanja_simpan_view, name="belanja-simpan"),
     path(_awal + "belanja/<int:pk>/hapus/", views.belanja_hapus_view, name="belanja-hapus"),
 ]
+_renja = "kecamatan/<str:kode>/<int:tahun>/renja/"
+urlpatterns += views.isian_urls(_renja, views.USULAN, views.usulan_views)
+urlpatterns += views.isian_urls(_renja, views.PRIORITAS, views.prioritas_views)

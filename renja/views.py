@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import path, reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from core.angka import format_angka, format_persen, format_rupiah
@@ -18,17 +23,23 @@ from core.forms import pesan_galat
 from core.pintasan import ambil_atau_404
 from core.riwayat import respons_riwayat
 from wilayah.akses import LIHAT, akses_kecamatan
+from wilayah.models import Kelurahan
 
+from . import services
 from .forms import (
     BelanjaForm,
     BelanjaUbahForm,
     BuktiForm,
     CatatanVerifikatorForm,
     HapusBelanjaForm,
+    HapusIsianForm,
+    IsianForm,
     JawabanCatatanForm,
     KeteranganForm,
+    PrioritasForm,
     RealisasiAnggaranForm,
     RealisasiIndikatorForm,
+    UsulanForm,
 )
 from .kunci import realisasi_terkunci
 from .models import TRIWULAN, Anggaran, Belanja, BuktiDukung, CatatanVerifikator, Indikator
@@ -42,6 +53,7 @@ from .selectors import (
 )
 from .services import (
     GalatRealisasi,
+    JenisIsian,
     KonflikVersi,
     TanyaGantiSetahun,
     anggaran_set_realisasi,
@@ -52,6 +64,8 @@ from .services import (
     catatan_verifikator_jawab,
     catatan_verifikator_tulis,
     indikator_set_realisasi,
+    isian_hapus,
+    isian_simpan,
     keterangan_simpan,
     triwulan_tutup,
 )
@@ -520,3 +534,234 @@ def belanja_hapus_view(request, kecamatan, tahun: int, pk: int):
         return _halaman_belanja(request, kecamatan, tahun, status=400)
     messages.success(request, f"Belanja '{obj.jenis}' dihapus.")
     return _ke_belanja(kecamatan, tahun)
+
+
+# ------------------------------------------------------------------------------------------------
+# Rows entered per year on their own page: one pattern for usulan, prioritas (here) and pegawai (lkjip)
+# ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HalamanIsian:
+    """A per-year list page: what it stores (``jenis``, a ``renja.services.JenisIsian``), its form (an
+    ``IsianForm``), its URL names (``url`` + ``""``/``-baru``/``-simpan``/``-hapus``), the title and the text
+    above the table, the columns shown (model field names), the related fields read with the rows, the label of
+    a row in messages, and the reports that print these rows (slugs)."""
+
+    jenis: JenisIsian
+    form: type[IsianForm]
+    url: str
+    judul: str
+    penjelasan: str
+    kolom: tuple[str, ...]
+    terkait: tuple[str, ...]
+    label: Callable[[Any], str]
+    laporan: tuple[str, ...] = ()
+
+
+def _tampil(obj: Any, nama: str) -> str:
+    """A stored value as the page shows it: choices by their label, money in the Indonesian format, a program
+    by its kode, a blank as "-"."""
+    bidang = obj._meta.get_field(nama)
+    if bidang.choices:
+        return getattr(obj, f"get_{nama}_display")() or "-"
+    nilai = getattr(obj, nama)
+    if nilai is None or nilai == "":
+        return "Kecamatan" if nama == "kelurahan" else "-"
+    if isinstance(nilai, Decimal):
+        return format_rupiah(nilai)
+    if nama == "nomenklatur":
+        return nilai.kode
+    return getattr(nilai, "nama", None) or str(nilai)
+
+
+def _halaman_isian(
+    request,
+    h: HalamanIsian,
+    kecamatan,
+    tahun: int,
+    *,
+    status: int = 200,
+    baru=None,
+    ubah: dict | None = None,
+    ketikan: dict | None = None,
+):
+    """The year's rows, each with its form (``ubah`` holds a bound or refreshed form by pk; ``ketikan`` what
+    was typed in a refused save, by pk), and the form for a new row."""
+    daftar = list(h.jenis.model.objects.untuk(kecamatan, tahun).select_related(*h.terkait))
+    kelurahan = list(Kelurahan.objects.filter(kecamatan=kecamatan).order_by("kode").values_list("pk", "nama"))
+    ubah = ubah or {}
+    contoh = h.jenis.model()
+    return render(
+        request,
+        "renja/isian.html",
+        {
+            "kecamatan": kecamatan,
+            "tahun": tahun,
+            "h": h,
+            "kepala": [contoh._meta.get_field(k).verbose_name for k in h.kolom],
+            "baris": [
+                (
+                    obj,
+                    [_tampil(obj, k) for k in h.kolom],
+                    ubah.get(obj.pk) or h.form(instance=obj, kelurahan=kelurahan, auto_id=f"r{obj.pk}-%s"),
+                    (ketikan or {}).get(obj.pk),
+                )
+                for obj in daftar
+            ],
+            "baru": baru or h.form(kelurahan=kelurahan, auto_id="baru-%s"),
+            "terkunci": realisasi_terkunci(kecamatan.pk, tahun),
+            "url": {"baru": f"{h.url}-baru", "simpan": f"{h.url}-simpan", "hapus": f"{h.url}-hapus"},
+        },
+        status=status,
+    )
+
+
+def isian_views(h: HalamanIsian) -> tuple[Callable, Callable, Callable, Callable]:
+    """The page (GET) and its three actions (POST: new row, change, delete) of a per-year list page, with the
+    rules of the belanja page: scoped to the kecamatan, the change permission on every action (403 for a role
+    that may only look), 409 with the stored and the typed values when the row changed since the page was
+    opened, 400 with the messages on the fields, refused while the year's document locks it."""
+
+    def kelurahan_dari(kecamatan) -> list[tuple[int, str]]:
+        return list(Kelurahan.objects.filter(kecamatan=kecamatan).order_by("kode").values_list("pk", "nama"))
+
+    def ke_halaman(kecamatan, tahun: int, pk: int | None = None):
+        alamat = reverse(h.url, kwargs={"kode": kecamatan.kode, "tahun": tahun})
+        return redirect(alamat + (f"#r{pk}" if pk else ""))
+
+    def ambil(kecamatan, tahun: int, pk: int):
+        sumber = h.jenis.model.objects.untuk(kecamatan, tahun).select_related(*h.terkait)
+        return ambil_atau_404(sumber, f"Baris {h.jenis.nama} tidak ditemukan.", pk=pk)
+
+    def konflik(request, kecamatan, tahun: int, pk: int, exc: KonflikVersi, ketikan, pesan: str):
+        messages.error(request, f"{h.label(exc.obj)}: {exc}{pesan}")
+        segar = ambil(kecamatan, tahun, pk)
+        form = h.form(instance=segar, kelurahan=kelurahan_dari(kecamatan), auto_id=f"r{pk}-%s")
+        return _halaman_isian(
+            request, h, kecamatan, tahun, status=409, ubah={pk: form}, ketikan={pk: ketikan}
+        )
+
+    @akses_kecamatan(LIHAT)
+    @require_safe
+    def halaman(request, kecamatan, tahun: int):
+        return _halaman_isian(request, h, kecamatan, tahun)
+
+    @akses_kecamatan(h.jenis.izin)
+    @require_POST
+    def baru(request, kecamatan, tahun: int):
+        form = h.form(request.POST, kelurahan=kelurahan_dari(kecamatan), auto_id="baru-%s")
+        if form.is_valid():
+            try:
+                obj = isian_simpan(
+                    h.jenis, kecamatan, tahun, obj=None, versi=None, nilai=form.nilai(), user=request.user
+                )
+            except GalatRealisasi as exc:
+                form.tampilkan_galat(exc.galat)
+            else:
+                messages.success(request, f"{h.label(obj)}: tersimpan.")
+                return ke_halaman(kecamatan, tahun, obj.pk)
+        messages.error(request, f"Baris {h.jenis.nama} baru belum tersimpan: periksa isian yang ditandai.")
+        return _halaman_isian(request, h, kecamatan, tahun, status=400, baru=form)
+
+    @akses_kecamatan(h.jenis.izin)
+    @require_POST
+    def simpan(request, kecamatan, tahun: int, pk: int):
+        obj = ambil(kecamatan, tahun, pk)
+        form = h.form(
+            request.POST, instance=copy.copy(obj), kelurahan=kelurahan_dari(kecamatan), auto_id=f"r{pk}-%s"
+        )
+        if form.is_valid():
+            try:
+                obj = isian_simpan(
+                    h.jenis,
+                    kecamatan,
+                    tahun,
+                    obj=obj,
+                    versi=form.cleaned_data["versi"],
+                    nilai=form.nilai(),
+                    user=request.user,
+                )
+            except KonflikVersi as exc:
+                return konflik(request, kecamatan, tahun, pk, exc, form.nilai_tampil(), "")
+            except GalatRealisasi as exc:
+                form.tampilkan_galat(exc.galat)
+            else:
+                messages.success(request, f"{h.label(obj)}: tersimpan.")
+                return ke_halaman(kecamatan, tahun, obj.pk)
+        messages.error(request, f"{h.label(obj)}: belum tersimpan, periksa isian yang ditandai.")
+        return _halaman_isian(request, h, kecamatan, tahun, status=400, ubah={pk: form})
+
+    @akses_kecamatan(h.jenis.izin)
+    @require_POST
+    def hapus(request, kecamatan, tahun: int, pk: int):
+        obj = ambil(kecamatan, tahun, pk)
+        form = HapusIsianForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(pesan_galat(form).values()))
+            return _halaman_isian(request, h, kecamatan, tahun, status=400)
+        try:
+            isian_hapus(h.jenis, obj, versi=form.cleaned_data["versi"], user=request.user)
+        except KonflikVersi as exc:
+            return konflik(request, kecamatan, tahun, pk, exc, None, " Baris tidak dihapus.")
+        except GalatRealisasi as exc:
+            messages.error(request, str(exc))
+            return _halaman_isian(request, h, kecamatan, tahun, status=400)
+        messages.success(request, f"{h.label(obj)}: dihapus.")
+        return ke_halaman(kecamatan, tahun)
+
+    return halaman, baru, simpan, hapus
+
+
+def isian_urls(awal: str, h: HalamanIsian, views: tuple[Callable, Callable, Callable, Callable]) -> list:
+    """The four URLs of a per-year list page under ``awal`` (``…/<nama>/``, ``baru/``, ``<pk>/``,
+    ``<pk>/hapus/``), named after ``h.url``."""
+    nama = h.url.split(":", 1)[1]
+    halaman, baru, simpan, hapus = views
+    return [
+        path(f"{awal}{nama}/", halaman, name=nama),
+        path(f"{awal}{nama}/baru/", baru, name=f"{nama}-baru"),
+        path(f"{awal}{nama}/<int:pk>/", simpan, name=f"{nama}-simpan"),
+        path(f"{awal}{nama}/<int:pk>/hapus/", hapus, name=f"{nama}-hapus"),
+    ]
+
+
+USULAN = HalamanIsian(
+    jenis=services.USULAN,
+    form=UsulanForm,
+    url="renja:usulan",
+    judul="Usulan masyarakat dan pemangku kepentingan",
+    penjelasan=(
+        "Usulan program dan kegiatan dari musrenbang per kelurahan (Renja Tabel 2.5), dan usulan yang diteruskan "
+        "ke Renja K/L atau Renja PD Provinsi dicatat di halaman prioritas (Tabel 4.3)."
+    ),
+    kolom=("urutan", "uraian", "kelurahan", "nomenklatur", "indikator", "volume", "catatan"),
+    terkait=("kelurahan", "nomenklatur"),
+    label=lambda u: f"Usulan '{u.uraian}'",
+    laporan=("renja-2.5",),
+)
+usulan_views = isian_views(USULAN)
+
+PRIORITAS = HalamanIsian(
+    jenis=services.PRIORITAS,
+    form=PrioritasForm,
+    url="renja:prioritas",
+    judul="Prioritas dan pendanaan (BAB IV)",
+    penjelasan=(
+        "Rencana pendapatan (Tabel 4.1), program unggulan dan mendesak (Tabel 4.2), dan usulan pada Renja K/L "
+        "(APBN) atau Renja PD Provinsi (APBD Prov) (Tabel 4.3). Pagu kosong berarti belum diketahui, bukan 0."
+    ),
+    kolom=(
+        "jenis",
+        "urutan",
+        "uraian",
+        "nomenklatur",
+        "indikator",
+        "target",
+        "satuan",
+        "pagu",
+        "sumber_dana",
+    ),
+    terkait=("nomenklatur",),
+    label=lambda p: f"{p.get_jenis_display()} '{p.uraian}'",
+    laporan=("renja-4.1", "renja-4.2-unggulan", "renja-4.2-mendesak", "renja-4.3-kl", "renja-4.3-provinsi"),
+)
+prioritas_views = isian_views(PRIORITAS)

@@ -31,7 +31,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from antrean.models import KelompokTugas, Tugas
 from dokumen.models import Dokumen, StatusDokumen
-from renja.models import Belanja, BuktiDukung, CatatanVerifikator
+from lkjip.models import Pegawai, Tujuan
+from renja.models import Belanja, BuktiDukung, CatatanVerifikator, Prioritas, Usulan
 
 from .data_uji import dua_kecamatan
 from .test_izin import IZIN
@@ -134,6 +135,27 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
     "renja:belanja-hapus": Aturan(
         "renja.ubah_belanja", 405, 302, data={"versi": "0"}, kwargs={"pk": "belanja"}
     ),
+    # usulan, prioritas (Renja) and pegawai (LKjIP) of the year: one pattern
+    **{
+        f"{app}:{nama}{akhir}": aturan
+        for app, nama, izin, isi in (
+            ("renja", "usulan", "renja.ubah_usulan", {"uraian": "Jalan lingkungan", "urutan": "1"}),
+            (
+                "renja",
+                "prioritas",
+                "renja.ubah_usulan",
+                {"jenis": "unggulan", "uraian": "Program A", "pagu": "1.000", "urutan": "1"},
+            ),
+            ("lkjip", "pegawai", "lkjip.ubah_pegawai", {"nama": "Ani", "urutan": "2"}),
+            ("lkjip", "tujuan", "lkjip.ubah_tujuan", {"uraian": "Meningkatnya tata kelola", "urutan": "2"}),
+        )
+        for akhir, aturan in (
+            ("", Aturan(LIHAT, 200, 405)),
+            ("-baru", Aturan(izin, 405, 302, data=isi)),
+            ("-simpan", Aturan(izin, 405, 302, data={**isi, "versi": "0"}, kwargs={"pk": nama})),
+            ("-hapus", Aturan(izin, 405, 302, data={"versi": "0"}, kwargs={"pk": nama})),
+        )
+    },
     # documents
     "dokumen:halaman": Aturan(LIHAT, 200, 405),
     "dokumen:narasi": Aturan("dokumen.ubah_narasi", 405, 302, data={"narasi:bab1.latar_belakang": "Latar."}),
@@ -292,6 +314,12 @@ def dunia(django_db_setup, django_db_blocker):
             d["belanja"] = Belanja.objects.create(
                 tahun=2020, kecamatan=d["a"], jenis="belanja pegawai", pagu=1000
             )
+            d["usulan"] = Usulan.objects.create(tahun=2020, kecamatan=d["a"], uraian="Drainase")
+            d["prioritas"] = Prioritas.objects.create(
+                tahun=2020, kecamatan=d["a"], jenis="mendesak", uraian="Program B"
+            )
+            d["pegawai"] = Pegawai.objects.create(tahun=2020, kecamatan=d["a"], nama="Budi")
+            d["tujuan"] = Tujuan.objects.create(tahun=2020, kecamatan=d["a"], uraian="Tujuan 1")
             d["catatan"] = CatatanVerifikator.objects.create(
                 kecamatan=d["a"],
                 tahun=2020,

@@ -1,18 +1,20 @@
 """Renja BAB III: Rumusan dan Definisi Operasional Indikator Renja PD Tahun N (seed 000, lines ~625-640).
 
-The keterkaitan of the year's sasaran strategis (with their indicators, satuan and formula, as the
-Perjanjian Kinerja records them) and the program → kegiatan → sub kegiatan tree with each node's indicators.
-It lives here, in ``lkjip``, the lowest app that sees both the sasaran (lkjip) and the program tree (renja).
+The keterkaitan as the seed lays it out: the year's tujuan (``lkjip.Tujuan``: Tujuan 1 with its indikator
+and rumus), under each the sasaran strategis tied to it (Sasaran 1.1, with their indicators, satuan and formula
+as the Perjanjian Kinerja records them), then sasaran not tied to a tujuan (Sasaran 1, 2 …), then the program →
+kegiatan → sub kegiatan tree with each node's indicators. It lives here, in ``lkjip``, the lowest app that
+sees both the sasaran (lkjip) and the program tree (renja).
 
-The data holds no tujuan and does not tie a program to a sasaran, so the sasaran come first and the program
-tree follows under its own caption (nothing is guessed); an indicator without a formula shows "-". Four
-queries whatever the size (sasaran, their indicators, the year's indicators, the year's anggaran).
+The data does not tie a program to a sasaran, so the program tree follows under its own caption (nothing is
+guessed); an indicator without a formula shows "-". Five queries whatever the size (tujuan, sasaran, their
+indicators, the year's indicators, the year's anggaran).
 """
 
 from __future__ import annotations
 
 from core.laporan.tabel import Baris, Kepala, Kolom, Sel, Tabel
-from lkjip.models import Sasaran
+from lkjip.models import Sasaran, Tujuan
 from renja.models import Anggaran, Indikator
 from renja.reports.pohon import LELUHUR, Simpul, kumpulkan_node, pohon_dari
 from wilayah.models import Kecamatan
@@ -29,6 +31,7 @@ def _target(target: object, satuan: str) -> str | None:
 
 
 def renja_rumusan_indikator(kecamatan: Kecamatan, tahun: int, **_opsi: object) -> Tabel:
+    tujuan = list(Tujuan.objects.untuk(kecamatan, tahun))
     sasaran = list(Sasaran.objects.untuk(kecamatan, tahun).prefetch_related("indikator_set"))
     indikator = list(Indikator.objects.untuk(kecamatan, tahun).select_related(LELUHUR))
     anggaran = list(Anggaran.objects.untuk(kecamatan, tahun).select_related(LELUHUR))
@@ -48,22 +51,35 @@ def renja_rumusan_indikator(kecamatan: Kecamatan, tahun: int, **_opsi: object) -
             "keterangan": _target(target, satuan),
         }
 
-    for i, s in enumerate(sasaran, start=1):
+    def tulis_sasaran(s: Sasaran, nomor: str, tingkat: int) -> None:
         daftar = list(s.indikator_set.all())
-        sel: dict[str, Sel] = {"uraian": f"Sasaran {i}. {s.uraian}"}
+        sel: dict[str, Sel] = {"uraian": f"Sasaran {nomor}. {s.uraian}"}
         if daftar:
             d = daftar[0]
             sel.update(sel_indikator(d.uraian, d.satuan, " ".join(d.formula.split()), d.target))
-        baris.append(Baris("program", sel, tingkat=0, id=f"s{s.pk}"))
+        baris.append(Baris("program", sel, tingkat=tingkat, id=f"s{s.pk}", induk=induk_sasaran.get(s.pk, "")))
         for d in daftar[1:]:
             baris.append(
                 Baris(
                     "indikator",
                     sel_indikator(d.uraian, d.satuan, " ".join(d.formula.split()), d.target),
-                    tingkat=1,
+                    tingkat=tingkat + 1,
                     induk=f"s{s.pk}",
                 )
             )
+
+    ada_tujuan = {t.pk for t in tujuan}
+    induk_sasaran = {s.pk: f"t{s.tujuan_id}" for s in sasaran if s.tujuan_id in ada_tujuan}
+    for i, t in enumerate(tujuan, start=1):
+        sel: dict[str, Sel] = {"uraian": f"Tujuan {i}. {t.uraian}"}
+        if t.indikator:
+            sel.update(sel_indikator(t.indikator, t.satuan, " ".join(t.rumus.split()), None))
+        sel["keterangan"] = t.keterangan.strip() or None
+        baris.append(Baris("program", sel, tingkat=0, id=f"t{t.pk}"))
+        for j, s in enumerate((s for s in sasaran if s.tujuan_id == t.pk), start=1):
+            tulis_sasaran(s, f"{i}.{j}", 1)
+    for i, s in enumerate((s for s in sasaran if s.pk not in induk_sasaran), start=1):
+        tulis_sasaran(s, str(i), 0)
     if not sasaran:
         baris.append(Baris("catatan", teks=f"Belum ada sasaran strategis tahun {tahun} untuk kecamatan ini."))
 
@@ -111,7 +127,7 @@ def renja_rumusan_indikator(kecamatan: Kecamatan, tahun: int, **_opsi: object) -
         baris=baris,
         keterangan=[
             (
-                "Sasaran dan indikatornya dari Perjanjian Kinerja tahun ini; program, kegiatan dan sub kegiatan "
+                "Tujuan dari Renstra (dicatat di aplikasi); sasaran dan indikatornya dari Perjanjian Kinerja tahun ini; program, kegiatan dan sub kegiatan "
                 "dari data Renja tahun ini dengan indikatornya. Rumus kosong (-) bila belum dicatat."
             ),
         ],
