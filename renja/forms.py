@@ -169,3 +169,14 @@ class BelanjaUbahForm(BelanjaForm):
 
 class HapusBelanjaForm(forms.Form):
     versi = _salin(BarisRealisasiForm.base_fields["versi"])
+
+
+class TampilanGridForm(forms.Form):
+    """How the realisasi grid is shown (GET): one triwulan or all, and a search on code or name."""
+
+    tw = TriwulanField(required=False, empty_value=None)
+    q = forms.CharField(
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Kata pencarian paling banyak %(limit_value)d karakter."},
+    )

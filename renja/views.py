@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from core.angka import format_angka, format_persen, format_rupiah
 from core.capaian import capaian_anggaran, capaian_kinerja, metode_negatif_aktif
-from core.forms import pesan_galat
+from core.forms import halaman_400, pesan_galat
 from core.pintasan import ambil_atau_404
 from core.riwayat import respons_riwayat
 from wilayah.akses import LIHAT, akses_kecamatan
@@ -28,6 +29,7 @@ from .forms import (
     KeteranganForm,
     RealisasiAnggaranForm,
     RealisasiIndikatorForm,
+    TampilanGridForm,
 )
 from .kunci import realisasi_terkunci
 from .models import TRIWULAN, Anggaran, Belanja, BuktiDukung, CatatanVerifikator, Indikator
@@ -56,20 +58,61 @@ from .services import (
 )
 
 
+def _cocok(teks: str, *bagian: str | None) -> bool:
+    return any(teks in (b or "").casefold() for b in bagian)
+
+
+def _saring_grid(grup: list, q: str) -> list:
+    """The programs and kegiatan whose code or name contains ``q`` (a program that matches keeps all its
+    kegiatan). The page's script filters the same way while typing; this is the path without JavaScript."""
+    teks = q.strip().casefold()
+    if not teks:
+        return grup
+    hasil = []
+    for g in grup:
+        if g.node and _cocok(teks, g.node.kode, g.node.uraian):
+            hasil.append(g)
+            continue
+        kegiatan = [k for k in g.kegiatan if _cocok(teks, k.node.kode, k.node.uraian)]
+        if kegiatan:
+            hasil.append(replace(g, kegiatan=kegiatan, indikator=[]))
+    return hasil
+
+
+def _lewat_pagu(grup: list) -> list[dict]:
+    """The lines whose realisasi exceeds their pagu, to be jumped to from the top of the page."""
+    return [
+        {"jangkar": f"a{a.pk}", "kode": k.node.kode, "uraian": k.node.uraian, "anggaran": a}
+        for g in grup
+        for k in g.kegiatan
+        for a in k.anggaran
+        if a.pagu is not None and a.realisasi_tahun is not None and a.realisasi_tahun > a.pagu
+    ]
+
+
 def _halaman_realisasi(request, kecamatan, tahun: int, status: int = 200, tanya: dict | None = None):
     grup, ditutup = realisasi_grid(kecamatan, tahun)
     catatan = CatatanVerifikator.objects.filter(kecamatan=kecamatan, tahun=tahun).select_related(
         "ditulis_oleh", "dijawab_oleh"
     )
+    tampilan = TampilanGridForm(request.GET)
+    if not tampilan.is_valid():  # a hand-made address (?tw=9)
+        return halaman_400(request, list(pesan_galat(tampilan).values()))
+    tw, q = tampilan.cleaned_data["tw"], tampilan.cleaned_data["q"]
+    terbuka = [t for t in TRIWULAN if t not in ditutup]
     return render(
         request,
         "renja/realisasi.html",
         {
             "kecamatan": kecamatan,
             "tahun": tahun,
-            "grup": grup,
+            "grup": _saring_grid(grup, q),
+            "lewat_pagu": _lewat_pagu(grup),
             "ditutup": ditutup,
             "triwulan": TRIWULAN_LABEL,
+            "tw_tampil": tw,
+            "tw_bawaan": terbuka[0] if terbuka else TRIWULAN[-1],
+            "q": q,
             "metode_negatif": metode_negatif_aktif(),
             "catatan": catatan,
             "tanya": tanya,
@@ -114,22 +157,42 @@ def _data(request) -> dict:
 
 
 def _json_anggaran(a: Anggaran) -> dict:
+    serapan = capaian_anggaran(a.pagu, a.realisasi_tahun)
+    lewat = a.pagu is not None and a.realisasi_tahun is not None and a.realisasi_tahun > a.pagu
     return {
         "id": a.pk,
         "versi": a.versi,
         "nilai": {f"realisasi_tw{tw}": format_angka(getattr(a, f"realisasi_tw{tw}")) for tw in TRIWULAN},
         "jumlah": format_rupiah(a.realisasi_tahun),
-        "serapan": format_persen(capaian_anggaran(a.pagu, a.realisasi_tahun)),
+        "serapan": format_persen(serapan),
+        # the row's computed cells as the page shows them: the script draws these, it does not recompute
+        "tampil": {
+            "jumlah": format_rupiah(a.realisasi_tahun),
+            "capaian": format_persen(serapan, suffix=True),
+            "lewat_pagu": lewat,
+            "pesan_pagu": (
+                f"Jumlah Rp {format_rupiah(a.realisasi_tahun)} melebihi pagu Rp {format_rupiah(a.pagu)}."
+                if lewat
+                else ""
+            ),
+        },
     }
 
 
 def _json_indikator(i: Indikator) -> dict:
+    capaian = capaian_kinerja(i.target, i.realisasi, i.polaritas)
     return {
         "id": i.pk,
         "versi": i.versi,
         "nilai": {f"realisasi_tw{tw}": str(getattr(i, f"realisasi_tw{tw}")) for tw in TRIWULAN},
         "jumlah": str(i.realisasi),
-        "capaian": format_persen(capaian_kinerja(i.target, i.realisasi, i.polaritas)),
+        "capaian": format_persen(capaian),
+        "tampil": {
+            "jumlah": "-" if i.realisasi is None else str(i.realisasi),
+            "capaian": format_persen(capaian, suffix=True),
+            "lewat_pagu": False,
+            "pesan_pagu": "",
+        },
     }
 
 
