@@ -9,10 +9,11 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from wilayah.models import Kelurahan
 
-from .models import TRIWULAN, Belanja
+from .models import TRIWULAN, Anggaran, Belanja, Indikator, Nomenklatur
 from .services import NILAI, RUPIAH, GalatRealisasi, bukti_periksa
 
 KOLOM_TRIWULAN = tuple(f"realisasi_tw{tw}" for tw in TRIWULAN)
@@ -103,6 +104,11 @@ class BuktiForm(forms.Form):
 
 class CatatanVerifikatorForm(forms.Form):
     triwulan = TriwulanField()
+    kegiatan = forms.ModelChoiceField(
+        queryset=Nomenklatur.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": "Pilih kegiatan yang ada pada isian tahun ini, atau kosongkan."},
+    )
     catatan = forms.CharField(
         max_length=PANJANG_TEKS,
         error_messages={
@@ -110,6 +116,14 @@ class CatatanVerifikatorForm(forms.Form):
             "max_length": "Catatan paling banyak %(limit_value)d karakter.",
         },
     )
+
+    def __init__(self, *args: Any, kecamatan: Any = None, tahun: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if kecamatan is not None:  # the kegiatan of this kecamatan's grid for the year
+            baris = Q(pk__in=Anggaran.objects.untuk(kecamatan, tahun).values("nomenklatur")) | Q(
+                pk__in=Indikator.objects.untuk(kecamatan, tahun).values("nomenklatur")
+            )
+            self.fields["kegiatan"].queryset = Nomenklatur.objects.filter(baris)
 
 
 class JawabanCatatanForm(forms.Form):

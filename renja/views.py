@@ -93,7 +93,7 @@ def _lewat_pagu(grup: list) -> list[dict]:
 def _halaman_realisasi(request, kecamatan, tahun: int, status: int = 200, tanya: dict | None = None):
     grup, ditutup = realisasi_grid(kecamatan, tahun)
     catatan = CatatanVerifikator.objects.filter(kecamatan=kecamatan, tahun=tahun).select_related(
-        "ditulis_oleh", "dijawab_oleh"
+        "ditulis_oleh", "dijawab_oleh", "kegiatan"
     )
     tampilan = TampilanGridForm(request.GET)
     if not tampilan.is_valid():  # a hand-made address (?tw=9)
@@ -107,6 +107,7 @@ def _halaman_realisasi(request, kecamatan, tahun: int, status: int = 200, tanya:
             "kecamatan": kecamatan,
             "tahun": tahun,
             "grup": _saring_grid(grup, q),
+            "kegiatan_grid": [k.node for g in grup for k in g.kegiatan],
             "lewat_pagu": _lewat_pagu(grup),
             "ditutup": ditutup,
             "triwulan": TRIWULAN_LABEL,
@@ -436,13 +437,18 @@ def riwayat_kegiatan_xlsx(request, kecamatan, tahun: int, node: int):
 @akses_kecamatan("renja.tulis_catatan_verifikator")
 @require_POST
 def catatan_tulis(request, kecamatan, tahun: int):
-    form = CatatanVerifikatorForm(request.POST)
+    form = CatatanVerifikatorForm(request.POST, kecamatan=kecamatan, tahun=tahun)
     if not form.is_valid():
         return _tolak_form(
             request, form, lambda status: _halaman_realisasi(request, kecamatan, tahun, status)
         )
     catatan_verifikator_tulis(
-        kecamatan, tahun, form.cleaned_data["triwulan"], form.cleaned_data["catatan"], request.user
+        kecamatan,
+        tahun,
+        form.cleaned_data["triwulan"],
+        form.cleaned_data["catatan"],
+        request.user,
+        kegiatan=form.cleaned_data["kegiatan"],
     )
     messages.success(request, "Catatan verifikator terkirim ke kecamatan.")
     return redirect("renja:realisasi", kode=kecamatan.kode, tahun=tahun)

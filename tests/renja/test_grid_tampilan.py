@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from renja.models import Anggaran, Nomenklatur
+from renja.models import Anggaran, CatatanVerifikator, Nomenklatur
+from renja.services import GalatRealisasi, catatan_verifikator_tulis
 
 from ..data_uji import dua_kecamatan
 
@@ -73,3 +74,51 @@ def test_sel_hp_dan_papan_angka(client, d):
     isi = client.get(URL).content.decode()
     assert isi.count('inputmode="decimal"') == 4 * 4  # two anggaran lines and two numeric indicators
     assert '<a class="lompat" href="#grid">Lewati ke tabel isian realisasi</a>' in isi
+
+
+# ------------------------------------------------------------------------------------------------
+# Catatan verifikator about one kegiatan row
+# ------------------------------------------------------------------------------------------------
+CATATAN = reverse("renja:catatan", kwargs={"kode": "36.73.03", "tahun": 2020})
+
+
+def test_catatan_pada_baris_kegiatan_ditaut_ke_barisnya(client, d):
+    client.force_login(d["users"]["bappeda"])
+    isi = client.get(URL).content.decode()
+    assert f'<option value="{d["kegiatan"].pk}">5001.500105.04.043 ' in isi  # the grid's kegiatan to pick
+    r = client.post(
+        CATATAN, {"triwulan": 2, "kegiatan": d["kegiatan"].pk, "catatan": "Bukti TW II belum ada."}
+    )
+    assert r.status_code == 302
+    c = CatatanVerifikator.objects.get()
+    assert c.kegiatan == d["kegiatan"] and c.triwulan == 2
+    client.force_login(d["users"]["operator_a"])
+    isi = client.get(URL).content.decode()
+    tautan = f'<a href="#k{d["kegiatan"].pk}" data-lompat>5001.500105.04.043 Operasional Pelayanan Kelurahan Walantaka</a>'
+    assert tautan in isi and f'id="k{d["kegiatan"].pk}"' in isi  # the link and the row it jumps to
+
+
+def test_catatan_tanpa_baris_tetap_boleh(client, d):
+    client.force_login(d["users"]["bappeda"])
+    r = client.post(CATATAN, {"triwulan": 1, "kegiatan": "", "catatan": "Umum."})
+    assert r.status_code == 302 and CatatanVerifikator.objects.get().kegiatan is None
+
+
+def test_catatan_pada_kegiatan_di_luar_isian_400_tidak_tersimpan(client, d):
+    asing = Nomenklatur.objects.create(
+        kode="5001.500105.04.099", tingkat="kegiatan", uraian="Lain", induk=d["program"]
+    )
+    client.force_login(d["users"]["bappeda"])
+    r = client.post(CATATAN, {"triwulan": 1, "kegiatan": asing.pk, "catatan": "Salah baris."})
+    assert r.status_code == 400
+    assert "Pilih kegiatan yang ada pada isian tahun ini" in r.content.decode()
+    assert not CatatanVerifikator.objects.exists()
+
+
+def test_layanan_catatan_menolak_kegiatan_di_luar_isian(d):
+    asing = Nomenklatur.objects.create(
+        kode="5001.500105.04.098", tingkat="kegiatan", uraian="Lain", induk=d["program"]
+    )
+    with pytest.raises(GalatRealisasi) as galat:
+        catatan_verifikator_tulis(d["a"], 2020, 1, "x", d["users"]["bappeda"], kegiatan=asing)
+    assert galat.value.galat == {"kegiatan": "Kegiatan 5001.500105.04.098 tidak ada pada isian tahun 2020."}
