@@ -36,6 +36,14 @@ def data():
         )
     Anggaran.objects.filter(pk=d["ang_a"].pk).update(pagu=Decimal(5_000_000))
     d["baris"] = baris
+    # another program with a line over its pagu (imported as a year figure): the page lists it to jump to
+    program = Nomenklatur.objects.create(kode="5001.05", tingkat="program", uraian="PROGRAM KETENTERAMAN")
+    node = Nomenklatur.objects.create(
+        kode="5001.500105.05.001", tingkat="kegiatan", uraian="Patroli Malam", induk=program
+    )
+    d["lewat"] = Anggaran.objects.create(
+        tahun=2020, kecamatan=d["a"], nomenklatur=node, pagu=Decimal(100), realisasi=Decimal(150)
+    )
     return d
 
 
@@ -63,13 +71,24 @@ def test_tempel_satu_kolom_mengisi_tiga_baris_dan_enter_pindah_ke_bawah(browser,
     tw = page.locator("table.grid-realisasi").get_attribute("data-tw-bawaan")  # the first open triwulan
     kolom = f"realisasi_tw{tw}"
 
+    # a warning names a row: the link opens its folded program and clears a search that hid it
+    page.click("[data-lipat-semua]")
+    page.fill("#cari-grid", "uji 45")
+    lewat = page.locator(f"tr#a{data['lewat'].pk}")
+    assert lewat.is_hidden()
+    page.click(f".peringatan a[href='#a{data['lewat'].pk}']")
+    assert lewat.is_visible() and "sorot" in lewat.get_attribute("class")
+    assert lewat.locator(f"input[name=realisasi_tw{tw}]").evaluate("el => el === document.activeElement")
+    assert page.locator("#cari-grid").input_value() == ""
+    page.click("[data-lipat-semua]")  # Buka semua program
+
     anggaran = page.locator("table.grid-realisasi tr.baris-anggaran:visible")
     page.fill("#cari-grid", "uji 45")  # search by name, then by code: only that kegiatan's rows stay
     assert anggaran.count() == 1 and anggaran.get_attribute("id") == f"a{baris[2].pk}"
     page.fill("#cari-grid", "5001.500105.04.044")
     assert anggaran.count() == 1 and anggaran.get_attribute("id") == f"a{baris[1].pk}"
     page.fill("#cari-grid", program)  # the program's code keeps all its kegiatan
-    assert anggaran.count() == 3
+    assert anggaran.count() == 3 and lewat.is_hidden()
 
     pertama = page.locator(f"#a{baris[0].pk} input[name={kolom}]")
     pertama.focus()
