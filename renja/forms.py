@@ -9,12 +9,13 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from core.angka import format_angka
 from core.forms import RupiahField
 from wilayah.models import Kelurahan
 
-from .models import TRIWULAN, Belanja, Nomenklatur, Prioritas, Usulan
+from .models import TRIWULAN, Anggaran, Belanja, Indikator, Nomenklatur, Prioritas, Usulan
 from .services import NILAI, RUPIAH, GalatRealisasi, bukti_periksa
 
 KOLOM_TRIWULAN = tuple(f"realisasi_tw{tw}" for tw in TRIWULAN)
@@ -105,6 +106,11 @@ class BuktiForm(forms.Form):
 
 class CatatanVerifikatorForm(forms.Form):
     triwulan = TriwulanField()
+    kegiatan = forms.ModelChoiceField(
+        queryset=Nomenklatur.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": "Pilih kegiatan yang ada pada isian tahun ini, atau kosongkan."},
+    )
     catatan = forms.CharField(
         max_length=PANJANG_TEKS,
         error_messages={
@@ -112,6 +118,14 @@ class CatatanVerifikatorForm(forms.Form):
             "max_length": "Catatan paling banyak %(limit_value)d karakter.",
         },
     )
+
+    def __init__(self, *args: Any, kecamatan: Any = None, tahun: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if kecamatan is not None:  # the kegiatan of this kecamatan's grid for the year
+            baris = Q(pk__in=Anggaran.objects.untuk(kecamatan, tahun).values("nomenklatur")) | Q(
+                pk__in=Indikator.objects.untuk(kecamatan, tahun).values("nomenklatur")
+            )
+            self.fields["kegiatan"].queryset = Nomenklatur.objects.filter(baris)
 
 
 class JawabanCatatanForm(forms.Form):
@@ -295,3 +309,14 @@ class PrioritasForm(IsianForm):
 
 class HapusIsianForm(forms.Form):
     versi = _salin(BarisRealisasiForm.base_fields["versi"])
+
+
+class TampilanGridForm(forms.Form):
+    """How the realisasi grid is shown (GET): one triwulan or all, and a search on code or name."""
+
+    tw = TriwulanField(required=False, empty_value=None)
+    q = forms.CharField(
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Kata pencarian paling banyak %(limit_value)d karakter."},
+    )

@@ -366,12 +366,21 @@ class BuktiDukung(models.Model):
 
 
 class CatatanVerifikator(models.Model):
-    """Bappeda's note on a kecamatan's quarter, and the kecamatan's answer."""
+    """Bappeda's note on a kecamatan's quarter (optionally on one kegiatan row), and the kecamatan's answer."""
 
     objects = DataKecamatanQuerySet.as_manager()
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, verbose_name=_("kecamatan"))
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     triwulan = models.PositiveSmallIntegerField(_("triwulan"))
+    # optional: the kegiatan row the note is about (the grid links to it); empty = the whole quarter
+    kegiatan = models.ForeignKey(
+        Nomenklatur,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kegiatan"),
+    )
     catatan = models.TextField(_("catatan verifikator"))
     ditulis_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("ditulis oleh")

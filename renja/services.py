@@ -435,16 +435,27 @@ def keterangan_simpan(kecamatan, tahun: int, nomenklatur, triwulan: int, teks: s
 
 
 @transaction.atomic
-def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str, user):
-    from .models import CatatanVerifikator
+def catatan_verifikator_tulis(kecamatan, tahun: int, triwulan: int, catatan: str, user, kegiatan=None):
+    """A note on the quarter, or on one kegiatan row of the kecamatan's grid for that year (``kegiatan``)."""
+    from .models import Anggaran, CatatanVerifikator, Indikator
 
     wajib_izin("renja.tulis_catatan_verifikator", user, kecamatan)
     if triwulan not in TRIWULAN:
         raise GalatRealisasi({"triwulan": "Triwulan harus 1 sampai 4."})
     if not (catatan or "").strip():
         raise GalatRealisasi({"catatan": "Catatan tidak boleh kosong."})
+    if kegiatan is not None and not (
+        Anggaran.objects.untuk(kecamatan, tahun).filter(nomenklatur=kegiatan).exists()
+        or Indikator.objects.untuk(kecamatan, tahun).filter(nomenklatur=kegiatan).exists()
+    ):
+        raise GalatRealisasi({"kegiatan": f"Kegiatan {kegiatan.kode} tidak ada pada isian tahun {tahun}."})
     obj = CatatanVerifikator(
-        kecamatan=kecamatan, tahun=tahun, triwulan=triwulan, catatan=catatan.strip(), ditulis_oleh=user
+        kecamatan=kecamatan,
+        tahun=tahun,
+        triwulan=triwulan,
+        kegiatan=kegiatan,
+        catatan=catatan.strip(),
+        ditulis_oleh=user,
     )
     obj._history_user = user
     obj.save()

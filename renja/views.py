@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 from core.angka import format_angka, format_persen, format_rupiah
 from core.capaian import capaian_anggaran, capaian_kinerja, metode_negatif_aktif
 from core.choices import label_triwulan
-from core.forms import pesan_galat
+from core.forms import halaman_400, pesan_galat
 from core.pintasan import ambil_atau_404
 from core.riwayat import respons_riwayat
 from wilayah.akses import LIHAT, akses_kecamatan
@@ -39,6 +39,7 @@ from .forms import (
     PrioritasForm,
     RealisasiAnggaranForm,
     RealisasiIndikatorForm,
+    TampilanGridForm,
     UsulanForm,
 )
 from .kunci import realisasi_terkunci
@@ -71,20 +72,62 @@ from .services import (
 )
 
 
+def _cocok(teks: str, *bagian: str | None) -> bool:
+    return any(teks in (b or "").casefold() for b in bagian)
+
+
+def _saring_grid(grup: list, q: str) -> list:
+    """The programs and kegiatan whose code or name contains ``q`` (a program that matches keeps all its
+    kegiatan). The page's script filters the same way while typing; this is the path without JavaScript."""
+    teks = q.strip().casefold()
+    if not teks:
+        return grup
+    hasil = []
+    for g in grup:
+        if g.node and _cocok(teks, g.node.kode, g.node.uraian):
+            hasil.append(g)
+            continue
+        kegiatan = [k for k in g.kegiatan if _cocok(teks, k.node.kode, k.node.uraian)]
+        if kegiatan:
+            hasil.append(replace(g, kegiatan=kegiatan, indikator=[]))
+    return hasil
+
+
+def _lewat_pagu(grup: list) -> list[dict]:
+    """The lines whose realisasi exceeds their pagu, to be jumped to from the top of the page."""
+    return [
+        {"jangkar": f"a{a.pk}", "kode": k.node.kode, "uraian": k.node.uraian, "anggaran": a}
+        for g in grup
+        for k in g.kegiatan
+        for a in k.anggaran
+        if a.pagu is not None and a.realisasi_tahun is not None and a.realisasi_tahun > a.pagu
+    ]
+
+
 def _halaman_realisasi(request, kecamatan, tahun: int, status: int = 200, tanya: dict | None = None):
     grup, ditutup = realisasi_grid(kecamatan, tahun)
     catatan = CatatanVerifikator.objects.filter(kecamatan=kecamatan, tahun=tahun).select_related(
-        "ditulis_oleh", "dijawab_oleh"
+        "ditulis_oleh", "dijawab_oleh", "kegiatan"
     )
+    tampilan = TampilanGridForm(request.GET)
+    if not tampilan.is_valid():  # a hand-made address (?tw=9)
+        return halaman_400(request, list(pesan_galat(tampilan).values()))
+    tw, q = tampilan.cleaned_data["tw"], tampilan.cleaned_data["q"]
+    terbuka = [t for t in TRIWULAN if t not in ditutup]
     return render(
         request,
         "renja/realisasi.html",
         {
             "kecamatan": kecamatan,
             "tahun": tahun,
-            "grup": grup,
+            "grup": _saring_grid(grup, q),
+            "kegiatan_grid": [k.node for g in grup for k in g.kegiatan],
+            "lewat_pagu": _lewat_pagu(grup),
             "ditutup": ditutup,
             "triwulan": TRIWULAN_LABEL,
+            "tw_tampil": tw,
+            "tw_bawaan": terbuka[0] if terbuka else TRIWULAN[-1],
+            "q": q,
             "metode_negatif": metode_negatif_aktif(),
             "catatan": catatan,
             "tanya": tanya,
@@ -129,22 +172,42 @@ def _data(request) -> dict:
 
 
 def _json_anggaran(a: Anggaran) -> dict:
+    serapan = capaian_anggaran(a.pagu, a.realisasi_tahun)
+    lewat = a.pagu is not None and a.realisasi_tahun is not None and a.realisasi_tahun > a.pagu
     return {
         "id": a.pk,
         "versi": a.versi,
         "nilai": {f"realisasi_tw{tw}": format_angka(getattr(a, f"realisasi_tw{tw}")) for tw in TRIWULAN},
         "jumlah": format_rupiah(a.realisasi_tahun),
-        "serapan": format_persen(capaian_anggaran(a.pagu, a.realisasi_tahun)),
+        "serapan": format_persen(serapan),
+        # the row's computed cells as the page shows them: the script draws these, it does not recompute
+        "tampil": {
+            "jumlah": format_rupiah(a.realisasi_tahun),
+            "capaian": format_persen(serapan, suffix=True),
+            "lewat_pagu": lewat,
+            "pesan_pagu": (
+                f"Jumlah Rp {format_rupiah(a.realisasi_tahun)} melebihi pagu Rp {format_rupiah(a.pagu)}."
+                if lewat
+                else ""
+            ),
+        },
     }
 
 
 def _json_indikator(i: Indikator) -> dict:
+    capaian = capaian_kinerja(i.target, i.realisasi, i.polaritas)
     return {
         "id": i.pk,
         "versi": i.versi,
         "nilai": {f"realisasi_tw{tw}": str(getattr(i, f"realisasi_tw{tw}")) for tw in TRIWULAN},
         "jumlah": str(i.realisasi),
-        "capaian": format_persen(capaian_kinerja(i.target, i.realisasi, i.polaritas)),
+        "capaian": format_persen(capaian),
+        "tampil": {
+            "jumlah": "-" if i.realisasi is None else str(i.realisasi),
+            "capaian": format_persen(capaian, suffix=True),
+            "lewat_pagu": False,
+            "pesan_pagu": "",
+        },
     }
 
 
@@ -389,13 +452,18 @@ def riwayat_kegiatan_xlsx(request, kecamatan, tahun: int, node: int):
 @akses_kecamatan("renja.tulis_catatan_verifikator")
 @require_POST
 def catatan_tulis(request, kecamatan, tahun: int):
-    form = CatatanVerifikatorForm(request.POST)
+    form = CatatanVerifikatorForm(request.POST, kecamatan=kecamatan, tahun=tahun)
     if not form.is_valid():
         return _tolak_form(
             request, form, lambda status: _halaman_realisasi(request, kecamatan, tahun, status)
         )
     catatan_verifikator_tulis(
-        kecamatan, tahun, form.cleaned_data["triwulan"], form.cleaned_data["catatan"], request.user
+        kecamatan,
+        tahun,
+        form.cleaned_data["triwulan"],
+        form.cleaned_data["catatan"],
+        request.user,
+        kegiatan=form.cleaned_data["kegiatan"],
     )
     messages.success(request, "Catatan verifikator terkirim ke kecamatan.")
     return redirect("renja:realisasi", kode=kecamatan.kode, tahun=tahun)

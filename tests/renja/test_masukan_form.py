@@ -103,9 +103,19 @@ def test_json_tetap_berbentuk_seperti_yang_dibaca_skrip(client, d):
         },
         "jumlah": "250.001",
         "serapan": "25,00",
+        # the row's computed cells as the grid shows them (the script draws these, it does not recompute)
+        "tampil": {"jumlah": "250.001", "capaian": "25,00 %", "lewat_pagu": False, "pesan_pagu": ""},
     }
+    # a line over its pagu (an import accepted on confirmation) comes back marked, with the message
+    Anggaran.objects.filter(pk=d["ang_a"].pk).update(realisasi_tw2=Decimal(900_000))
     r = _post_json(client, url, '{"versi": 0, "realisasi_tw1": "1"}')
     assert r.status_code == 409 and set(r.json()) == {"pesan", "sekarang"}
+    assert r.json()["sekarang"]["tampil"] == {
+        "jumlah": "1.150.001",
+        "capaian": "115,00 %",
+        "lewat_pagu": True,
+        "pesan_pagu": "Jumlah Rp 1.150.001 melebihi pagu Rp 1.000.000.",
+    }
     # a form post that asks for JSON (FormData from the script) gets JSON too
     r = client.post(url, {"versi": 1, "realisasi_tw2": "10"}, HTTP_ACCEPT="application/json")
     assert r.status_code == 200 and r.json()["versi"] == 2
