@@ -2,8 +2,10 @@
 
 Year N against N−1 (pagu, realisasi, serapan), realisasi per triwulan cumulated against the even-spend line,
 per program (serapan N and N−1, capaian kinerja and predikat), capaian per program indicator with predikat,
-and the year's pemeriksaan data (:func:`renja.pemeriksaan.pemeriksaan_data`). Every figure comes from the
-LKjIP rekap's computation (:func:`lkjip.reports.rekap.rekap_hitung`), so it equals the reports. Five queries.
+per kelurahan (pagu, realisasi, serapan of the lines located there), and the year's pemeriksaan data
+(:func:`renja.pemeriksaan.pemeriksaan_data`). Every figure comes from the LKjIP rekap's computation
+(:func:`lkjip.reports.rekap.rekap_hitung`) or the same line arithmetic (``Anggaran.realisasi_tahun``,
+:func:`core.capaian.jumlah`), so it equals the reports. Seven queries.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from core import grafik
 from core.angka import format_rupiah
 from core.capaian import capaian_anggaran, jumlah, predikat
 from lkjip.reports.rekap import Rekap, RingkasanProgram, rekap_hitung
+from renja.models import Anggaran
 from renja.pemeriksaan import Temuan, pemeriksaan_data, ringkas
 from wilayah.models import Kecamatan
 
@@ -79,12 +82,48 @@ class Program:
         return [(u, c, predikat(c)) for u, c in self.ringkasan.indikator]
 
 
+@dataclass(frozen=True)
+class Lokasi:
+    """The anggaran lines of one kelurahan (or of the kecamatan itself, ``kelurahan`` None) in the year."""
+
+    nama: str
+    baris: int
+    pagu: Decimal | None
+    realisasi: Decimal | None
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return capaian_anggaran(self.pagu, self.realisasi)
+
+
+def per_kelurahan(kecamatan: Kecamatan, tahun: int) -> list[Lokasi]:
+    """Pagu, realisasi and serapan per lokasi: the kecamatan's own lines first, then each kelurahan by name.
+    One query; the year's realisasi of a line is the reports' (quarters when reported, else the year figure)."""
+    kelompok: dict[int | None, list[Anggaran]] = {}
+    nama: dict[int | None, str] = {None: f"Kecamatan {kecamatan.nama} (tanpa kelurahan)"}
+    for a in Anggaran.objects.untuk(kecamatan, tahun).select_related("kelurahan"):
+        kelompok.setdefault(a.kelurahan_id, []).append(a)
+        if a.kelurahan_id is not None:
+            nama[a.kelurahan_id] = f"Kelurahan {a.kelurahan.nama}"
+    urut = sorted(kelompok, key=lambda k: (k is not None, nama[k]))
+    return [
+        Lokasi(
+            nama[k],
+            len(kelompok[k]),
+            jumlah(a.pagu for a in kelompok[k]),
+            jumlah(a.realisasi_tahun for a in kelompok[k]),
+        )
+        for k in urut
+    ]
+
+
 @dataclass
 class Dasbor:
     kecamatan: Kecamatan
     tahun: int
     rekap: Rekap
     temuan: list[Temuan]
+    lokasi: list[Lokasi]
 
     def _tahun(self, y: str) -> tuple[Decimal | None, Decimal | None]:
         program = self.rekap.program
@@ -181,5 +220,12 @@ class Dasbor:
 
 
 def dasbor_kecamatan(kecamatan: Kecamatan, tahun: int) -> Dasbor:
-    """The dashboard of the kecamatan's year: the rekap (three queries) and the pemeriksaan data (two)."""
-    return Dasbor(kecamatan, tahun, rekap_hitung(kecamatan, tahun), pemeriksaan_data(kecamatan, tahun))
+    """The dashboard of the kecamatan's year: the rekap (three queries), the pemeriksaan data (three) and the
+    lines per kelurahan (one)."""
+    return Dasbor(
+        kecamatan,
+        tahun,
+        rekap_hitung(kecamatan, tahun),
+        pemeriksaan_data(kecamatan, tahun),
+        per_kelurahan(kecamatan, tahun),
+    )

@@ -47,6 +47,8 @@ def test_pemeriksaan_menemukan_setiap_jenis_dengan_tautan_ke_barisnya(kec):
     assert per_jenis == {
         ("melebihi_pagu", f"a{d['lebih'].pk}"),
         ("triwulan_tidak_sama", f"a{d['beda'].pk}"),
+        # the program's own APBD line states 5.000 over its kegiatan's APBD line of 1.000
+        ("total_tidak_sama", f"a{d['beres'].pk}"),
         ("indikator_kosong", f"i{d['kosong'].pk}"),
         ("capaian_tinggi", f"i{d['tinggi'].pk}"),
         ("target_nol", f"i{d['nol'].pk}"),
@@ -60,6 +62,7 @@ def test_pemeriksaan_menemukan_setiap_jenis_dengan_tautan_ke_barisnya(kec):
         key=[
             "melebihi_pagu",
             "triwulan_tidak_sama",
+            "total_tidak_sama",
             "target_nol",
             "capaian_tinggi",
             "indikator_kosong",
@@ -79,7 +82,7 @@ def test_dasbor_tampil_di_halaman_kecamatan_dengan_angka_laporan(kec, klien):
     assert d.triwulan[3].kumulatif == d.realisasi
     assert [t.rencana for t in d.triwulan] == [Decimal(2750), Decimal(5500), Decimal(8250), Decimal(11000)]
     html = klien("camat").get(f"/kecamatan/{kec.kode}/2022/").content.decode()
-    assert "Pemeriksaan data" in html and "5 temuan" in html
+    assert "Pemeriksaan data" in html and "6 temuan" in html
     assert "Rp 11.000" in html and "Realisasi melebihi pagu (1)" in html
     assert f'href="/kecamatan/{kec.kode}/2022/realisasi/#a' in html
     assert "Laporan" in html and "lkjip-rekap" in html  # the report list stays
