@@ -17,6 +17,16 @@ urlpatterns = [
         name="simpan-indikator",
     ),
     path(
+        "kecamatan/<str:kode>/<int:tahun>/realisasi/anggaran/<int:pk>/hitung/",
+        views.hitung_anggaran,
+        name="hitung-anggaran",
+    ),
+    path(
+        "kecamatan/<str:kode>/<int:tahun>/realisasi/indikator/<int:pk>/hitung/",
+        views.hitung_indikator,
+        name="hitung-indikator",
+    ),
+    path(
         "kecamatan/<str:kode>/<int:tahun>/realisasi/triwulan/<int:triwulan>/tutup/",
         views.tutup_triwulan,
         name="tutup-triwulan",

@@ -27,6 +27,7 @@ from wilayah.models import Kelurahan
 
 from . import services
 from .forms import (
+    KOLOM_TRIWULAN,
     BelanjaForm,
     BelanjaUbahForm,
     BuktiForm,
@@ -44,6 +45,7 @@ from .forms import (
 )
 from .kunci import realisasi_terkunci
 from .models import TRIWULAN, Anggaran, Belanja, BuktiDukung, CatatanVerifikator, Indikator
+from .reports.pohon import realisasi_indikator
 from .selectors import (
     TRIWULAN_LABEL,
     belanja_jumlah,
@@ -128,7 +130,6 @@ def _halaman_realisasi(request, kecamatan, tahun: int, status: int = 200, tanya:
             "tw_tampil": tw,
             "tw_bawaan": terbuka[0] if terbuka else TRIWULAN[-1],
             "q": q,
-            "metode_negatif": metode_negatif_aktif(),
             "catatan": catatan,
             "tanya": tanya,
             "terkunci": realisasi_terkunci(kecamatan.pk, tahun),
@@ -195,7 +196,10 @@ def _json_anggaran(a: Anggaran) -> dict:
 
 
 def _json_indikator(i: Indikator) -> dict:
-    capaian = capaian_kinerja(i.target, i.realisasi, i.polaritas)
+    tahunan = realisasi_indikator(
+        i
+    )  # the reports' year value: from the quarters by sifat, else the year figure
+    capaian = capaian_kinerja(i.target, tahunan, i.polaritas, metode_negatif_aktif())
     return {
         "id": i.pk,
         "versi": i.versi,
@@ -203,7 +207,7 @@ def _json_indikator(i: Indikator) -> dict:
         "jumlah": str(i.realisasi),
         "capaian": format_persen(capaian),
         "tampil": {
-            "jumlah": "-" if i.realisasi is None else str(i.realisasi),
+            "jumlah": "-" if tahunan.kosong else str(tahunan),
             "capaian": format_persen(capaian, suffix=True),
             "lewat_pagu": False,
             "pesan_pagu": "",
@@ -267,6 +271,33 @@ def _simpan(request, kecamatan, tahun, model, pk, form_class, layanan, ke_json, 
     return redirect(
         reverse("renja:realisasi", kwargs={"kode": kecamatan.kode, "tahun": tahun}) + f"#{jangkar}{obj.pk}"
     )
+
+
+def _hitung(request, kecamatan, tahun, model, pk, form_class, ke_json):
+    """The row's computed cells (jumlah, serapan/capaian, over pagu) for the values being typed, before any save:
+    the grid asks while the user types, so the page never computes a figure itself. Reads the query string
+    through the row's own form (the same checks as a save, e.g. ambiguous "1.5"); writes nothing."""
+    obj = ambil_atau_404(model.objects.untuk(kecamatan, tahun), "Baris tidak ditemukan.", pk=pk)
+    data = {k: request.GET[k] for k in KOLOM_TRIWULAN if k in request.GET}
+    form = form_class({**data, "versi": obj.versi})
+    if not form.is_valid():
+        return JsonResponse({"pesan": "Periksa isian yang ditandai.", "galat": pesan_galat(form)}, status=400)
+    salinan = copy.copy(obj)
+    for nama, nilai in form.masukan().items():
+        setattr(salinan, nama, nilai)
+    return JsonResponse({"tampil": ke_json(salinan)["tampil"]})
+
+
+@akses_kecamatan("renja.ubah_realisasi")
+@require_safe
+def hitung_anggaran(request, kecamatan, tahun: int, pk: int):
+    return _hitung(request, kecamatan, tahun, Anggaran, pk, RealisasiAnggaranForm, _json_anggaran)
+
+
+@akses_kecamatan("renja.ubah_realisasi")
+@require_safe
+def hitung_indikator(request, kecamatan, tahun: int, pk: int):
+    return _hitung(request, kecamatan, tahun, Indikator, pk, RealisasiIndikatorForm, _json_indikator)
 
 
 @akses_kecamatan("renja.ubah_realisasi")

@@ -100,6 +100,9 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
     "renja:simpan-indikator": Aturan(
         "renja.ubah_realisasi", 405, 302, data={"versi": "0", "realisasi_tw1": "3"}, kwargs={"pk": "ind_a"}
     ),
+    # the row's figures while typing: a GET that reads the typed values, never a write
+    "renja:hitung-anggaran": Aturan("renja.ubah_realisasi", 200, 405, kwargs={"pk": "ang_a"}),
+    "renja:hitung-indikator": Aturan("renja.ubah_realisasi", 200, 405, kwargs={"pk": "ind_a"}),
     "renja:tutup-triwulan": Aturan("renja.tutup_triwulan", 405, 302),
     "renja:kegiatan": Aturan(LIHAT, 200, 405),
     "renja:keterangan": Aturan(

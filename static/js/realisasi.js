@@ -1,76 +1,44 @@
-// Isian realisasi: live totals while typing, saving rows without reloading the page, and the grid's Excel
+// Isian realisasi: live figures while typing, saving rows without reloading the page, and the grid's Excel
 // habits (paste a column, Enter/arrows move, a filled cell is replaced when typed into, leaving a changed row
-// saves it), search, folding programs and the one-triwulan view. Numbers are parsed the Indonesian way
-// (1.250.000 / 75,5); the server re-checks everything, and after a save the row shows the server's figures.
+// saves it), search, folding programs and the one-triwulan view. The page computes no figure itself: while the
+// user types, the row's jumlah, serapan/capaian and over-pagu mark are asked of the server (.../hitung/, the
+// same code as the reports, in Decimal), and after a save the row shows the server's figures.
 (function () {
   "use strict";
-  var GRADE = { AA: 95, A: 85, BB: 75, B: 65, CC: 55, C: 40, D: 15 };
   var table = document.querySelector("table.grid-realisasi");
   if (!table) return;
   var csrf = table.dataset.csrf;
-  var metode = table.dataset.metodeNegatif || "selisih";
 
-  function parse(teks) {
-    var s = (teks || "").trim().replace(/^rp\.?\s*/i, "").replace(/\s*%$/, "");
-    if (s === "" || s === "-") return null;
-    if (GRADE[s.toUpperCase()] !== undefined) return { grade: s.toUpperCase() };
-    if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, "").replace(",", ".");
-    else if (/^\d+,\d+$/.test(s)) s = s.replace(",", ".");
-    else if (!/^\d+(\.\d+)?$/.test(s)) return NaN;
-    return Number(s);
-  }
-  function format(n, desimal) {
-    if (n === null || n === undefined || isNaN(n)) return "-";
-    return n.toLocaleString("id-ID", { minimumFractionDigits: desimal || 0, maximumFractionDigits: desimal === undefined ? 2 : desimal });
-  }
-  function skor(v) { return v && v.grade ? GRADE[v.grade] : v; }
-  function capaian(target, realisasi, polaritas) {
-    var t = skor(target), r = skor(realisasi);
-    if (t === null || r === null || t === undefined || r === undefined || isNaN(t) || isNaN(r) || t === 0) return null;
-    if (polaritas === "negatif") {
-      if (metode === "rasio") return r === 0 ? null : (t / r) * 100;
-      return Math.max(0, ((2 * t - r) / t) * 100);
-    }
-    return (r / t) * 100;
-  }
-
-  // Rupiah like "1.5" or "12.50" is ambiguous (decimal point or a thousand?); the server refuses it too.
-  var AMBIGU = /^\s*(rp\.?\s*)?[1-9]\d{0,2}\.\d{1,2}\s*$/i;
-
+  // ---- the row's figures while typing ----------------------------------------------------------------
+  var tunda = new WeakMap(); // row → its pending question (typing fast asks once)
+  var giliran = new WeakMap(); // row → number of its latest question: an older answer arriving late is ignored
   function hitung(tr) {
-    var rupiah = tr.dataset.jenis === "anggaran";
-    var nilai = Array.prototype.map.call(tr.querySelectorAll("input"), function (i) {
-      return rupiah && AMBIGU.test(i.value) ? NaN : parse(i.value);
-    });
-    var salah = nilai.some(function (v) { return typeof v === "number" && isNaN(v); });
-    var jumlahSel = tr.querySelector(".jumlah"), capaianSel = tr.querySelector(".capaian");
-    var pesanPagu = tr.querySelector(".pesan-pagu");
-    if (salah) {
-      jumlahSel.textContent = "?"; capaianSel.textContent = "?";
-      tr.classList.remove("lewat-pagu");
-      if (pesanPagu) pesanPagu.textContent = "";
-      return;
-    }
-    var ada = nilai.filter(function (v) { return v !== null; });
-    if (tr.dataset.jenis === "anggaran") {
-      var total = ada.length ? ada.reduce(function (a, b) { return a + b; }, 0) : null;
-      var pagu = tr.dataset.pagu ? Number(tr.dataset.pagu) : null;
-      jumlahSel.textContent = format(total, 0);
-      capaianSel.textContent = pagu && total !== null ? format((total / pagu) * 100, 2) + " %" : "-";
-      var lewat = pagu !== null && total !== null && total > pagu;
-      tr.classList.toggle("lewat-pagu", lewat);
-      if (pesanPagu) {
-        pesanPagu.textContent = lewat ? "Jumlah Rp " + format(total, 0) + " melebihi pagu Rp " + format(pagu, 0) + "." : "";
+    clearTimeout(tunda.get(tr));
+    tunda.set(tr, setTimeout(function () { tanyaHitung(tr); }, 120));
+  }
+  function tanyaHitung(tr) {
+    var no = (giliran.get(tr) || 0) + 1;
+    giliran.set(tr, no);
+    var q = new URLSearchParams();
+    tr.querySelectorAll('input[name^="realisasi_tw"]').forEach(function (i) { q.append(i.name, i.value); });
+    fetch(tr.dataset.url + "hitung/?" + q.toString(), {
+      headers: { Accept: "application/json" }, credentials: "same-origin"
+    }).then(function (r) {
+      return r.json().then(function (d) { return { ok: r.ok, data: d }; });
+    }).then(function (h) {
+      if (giliran.get(tr) !== no) return;
+      if (h.ok) {
+        tandai(tr, {});
+        tampil(tr, h.data);
+        return;
       }
-    } else {
-      var tahun = null;
-      var adaGrade = ada.some(function (v) { return v && v.grade; });
-      if (ada.length) tahun = tr.dataset.sifat === "akhir" || adaGrade ? ada[ada.length - 1] : ada.reduce(function (a, b) { return a + b; }, 0);
-      jumlahSel.textContent = tahun === null ? "-" : tahun.grade || format(tahun);
-      var target = tr.dataset.target === "" ? null : parse(tr.dataset.target.replace(".", ","));
-      var c = capaian(target, tahun, tr.dataset.polaritas);
-      capaianSel.textContent = c === null ? "-" : format(c, 2) + " %";
-    }
+      tandai(tr, h.data.galat || {}); // e.g. an ambiguous "1.5": the message that says how to write it
+      tr.querySelector(".jumlah").textContent = "?";
+      tr.querySelector(".capaian").textContent = "?";
+      tr.classList.remove("lewat-pagu");
+      var pesanPagu = tr.querySelector(".pesan-pagu");
+      if (pesanPagu) pesanPagu.textContent = "";
+    }).catch(function () { /* offline: the save will say so */ });
   }
 
   // ---- errors next to their cell, status of the row -------------------------------------------------
@@ -97,7 +65,7 @@
   }
   function tampil(tr, data) { // the computed cells as the server rendered them
     var t = data.tampil;
-    if (!t) { hitung(tr); return; }
+    if (!t) { hitung(tr); return; } // an answer without figures (an error): ask for them
     tr.querySelector(".jumlah").textContent = t.jumlah;
     tr.querySelector(".capaian").textContent = t.capaian;
     tr.classList.toggle("lewat-pagu", !!t.lewat_pagu);

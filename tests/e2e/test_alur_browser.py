@@ -10,6 +10,7 @@ import re
 import subprocess
 
 import pytest
+from playwright.sync_api import expect
 
 from renja.models import Anggaran
 
@@ -42,7 +43,7 @@ def test_operator_mengisi_mengajukan_camat_menyetujui(browser, live_server, tmp_
     tr = page.locator(f'tr[data-url$="/anggaran/{baris.pk}/"]')
     tr.locator('input[name="realisasi_tw1"]').fill("1.000.000")
     tr.locator('input[name="realisasi_tw2"]').fill("250.000")
-    assert tr.locator(".jumlah").inner_text() == "1.250.000"  # updated while typing
+    expect(tr.locator(".jumlah")).to_have_text("1.250.000")  # updated while typing (the server's figure)
     tr.locator("button.simpan").click()
     page.wait_for_function(
         "el => el.textContent === 'Tersimpan'", arg=tr.locator(".status").element_handle(), timeout=10000

@@ -48,7 +48,7 @@ def test_jumlah_yang_cocok_lokasi_lain_atau_rincian_tak_diketahui_tidak_dilapork
 
 
 def test_rkpd_program_tertulis_tidak_sama_dengan_kegiatannya(kec):
-    prog, keg, sub1, _ = _pohon()
+    prog, keg, *_ = _pohon()
     keg2 = f.nomenklatur("9.92.01.2.02", "Kegiatan dua", Tingkat.KEGIATAN, prog)
     f.rkpd(kec, prog, 2022, pagu_rancangan=100, pagu_kebutuhan=150)
     f.rkpd(kec, keg, 2022, indikator_="A", pagu_rancangan=60, pagu_kebutuhan=70)
@@ -64,7 +64,9 @@ def test_rkpd_program_tertulis_tidak_sama_dengan_kegiatannya(kec):
 def test_predikat_di_tempat_angka(kec):
     prog, *_ = _pohon()
     campur = f.indikator(kec, prog, 2022, "Nilai SAKIP", 75, "BB", satuan="Nilai", urutan=1)
-    f.indikator(kec, prog, 2022, "Predikat", "B", None, satuan="Predikat", tw=("BB", None, None, None), urutan=2)
+    f.indikator(
+        kec, prog, 2022, "Predikat", "B", None, satuan="Predikat", tw=("BB", None, None, None), urutan=2
+    )
     tw_campur = f.indikator(
         kec, prog, 2022, "IKM", 80, None, satuan="%", sifat="akhir", tw=(70, "A", None, None), urutan=3
     )
