@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from core import grafik
 from core.angka import format_rupiah
-from core.capaian import capaian_anggaran, jumlah, predikat
+from core.capaian import capaian_anggaran, capaian_kinerja, jumlah, predikat
+from core.nilai import Nilai
 from lkjip.reports.rekap import Rekap, RingkasanProgram, rekap_hitung
 from renja.models import Anggaran
 from renja.pemeriksaan import Temuan, pemeriksaan_data, ringkas
@@ -80,6 +81,23 @@ class Program:
     def indikator(self) -> list[tuple[str, Decimal | None, str | None]]:
         """(uraian, capaian, predikat) of the program's own indicators in year N."""
         return [(u, c, predikat(c)) for u, c in self.ringkasan.indikator]
+
+
+@dataclass(frozen=True)
+class CapaianIndikator:
+    """One indicator of year N with the rekap's capaian and its predikat."""
+
+    kode: str
+    node: str
+    uraian: str
+    satuan: str
+    target: Nilai
+    realisasi: Nilai
+    capaian: Decimal | None
+
+    @property
+    def predikat(self) -> str | None:
+        return predikat(self.capaian)
 
 
 @dataclass(frozen=True)
@@ -173,6 +191,30 @@ class Dasbor:
     @property
     def program(self) -> list[Program]:
         return [Program(p) for p in self.rekap.program]
+
+    @property
+    def indikator(self) -> list[CapaianIndikator]:
+        """Every indicator of year N, program by program down the tree, with capaian (the rekap's formula and
+        method) and predikat."""
+        hasil = []
+        for p in self.rekap.program:
+            for simpul in p.simpul.semua():
+                for g in self.rekap.indikator.get(simpul.id, []):
+                    if self.tahun not in g.per_tahun:
+                        continue
+                    t, r = g.target(self.tahun), g.realisasi(self.tahun)
+                    hasil.append(
+                        CapaianIndikator(
+                            simpul.node.kode,
+                            simpul.node.uraian,
+                            g.uraian,
+                            g.satuan,
+                            t,
+                            r,
+                            capaian_kinerja(t, r, g.polaritas, self.rekap.metode),
+                        )
+                    )
+        return hasil
 
     @property
     def kelompok_temuan(self) -> list[tuple[str, str, list[Temuan]]]:
