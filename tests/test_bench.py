@@ -1,0 +1,72 @@
+"""The bench's pieces on a tiny kabupaten (2 clones, no PDF), so ``python -m bench`` does not rot."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from openpyxl import load_workbook
+
+from bench import jalan, kabupaten, laporan_md, ukur
+
+
+def test_klon_workbook_memindahkan_setiap_kode_kecamatan():
+    seed = kabupaten.seed_semua()[0]
+    isi, baris = kabupaten.klon_workbook(seed, "36.73.42", "Tiruan")
+    wb = load_workbook(io.BytesIO(isi))
+    nilai = [c for ws in wb.worksheets for row in ws.iter_rows(min_row=2, values_only=True) for c in row]
+    assert baris > 100
+    assert not [v for v in nilai if isinstance(v, str) and v.startswith(seed.kode)]
+    assert "36.73.42" in nilai and "Tiruan" in nilai
+    assert any(isinstance(v, str) and v.startswith("36.73.42.") for v in nilai)  # the kelurahan
+
+
+def test_kode_klon_menolak_lebih_dari_90():
+    assert kabupaten.kode_klon("36.73", 0) == "36.73.10"
+    with pytest.raises(ValueError):
+        kabupaten.kode_klon("36.73", 90)
+
+
+@pytest.mark.django_db
+def test_bench_kecil_mengukur_impor_lantai_dan_halaman():
+    from wilayah.akun import pengguna_simpan
+    from wilayah.models import Kecamatan, Peran
+
+    impor = jalan.klon(1, memori=False)  # a clone of the first seed (Serang) as 36.73.10
+    assert Kecamatan.objects.count() == 1  # the floor's rows were rolled back
+    assert len(impor.baris) == 1 and min(impor.detik) > 0 and min(impor.lantai) > 0
+    assert impor.baris_per_detik > 0 and impor.lantai_per_detik > 0
+
+    kec = Kecamatan.objects.get(kode="36.73.10")
+    pengguna_simpan("bappeda", Peran.BAPPEDA)
+    pengguna_simpan("operator", Peran.OPERATOR, kec)
+    bappeda, operator = jalan.klien("bappeda"), jalan.klien("operator")
+    daftar = [
+        ("beranda", bappeda, "/"),
+        ("grid realisasi", operator, "/kecamatan/36.73.10/2022/realisasi/"),
+        ("ringkasan kota", bappeda, "/kota/36.73/2020/"),
+        ("renja-2.1", bappeda, "/kecamatan/36.73.10/2022/laporan/renja-2.1/"),
+    ]
+    dua = ukur.halaman(daftar, ulang=1)
+    assert all(u.status == 200 and u.kueri > 0 and u.detik[0] > 0 for u in dua.values())
+
+    hasil = laporan_md.Hasil(
+        n=2, quick=True, ulang=1, ulang_pdf=0, mesin=jalan.mesin(), dua=dua, banyak=dua, impor=impor
+    )
+    assert "| renja-2.1 |" in laporan_md.tabel(hasil)
+    assert any("tercapai" in s or "belum" in s for s in laporan_md.sasaran(hasil))
+    assert re.fullmatch(
+        r"bench: pdf_ratio=nan pdf_naive_speedup=nan import_ratio=[\d.]+ scale_ratio=1\.00 "
+        r"max_queries=\d+ import_rows_per_s=\d+",
+        laporan_md.baris_akhir(hasil),
+    )
+
+
+def test_bagian_uji_beban_dipertahankan(tmp_path):
+    path = tmp_path / "B.md"
+    laporan_md.tulis_beban(path, "hasil beban 1")
+    assert "hasil beban 1" in laporan_md.bagian_beban(path)
+    laporan_md.tulis_beban(path, "hasil beban 2")
+    teks = path.read_text()
+    assert "hasil beban 2" in teks and "hasil beban 1" not in teks
