@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 
 REPO = Path(__file__).resolve().parent.parent
+#: Set when the database is the bench's own SQLite file (removed with its directory at the end).
+BASIS_SENDIRI = "RKK_BENCH_BASIS_SENDIRI"
 
 
 def siapkan(tmp: Path | None = None) -> Path:
@@ -24,6 +26,7 @@ def siapkan(tmp: Path | None = None) -> Path:
             raise SystemExit("bench: DATABASE_URL menunjuk db.sqlite3 pengembang; pakai basis data buangan.")
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+        os.environ[BASIS_SENDIRI] = "1"
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     os.environ["DEBUG"] = "1"
     os.environ.setdefault("LOG_LEVEL", "ERROR")

@@ -64,6 +64,36 @@ def halaman(daftar: Sequence[tuple[str, Client, str]], ulang: int) -> dict[str, 
     return hasil
 
 
+def pakai_basis(nama: str) -> None:
+    """Point the default connection at another SQLite file (a copy of the database at another size)."""
+    connection.close()
+    connection.settings_dict["NAME"] = nama
+
+
+def halaman_bergantian(
+    daftar: Sequence[tuple[str, Client, str]], ulang: int, basis: Sequence[str]
+) -> list[dict[str, Ukuran]]:
+    """As :func:`halaman`, on each SQLite file of ``basis`` in turn within every run, so the sizes are
+    compared under the same load of the machine; the last file stays in use."""
+    hasil = [{nama: Ukuran([]) for nama, _, _ in daftar} for _ in basis]
+    for b in basis:
+        pakai_basis(b)
+        for _, klien, url in daftar:
+            minta(klien, url)  # warm-up
+    for _ in range(ulang):
+        for i, b in enumerate(basis):
+            pakai_basis(b)
+            for nama, klien, url in daftar:
+                lama, kueri, status, _ = minta(klien, url)
+                if status != 200:
+                    raise RuntimeError(f"{url}: HTTP {status}")
+                u = hasil[i][nama]
+                u.detik.append(lama)
+                u.kueri, u.status = kueri, status
+    pakai_basis(basis[-1])
+    return hasil
+
+
 def tulis_pdf(html: str) -> bytes:
     from django.conf import settings
     from weasyprint import HTML
