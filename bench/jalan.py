@@ -95,6 +95,7 @@ def klon(jumlah: int, awal: int = 0, memori: bool = True):
 
         if memori and i == awal:
             hasil.memori = ukur.puncak_memori(impor_batal)
+            hasil.kueri, hasil.savepoint = ukur.hitung_kueri(impor_batal)
             hasil.memori_lantai = ukur.puncak_memori(lantai)
         lama, _ = ukur.detik(lantai)
         hasil.lantai.append(lama)

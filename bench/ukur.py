@@ -74,7 +74,8 @@ def halaman_bergantian(
     daftar: Sequence[tuple[str, Client, str]], ulang: int, basis: Sequence[str]
 ) -> list[dict[str, Ukuran]]:
     """As :func:`halaman`, on each SQLite file of ``basis`` in turn within every run, so the sizes are
-    compared under the same load of the machine; the last file stays in use."""
+    compared under the same load of the machine (each switch opens a new connection, whose cache is warmed by
+    one untimed pass); the last file stays in use."""
     hasil = [{nama: Ukuran([]) for nama, _, _ in daftar} for _ in basis]
     for b in basis:
         pakai_basis(b)
@@ -83,6 +84,8 @@ def halaman_bergantian(
     for _ in range(ulang):
         for i, b in enumerate(basis):
             pakai_basis(b)
+            for _, klien, url in daftar:  # a fresh connection has a cold page cache: warm it, untimed
+                minta(klien, url)
             for nama, klien, url in daftar:
                 lama, kueri, status, _ = minta(klien, url)
                 if status != 200:
@@ -175,6 +178,8 @@ class Impor:
     lantai: list[float] = field(default_factory=list)
     memori: int = 0
     memori_lantai: int = 0
+    kueri: int = 0  # SQL statements of one import (the memory run), and of them savepoints
+    savepoint: int = 0
 
     @property
     def baris_per_detik(self) -> float:
@@ -285,6 +290,15 @@ def detik(fungsi: Callable[[], object]) -> tuple[float, object]:
     mulai = time.perf_counter()
     hasil = fungsi()
     return time.perf_counter() - mulai, hasil
+
+
+def hitung_kueri(fungsi: Callable[[], object]) -> tuple[int, int]:
+    """(SQL statements, of them SAVEPOINTs) while ``fungsi`` runs."""
+    reset_queries()
+    with CaptureQueriesContext(connection) as q:
+        fungsi()
+    sql = [x["sql"] for x in q.captured_queries]
+    return len(sql), sum(s.startswith("SAVEPOINT") for s in sql)
 
 
 def puncak_memori(fungsi: Callable[[], object]) -> int:

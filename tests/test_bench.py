@@ -70,3 +70,41 @@ def test_bagian_uji_beban_dipertahankan(tmp_path):
     laporan_md.tulis_beban(path, "hasil beban 2")
     teks = path.read_text()
     assert "hasil beban 2" in teks and "hasil beban 1" not in teks
+
+
+def test_beban_persentil_dan_catatan_galat():
+    from bench import beban
+
+    assert beban.persentil([1.0], 95) == 1.0
+    assert beban.persentil([float(i) for i in range(1, 101)], 50) == pytest.approx(50.5)
+    cat = beban.Catatan()
+    cat.catat("laporan", 0.1)
+    cat.catat("laporan", 0.2, "HTTP 500")
+    assert len(cat.waktu["laporan"]) == 2 and cat.galat == {"laporan": 1}
+    assert cat.contoh_galat == ["laporan: HTTP 500"]
+
+
+def test_teks_sasaran_dengan_pdf_dan_cetak_massal():
+    impor = ukur.Impor(
+        baris=[600], detik=[2.0], lantai=[0.2], memori=3, memori_lantai=2, kueri=1500, savepoint=600
+    )
+    u = ukur.Ukuran([0.1], kueri=8)
+    hasil = laporan_md.Hasil(
+        n=4,
+        quick=True,
+        ulang=3,
+        ulang_pdf=1,
+        mesin={"cpu": "2", "ram": "1", "python": "3", "db": "sqlite", "beban": "1", "os": "x"},
+        dua={"ringkasan kota": u, "renja-2.1": u},
+        banyak={"ringkasan kota": ukur.Ukuran([0.2], kueri=8), "renja-2.1": u},
+        impor=impor,
+        pdf={"renja-2.1": ukur.UkuranPdf([2.0], [1.8], [1.0], halaman=6, halaman_naif=11)},
+        massal={"langsung (tanpa Redis)": 40.0, "1 pekerja RQ": 42.0, "2 pekerja RQ": 30.0, "_kecamatan": 2},
+    )
+    teks = "\n".join(laporan_md.sasaran(hasil))
+    assert "ringkasan kota (2.00×" in teks and "1.11×" in teks and "2.50 pernyataan SQL per baris" in teks
+    assert "2 pekerja vs 1: **belum** (1.40×)" in teks
+    assert "| 2 pekerja RQ | 30.0 s |" in laporan_md.dokumen(hasil, "")
+    assert laporan_md.baris_akhir(hasil).startswith(
+        "bench: pdf_ratio=1.11 pdf_naive_speedup=0.27 import_ratio=0.10"
+    )
