@@ -152,6 +152,14 @@ def sasaran(h: Hasil) -> list[str]:
             f"kecamatan yang ditampilkan; halaman satu kecamatan terburuk: {lain} {_x(r[lain])} (halaman di "
             "bawah ~20 ms peka derau mesin)."
         )
+    elif k == "beranda" and not naik:
+        hasil.append(
+            f"- Halaman tidak tumbuh dengan kota: **belum** untuk beranda ({_x(v)}, kueri tetap): beranda "
+            "menampilkan setiap kecamatan yang terlihat dengan tahun-tahunnya, dan "
+            "`dokumen.selectors.kecamatan_dengan_tahun` mencari tahun itu dengan DISTINCT (kecamatan, tahun) atas "
+            "setiap baris Anggaran, Indikator, RkpdReview dan Sasaran, jadi baris yang dibaca tumbuh dengan "
+            "kabupaten (issue 12 mengukur 23× dengan 42 kecamatan)."
+        )
     else:
         sebab = (
             f"jumlah kueri berubah pada {', '.join(naik)}"
