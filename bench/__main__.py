@@ -1,0 +1,5 @@
+import sys
+
+from bench.jalan import main
+
+sys.exit(main())

@@ -1,0 +1,281 @@
+"""``python -m bench [--quick] [--n N]``: generate a kabupaten, measure, rewrite docs/BENCHMARKS.md.
+
+Steps (each figure a median of interleaved runs, see :mod:`bench.ukur`):
+
+1. a throwaway database (bench.lingkungan), migrated, with the demo data (the two seed kecamatan and users);
+2. every report page (HTML) and the home page, realisasi grid and city overview with 2 kecamatan;
+3. N-2 clones of the seed kecamatan imported through ``workbook_impor`` (timed: the import's rows/s), each
+   interleaved with the floor (a bare openpyxl read + bulk_create of the same file, rolled back); peak memory
+   of one import and of its floor under tracemalloc;
+4. the same pages with N kecamatan (ratio N/2, SQL queries);
+5. each report's PDF against a bare WeasyPrint render of the same HTML and a naive render of the same rows;
+6. batch printing (``cetak_massal``) inline, then with 1 and 2 RQ workers when Redis answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from bench import lingkungan
+
+#: The seed kecamatan and year each report family is measured on (the years the seeds fill).
+TAHUN_RENJA, KEC_RENJA = 2022, "36.73.01"
+TAHUN_LKJIP, KEC_LKJIP = 2020, "36.73.03"
+KOTA = "36.73"
+
+
+def klien(username: str):
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    c = Client()
+    c.force_login(get_user_model().objects.get(username=username))
+    return c
+
+
+def daftar_halaman(bappeda, operator) -> list[tuple[str, object, str]]:
+    """The pages that must not grow with the city, then every report page."""
+    from core.laporan import registry
+
+    hasil: list[tuple[str, object, str]] = [
+        ("beranda", bappeda, "/"),
+        ("grid realisasi", operator, f"/kecamatan/{KEC_RENJA}/{TAHUN_RENJA}/realisasi/"),
+        ("ringkasan kota", bappeda, f"/kota/{KOTA}/{TAHUN_LKJIP}/"),
+    ]
+    for lap in registry.semua():
+        hasil.append((lap.slug, bappeda, url_laporan(lap.slug)))
+    return hasil
+
+
+def url_laporan(slug: str) -> str:
+    kode, tahun = (KEC_LKJIP, TAHUN_LKJIP) if slug.startswith("lkjip") else (KEC_RENJA, TAHUN_RENJA)
+    return f"/kecamatan/{kode}/{tahun}/laporan/{slug}/"
+
+
+def pembangun(slug: str):
+    from core.laporan import registry
+    from wilayah.models import Kecamatan
+
+    kode, tahun = (KEC_LKJIP, TAHUN_LKJIP) if slug.startswith("lkjip") else (KEC_RENJA, TAHUN_RENJA)
+    return lambda: registry.laporan(slug).bangun(
+        Kecamatan.objects.select_related("kota").get(kode=kode), tahun
+    )
+
+
+def klon(jumlah: int, awal: int = 0, memori: bool = True):
+    """Import ``jumlah`` clones of the seed kecamatan (codes from ``awal``), each after its floor."""
+    from bench import kabupaten, ukur
+    from workbook.impor import workbook_impor
+
+    seed = kabupaten.seed_semua()
+    hasil = ukur.Impor()
+    for i in range(awal, awal + jumlah):
+        s = seed[i % len(seed)]
+        kode = kabupaten.kode_klon(KOTA, i)
+        isi, baris = kabupaten.klon_workbook(s, kode, f"{s.nama} {i + 1}")
+
+        def impor(isi: bytes = isi, kode: str = kode) -> object:
+            r = workbook_impor(io.BytesIO(isi), nama_berkas=f"{kode}.xlsx", akui_melebihi_pagu=True)
+            if not r.berhasil:
+                raise RuntimeError(f"impor {kode} gagal: {r.pesan_galat()[:5]}")
+            return r
+
+        def impor_batal(impor=impor) -> object:
+            return ukur.dalam_rollback(impor)
+
+        def lantai(isi: bytes = isi) -> object:
+            return ukur.dalam_rollback(lambda: ukur.lantai_impor(isi))
+
+        if memori and i == awal:
+            hasil.memori = ukur.puncak_memori(impor_batal)
+            hasil.kueri, hasil.savepoint = ukur.hitung_kueri(impor_batal)
+            hasil.memori_lantai = ukur.puncak_memori(lantai)
+        lama, _ = ukur.detik(lantai)
+        hasil.lantai.append(lama)
+        lama, _ = ukur.detik(impor)
+        hasil.detik.append(lama)
+        hasil.baris.append(baris)
+    return hasil
+
+
+def massal(kecamatan: list[str], pekerja: int) -> float:
+    """Wall time of ``cetak_massal`` (LKjIP) for these kecamatan: inline (``pekerja`` 0, no Redis) or with
+    that many burst RQ workers on a queue of the bench's own."""
+    from django.core.management import call_command
+
+    mulai = time.perf_counter()
+    call_command(
+        "cetak_massal",
+        tahun=TAHUN_LKJIP,
+        dokumen="lkjip",
+        kecamatan=kecamatan,
+        pekerja=pekerja,
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    return time.perf_counter() - mulai
+
+
+def redis_ada(url: str) -> bool:
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    try:
+        return bool(Redis.from_url(url, socket_connect_timeout=1).ping())
+    except (RedisError, OSError, ValueError):
+        return False
+
+
+def arahkan_ke_redis(url: str, antrean: str | None) -> None:
+    """Jobs to RQ on ``url`` under a queue of our own (None: back to inline); workers started by
+    cetak_massal inherit the environment."""
+    from django.conf import settings
+
+    settings.REDIS_URL = url if antrean else ""
+    os.environ["REDIS_URL"] = settings.REDIS_URL
+    if antrean:
+        settings.ANTREAN_NAMA = antrean
+        os.environ["ANTREAN_NAMA"] = antrean
+
+
+def mesin() -> dict[str, str]:
+    from django.db import connection
+
+    ram = ""
+    try:
+        with open("/proc/meminfo") as f:
+            kb = int(f.readline().split()[1])
+        ram = f"{kb / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    db = connection.vendor
+    if db == "postgresql":
+        with connection.cursor() as c:
+            c.execute("SHOW server_version")
+            db += " " + c.fetchone()[0]
+    else:
+        import sqlite3
+
+        db += " " + sqlite3.sqlite_version
+    beban = ""
+    if hasattr(os, "getloadavg"):
+        beban = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return {
+        "cpu": f"{os.cpu_count()} core ({platform.processor() or platform.machine()})",
+        "ram": ram,
+        "python": platform.python_version(),
+        "db": db,
+        "beban": beban,
+        "os": platform.platform(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="4 kecamatan, fewer runs: a few minutes")
+    p.add_argument("--n", type=int, help="kecamatan in the generated kabupaten (default 40, --quick 4)")
+    p.add_argument("--ulang", type=int, help="runs per page (median; default 5, --quick 3)")
+    p.add_argument("--tanpa-pdf", action="store_true", help="skip the PDF and batch-printing steps")
+    p.add_argument("--keluaran", default=str(lingkungan.REPO / "docs" / "BENCHMARKS.md"))
+    p.add_argument("--redis", default="redis://127.0.0.1:6379/0")
+    a = p.parse_args(argv)
+    n = a.n or (4 if a.quick else 40)
+    ulang = a.ulang or (3 if a.quick else 5)
+    ulang_pdf = 1 if a.quick else 3
+    if n < 3:
+        p.error("--n paling sedikit 3 (2 kecamatan seed + tiruan)")
+    tmp = lingkungan.siapkan()
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench import laporan_md, ukur
+    from wilayah.models import Kecamatan
+
+    mulai_semua = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    if Kecamatan.objects.exists():
+        raise SystemExit("bench: basis data tidak kosong; beri DATABASE_URL basis data buangan yang kosong.")
+    call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    bappeda, operator = klien("bappeda"), klien("operator_serang")
+    halaman = daftar_halaman(bappeda, operator)
+
+    def log(s: str) -> None:
+        print(f"[{time.perf_counter() - mulai_semua:6.0f} s] {s}", file=sys.stderr, flush=True)
+
+    # SQLite: a copy of the database with 2 kecamatan, so both sizes are measured in the same runs
+    bergantian = connection.vendor == "sqlite"
+    if bergantian:
+        basis_n = str(connection.settings_dict["NAME"])
+        basis_2 = str(tmp / "dua.sqlite3")
+        connection.close()
+        shutil.copyfile(basis_n, basis_2)
+    else:
+        log(f"halaman dengan 2 kecamatan ({len(halaman)} halaman × {ulang})")
+        dua = ukur.halaman(halaman, ulang)
+    log(f"{n - 2} kecamatan tiruan diimpor (tiap impor bergantian dengan lantainya)")
+    impor = klon(n - 2)
+    if bergantian:
+        log(f"halaman dengan 2 dan {n} kecamatan, bergantian ({len(halaman)} halaman × {ulang} × 2)")
+        dua, banyak = ukur.halaman_bergantian(halaman, ulang, [basis_2, basis_n])
+    else:
+        log(f"halaman dengan {n} kecamatan")
+        banyak = ukur.halaman(halaman, ulang)
+    pdf = {}
+    waktu_massal: dict[str, float | str] = {}
+    if not a.tanpa_pdf:
+        from core.laporan import registry
+
+        log(f"PDF setiap laporan ({ulang_pdf}×): kami, WeasyPrint polos, naif")
+        pdf = ukur.pdf(
+            [(lap.slug, bappeda, url_laporan(lap.slug), pembangun(lap.slug)) for lap in registry.semua()],
+            ulang_pdf,
+        )
+        kec_massal = [KEC_LKJIP, *(f"{KOTA}.{10 + i:02d}" for i in range(1, n - 2, 2))]
+        kec_massal = kec_massal[: 2 if a.quick else len(kec_massal)]
+        log(f"cetak massal LKjIP {len(kec_massal)} kecamatan, langsung")
+        waktu_massal["langsung (tanpa Redis)"] = massal(kec_massal, 0)
+        if redis_ada(a.redis):
+            for pekerja in (1, 2):
+                log(f"cetak massal dengan {pekerja} pekerja RQ")
+                arahkan_ke_redis(a.redis, f"bench-{os.getpid()}-{pekerja}")
+                try:
+                    waktu_massal[f"{pekerja} pekerja RQ"] = massal(kec_massal, pekerja)
+                finally:
+                    arahkan_ke_redis(a.redis, None)
+        else:
+            waktu_massal["pekerja RQ"] = f"dilewati: Redis di {a.redis} tidak menjawab"
+        waktu_massal["_kecamatan"] = len(kec_massal)
+    hasil = laporan_md.Hasil(
+        n=n,
+        quick=a.quick,
+        ulang=ulang,
+        ulang_pdf=ulang_pdf,
+        mesin=mesin(),
+        dua=dua,
+        banyak=banyak,
+        impor=impor,
+        pdf=pdf,
+        massal=waktu_massal,
+        lama=time.perf_counter() - mulai_semua,
+        bergantian=bergantian,
+    )
+    teks = laporan_md.tabel(hasil)
+    print(teks)
+    if a.keluaran != "-":
+        laporan_md.tulis(Path(a.keluaran), hasil)
+        log(f"ditulis: {a.keluaran}")
+    print(laporan_md.baris_akhir(hasil))
+    if lingkungan.BASIS_SENDIRI in os.environ:
+        shutil.rmtree(tmp, ignore_errors=True)  # our own SQLite files and media
+    return 0

@@ -1,0 +1,303 @@
+"""The bench's table on stdout and in docs/BENCHMARKS.md, and its last, machine-readable line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.ukur import Impor, Ukuran, UkuranPdf, median
+
+#: Goals of issue 12.
+GOAL_SKALA = 1.2  # a page with N kecamatan ≤ 1.2 × the same page with 2
+GOAL_PDF = 1.25  # our PDF ≤ 1.25 × a bare WeasyPrint render of the same HTML (issue: 1.07-1.24 measured)
+GOAL_IMPOR = 1.0  # import rows/s ≥ the floor's
+
+#: docs/BENCHMARKS.md keeps the load test's section (written by ``python -m bench.beban``) between these.
+AWAL_BEBAN = "<!-- beban:awal -->"
+AKHIR_BEBAN = "<!-- beban:akhir -->"
+
+
+@dataclass
+class Hasil:
+    n: int
+    quick: bool
+    ulang: int
+    ulang_pdf: int
+    mesin: dict[str, str]
+    dua: dict[str, Ukuran]
+    banyak: dict[str, Ukuran]
+    impor: Impor
+    pdf: dict[str, UkuranPdf] = field(default_factory=dict)
+    massal: dict[str, float | str] = field(default_factory=dict)
+    lama: float = 0.0
+    bergantian: bool = False  # 2 and N measured in the same runs (two SQLite copies), not one after the other
+
+    def rasio_skala(self) -> dict[str, float]:
+        return {k: self.banyak[k].median / self.dua[k].median for k in self.dua}
+
+    @property
+    def skala_terburuk(self) -> tuple[str, float]:
+        r = self.rasio_skala()
+        k = max(r, key=lambda x: r[x])
+        return k, r[k]
+
+    @property
+    def kueri_maks(self) -> int:
+        return max(u.kueri for u in [*self.dua.values(), *self.banyak.values()])
+
+    @property
+    def rasio_pdf(self) -> float:
+        if not self.pdf:
+            return float("nan")
+        return sum(median(u.kami) for u in self.pdf.values()) / sum(
+            median(u.polos) for u in self.pdf.values()
+        )
+
+    @property
+    def percepatan_naif(self) -> float:
+        """Our pages/s over the naive render's pages/s (all reports together)."""
+        if not self.pdf:
+            return float("nan")
+        kami = sum(u.halaman for u in self.pdf.values()) / sum(median(u.kami) for u in self.pdf.values())
+        naif = sum(u.halaman_naif for u in self.pdf.values()) / sum(median(u.naif) for u in self.pdf.values())
+        return kami / naif
+
+    @property
+    def rasio_impor(self) -> float:
+        return self.impor.baris_per_detik / self.impor.lantai_per_detik
+
+
+def _x(v: float) -> str:
+    return "-" if math.isnan(v) else f"{v:.2f}×"
+
+
+def _ms(v: float) -> str:
+    return f"{v * 1000:.0f} ms"
+
+
+def tabel(h: Hasil) -> str:
+    """The whole result as Markdown tables (printed, and the body of docs/BENCHMARKS.md)."""
+    b: list[str] = []
+    r = h.rasio_skala()
+    b += [
+        f"### Halaman: 2 vs {h.n} kecamatan (median {h.ulang} putaran bergantian"
+        + (", kedua ukuran dalam putaran yang sama)" if h.bergantian else ", 2 lalu N)"),
+        "",
+        f"| halaman | 2 kec. | kueri | {h.n} kec. | kueri | rasio |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for k in h.dua:
+        d, m = h.dua[k], h.banyak[k]
+        b.append(f"| {k} | {_ms(d.median)} | {d.kueri} | {_ms(m.median)} | {m.kueri} | {_x(r[k])} |")
+    if h.pdf:
+        b += [
+            "",
+            f"### PDF ({h.n} kecamatan, median {h.ulang_pdf} putaran bergantian)",
+            "",
+            "| laporan | halaman | PDF kami | WeasyPrint polos | rasio | naif (tabel besar) | halaman naif |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for k, u in h.pdf.items():
+            b.append(
+                f"| {k} | {u.halaman} | {_ms(median(u.kami))} | {_ms(median(u.polos))} | "
+                f"{_x(median(u.kami) / median(u.polos))} | {_ms(median(u.naif))} | {u.halaman_naif} |"
+            )
+    im = h.impor
+    b += [
+        "",
+        f"### Impor workbook ({len(im.baris)} kecamatan tiruan, median per berkas)",
+        "",
+        "| | baris/detik | memori puncak (tracemalloc) |",
+        "|---|---:|---:|",
+        f"| `workbook_impor` | {im.baris_per_detik:,.0f} | {im.memori / 2**20:.1f} MB |",
+        f"| lantai: openpyxl + bulk_create | {im.lantai_per_detik:,.0f} | {im.memori_lantai / 2**20:.1f} MB |",
+        (
+            f"| rasio (kami / lantai) | {_x(h.rasio_impor)} | "
+            f"{_x(im.memori / im.memori_lantai) if im.memori_lantai else '-'} |"
+        ),
+        "",
+        (
+            f"Baris per berkas: {im.baris[0] if im.baris else 0} (semua lembar); satu impor: {im.kueri} "
+            f"pernyataan SQL, {im.savepoint} SAVEPOINT."
+        ),
+    ]
+    if h.massal:
+        jumlah = h.massal.get("_kecamatan", 0)
+        b += ["", f"### Cetak massal LKjIP {h.n and jumlah} kecamatan (`cetak_massal`, satu kali)", ""]
+        b += ["| cara | waktu |", "|---|---:|"]
+        for k, v in h.massal.items():
+            if not k.startswith("_"):
+                b.append(f"| {k} | {v if isinstance(v, str) else f'{v:.1f} s'} |")
+    return "\n".join(b)
+
+
+def sasaran(h: Hasil) -> list[str]:
+    """Each goal of issue 12: met, or the gap with what the figures say of its cause."""
+    hasil = []
+    k, v = h.skala_terburuk
+    r = h.rasio_skala()
+    naik = [x for x in h.dua if h.banyak[x].kueri != h.dua[x].kueri]
+    if v <= GOAL_SKALA:
+        hasil.append(
+            f"- Halaman tidak tumbuh dengan kota: **tercapai** (terburuk {k}: {_x(v)} ≤ {GOAL_SKALA}×)."
+        )
+    elif k == "ringkasan kota" and not naik:
+        lain = max((x for x in r if x != k), key=lambda x: r[x])
+        hasil.append(
+            f"- Halaman tidak tumbuh dengan kota: **belum** untuk ringkasan kota ({_x(v)}, kueri tetap): halaman "
+            f"ini menampilkan satu baris per kecamatan ({h.n} vs 2), jadi pekerjaannya tumbuh dengan jumlah "
+            f"kecamatan yang ditampilkan; halaman satu kecamatan terburuk: {lain} {_x(r[lain])} (halaman di "
+            "bawah ~20 ms peka derau mesin)."
+        )
+    elif k == "beranda" and not naik:
+        hasil.append(
+            f"- Halaman tidak tumbuh dengan kota: **belum** untuk beranda ({_x(v)}, kueri tetap): beranda "
+            "menampilkan setiap kecamatan yang terlihat dengan tahun-tahunnya, dan "
+            "`dokumen.selectors.kecamatan_dengan_tahun` mencari tahun itu dengan DISTINCT (kecamatan, tahun) atas "
+            "setiap baris Anggaran, Indikator, RkpdReview dan Sasaran, jadi baris yang dibaca tumbuh dengan "
+            "kabupaten (issue 12 mengukur 23× dengan 42 kecamatan)."
+        )
+    else:
+        sebab = (
+            f"jumlah kueri berubah pada {', '.join(naik)}"
+            if naik
+            else "jumlah kueri tetap, jadi yang tumbuh adalah baris yang dibaca per kueri (kueri yang tidak "
+            "dibatasi pada satu kecamatan/tahun) atau derau mesin pada halaman yang cepat"
+        )
+        hasil.append(f"- Halaman tidak tumbuh dengan kota: **belum** (terburuk {k}: {_x(v)}); {sebab}.")
+    if naik:
+        hasil.append(f"- Kueri tetap: **belum** — berubah pada {', '.join(naik)}.")
+    else:
+        hasil.append(f"- Kueri tetap 2 vs {h.n} kecamatan: **tercapai** (paling banyak {h.kueri_maks}).")
+    if h.pdf:
+        rp = h.rasio_pdf
+        status = (
+            "**tercapai**" if rp <= GOAL_PDF else "**belum** (waktu di luar WeasyPrint: membangun tabel, cap)"
+        )
+        derau = f"; {h.ulang_pdf} putaran saja, rasio per laporan peka derau" if h.ulang_pdf < 3 else ""
+        hasil.append(
+            f"- PDF ≤ {GOAL_PDF}× WeasyPrint polos: {status} ({_x(rp)}, jumlah median semua laporan{derau})."
+        )
+        kami = sum(median(u.kami) for u in h.pdf.values())
+        naif = sum(median(u.naif) for u in h.pdf.values())
+        hal = sum(u.halaman for u in h.pdf.values())
+        hal_naif = sum(u.halaman_naif for u in h.pdf.values())
+        hasil.append(
+            f"- Halaman/detik dibanding render naif baris yang sama: {_x(h.percepatan_naif)}. Render naif (satu "
+            f"tabel besar, tata letak otomatis) menyebar baris yang sama ke {hal_naif} halaman, laporan kami ke "
+            f"{hal}; untuk baris yang sama laporan kami butuh {_x(kami / naif)} waktu render naif (kolom "
+            "berlebar tetap, kop, cap, nomor kolom)."
+        )
+    ri = h.rasio_impor
+    im = h.impor
+    if ri >= GOAL_IMPOR:
+        hasil.append(f"- Impor ≥ lantai: **tercapai** ({_x(ri)}).")
+    else:
+        b = im.baris[0] if im.baris else 1
+        memori = f"{im.memori / im.memori_lantai:.2f}×" if im.memori_lantai else "-"
+        hasil.append(
+            f"- Impor ≥ lantai: **belum** ({_x(ri)}): `workbook_impor` menulis baris demi baris "
+            f"({im.kueri / b:.2f} pernyataan SQL per baris, {im.savepoint} SAVEPOINT untuk {b} baris: `save()` "
+            "dan satu savepoint per baris, django-simple-history membuat satu catatan riwayat per baris lewat "
+            "sinyal post_save); lantai membaca sekali lalu `bulk_create` tanpa memeriksa apa pun. Memori puncak "
+            f"impor dibanding lantai: {memori}."
+        )
+    w = {k: v for k, v in h.massal.items() if isinstance(v, float)}
+    if "1 pekerja RQ" in w and "2 pekerja RQ" in w:
+        cepat = w["1 pekerja RQ"] / w["2 pekerja RQ"]
+        if cepat >= 1.6:
+            hasil.append(f"- Cetak massal 2 pekerja vs 1: **tercapai** ({cepat:.2f}× lebih cepat).")
+        else:
+            hasil.append(
+                f"- Cetak massal 2 pekerja vs 1: **belum** ({cepat:.2f}×): WeasyPrint memakai CPU penuh, mesin "
+                f"ini hanya {os.cpu_count()} core yang dipakai bersama, dan pekerja `--burst` baru membayar "
+                "awal prosesnya (Django + WeasyPrint) untuk setiap kelompok."
+            )
+    return hasil
+
+
+def dokumen(h: Hasil, beban: str) -> str:
+    m = h.mesin
+    mode = (
+        "`python -m bench --quick`" + f" (N={h.n}, bukan 40: angka skala lebih kecil dari jalan penuh)"
+        if h.quick
+        else f"`python -m bench --n {h.n}`"
+    )
+    return "\n".join(
+        [
+            "# Benchmarks",
+            "",
+            f"Ditulis oleh {mode} pada {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {h.lama / 60:.1f} menit.",
+            "",
+            (
+                f"Mesin: {m['cpu']}, RAM {m['ram']}, Python {m['python']}, basis data {m['db']}, {m['os']}; "
+                f"beban rata-rata saat selesai: {m['beban']}. Mesin ini dipakai bersama (pekerjaan lain berjalan "
+                "bersamaan), jadi setiap angka adalah median beberapa putaran yang bergantian antarbutir, "
+                "dan rasio lebih bermakna daripada waktu mutlak."
+            ),
+            "",
+            (
+                "Kabupaten: 2 kecamatan seed (Serang, Walantaka) + tiruan keduanya dengan kode baru "
+                "(bench/kabupaten.py), diimpor lewat `workbook_impor`. Laporan Renja diukur pada Serang "
+                "2022, LKjIP pada Walantaka 2020; halaman lewat `django.test.Client` (bappeda, operator_serang)."
+            ),
+            "",
+            "## Sasaran (issue 12)",
+            "",
+            *sasaran(h),
+            "",
+            "## Hasil",
+            "",
+            tabel(h),
+            "",
+            "```",
+            baris_akhir(h),
+            "```",
+            "",
+            "## Uji beban (`python -m bench.beban`)",
+            "",
+            AWAL_BEBAN,
+            beban.strip() or "Belum dijalankan.",
+            AKHIR_BEBAN,
+            "",
+        ]
+    )
+
+
+def bagian_beban(path: Path) -> str:
+    if not path.exists():
+        return ""
+    teks = path.read_text()
+    if AWAL_BEBAN in teks and AKHIR_BEBAN in teks:
+        return teks.split(AWAL_BEBAN, 1)[1].split(AKHIR_BEBAN, 1)[0]
+    return ""
+
+
+def tulis(path: Path, h: Hasil) -> None:
+    """Rewrite ``path``, keeping the load test's section."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dokumen(h, bagian_beban(path)))
+
+
+def tulis_beban(path: Path, teks: str) -> None:
+    """Replace the load test's section of ``path`` (bench.beban)."""
+    isi = path.read_text() if path.exists() else f"# Benchmarks\n\n{AWAL_BEBAN}\n{AKHIR_BEBAN}\n"
+    if AWAL_BEBAN not in isi:
+        isi += f"\n## Uji beban (`python -m bench.beban`)\n\n{AWAL_BEBAN}\n{AKHIR_BEBAN}\n"
+    awal, sisa = isi.split(AWAL_BEBAN, 1)
+    _, akhir = sisa.split(AKHIR_BEBAN, 1)
+    path.write_text(f"{awal}{AWAL_BEBAN}\n{teks.strip()}\n{AKHIR_BEBAN}{akhir}")
+
+
+def baris_akhir(h: Hasil) -> str:
+    def f(v: float) -> str:
+        return "nan" if math.isnan(v) else f"{v:.2f}"
+
+    return (
+        f"bench: pdf_ratio={f(h.rasio_pdf)} pdf_naive_speedup={f(h.percepatan_naif)} "
+        f"import_ratio={f(h.rasio_impor)} scale_ratio={f(h.skala_terburuk[1])} max_queries={h.kueri_maks} "
+        f"import_rows_per_s={h.impor.baris_per_detik:.0f}"
+    )
