@@ -84,10 +84,10 @@ def _total_tidak_sama(baris, pagu, kunci, tautan) -> list[Temuan]:
     hasil = []
     for k, daftar_anak in anak.items():
         tertulis = nilai[k]
-        rincian = [nilai[a] for a in daftar_anak]
-        if tertulis is None or any(v is None for v in rincian):
+        rincian = [v for a in daftar_anak if (v := nilai[a]) is not None]
+        if tertulis is None or len(rincian) < len(daftar_anak):
             continue
-        jumlah = sum(rincian, Decimal(0))
+        jumlah: Decimal = sum(rincian, Decimal(0))
         if jumlah != tertulis:
             b = node[k][0]
             n = b.nomenklatur
