@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from functools import reduce
+from operator import or_
+
+from django.db.models import Exists, Max, Min, OuterRef
 
 from core.riwayat import Perubahan, perubahan
 from lkjip.models import NarasiProgram, Sasaran
@@ -35,14 +38,29 @@ def dokumen_terkini(kecamatan: Kecamatan, tahun: int, jenis: str) -> Dokumen:
     return dok or Dokumen(kecamatan=kecamatan, tahun=tahun, jenis=jenis, revisi=0)
 
 
+#: The tables whose rows give a kecamatan a year "with data"; each has a unique index led by (tahun, kecamatan).
+BERDATA = (Anggaran, Indikator, RkpdReview, Sasaran)
+
+
 def kecamatan_dengan_tahun(user) -> list[tuple[Kecamatan, list[int]]]:
-    """The kecamatan the user may see, each with the years that have data (newest first)."""
-    kecamatan = kecamatan_terlihat(user).order_by("kode")
-    tahun: defaultdict[int, set[int]] = defaultdict(set)
-    for model in (Anggaran, Indikator, RkpdReview, Sasaran):
-        for kec_id, th in model.objects.terlihat_oleh(user).values_list("kecamatan_id", "tahun").distinct():
-            tahun[kec_id].add(th)
-    return [(kec, sorted(tahun[kec.pk], reverse=True)) for kec in kecamatan]
+    """The kecamatan the user may see, each with the years that have data (newest first).
+
+    Cost does not grow with the rows: the span of years comes from MIN/MAX of ``tahun`` (the first column of each
+    table's unique index), then one query asks, per visible kecamatan and year of that span, whether any row
+    EXISTS (an index probe), instead of a DISTINCT over every row of the city (issue 12: 23x slower with 42
+    kecamatan than with 2)."""
+    rentang = [m.objects.aggregate(awal=Min("tahun"), akhir=Max("tahun")) for m in BERDATA]
+    awal = [r["awal"] for r in rentang if r["awal"] is not None]
+    akhir = [r["akhir"] for r in rentang if r["akhir"] is not None]
+    calon = range(min(awal), max(akhir) + 1) if awal else range(0)
+    ada = {
+        f"ada_{th}": reduce(
+            or_, (Exists(m.objects.filter(kecamatan=OuterRef("pk"), tahun=th)) for m in BERDATA)
+        )
+        for th in calon
+    }
+    kecamatan = kecamatan_terlihat(user).order_by("kode").annotate(**ada)
+    return [(kec, [th for th in reversed(calon) if getattr(kec, f"ada_{th}")]) for kec in kecamatan]
 
 
 def label_riwayat(rec) -> str:
