@@ -155,10 +155,9 @@ def sasaran(h: Hasil) -> list[str]:
     elif k == "beranda" and not naik:
         hasil.append(
             f"- Halaman tidak tumbuh dengan kota: **belum** untuk beranda ({_x(v)}, kueri tetap): beranda "
-            "menampilkan setiap kecamatan yang terlihat dengan tahun-tahunnya, dan "
-            "`dokumen.selectors.kecamatan_dengan_tahun` mencari tahun itu dengan DISTINCT (kecamatan, tahun) atas "
-            "setiap baris Anggaran, Indikator, RkpdReview dan Sasaran, jadi baris yang dibaca tumbuh dengan "
-            "kabupaten (issue 12 mengukur 23× dengan 42 kecamatan)."
+            "menampilkan setiap kecamatan yang terlihat (bappeda: semuanya) dengan tahun-tahunnya "
+            "(`dokumen.selectors.kecamatan_dengan_tahun`: MIN/MAX tahun lalu satu EXISTS per kecamatan dan "
+            "tahun), jadi pekerjaannya tumbuh dengan jumlah kecamatan yang ditampilkan, tidak dengan barisnya."
         )
     else:
         sebab = (
