@@ -103,6 +103,10 @@ def siapkan_django() -> None:
     django.setup()
 
 
+#: The rows saved to have at least this pagu, so the unique values written (nomor × 1000 + user) stay below it.
+PAGU_MIN = 1_000_000
+
+
 def baris_sasaran() -> dict[str, list[int]]:
     """Per kecamatan code: the anggaran rows of its year that the operators save to."""
     from renja.models import Anggaran
@@ -110,7 +114,7 @@ def baris_sasaran() -> dict[str, list[int]]:
     hasil = {}
     for _, kode, tahun in OPERATOR:
         hasil[kode] = list(
-            Anggaran.objects.filter(kecamatan__kode=kode, tahun=tahun)
+            Anggaran.objects.filter(kecamatan__kode=kode, tahun=tahun, pagu__gte=PAGU_MIN)
             .order_by("pk")
             .values_list("pk", flat=True)
         )
@@ -138,7 +142,9 @@ def pengguna(no: int, a, baris: dict[str, list[int]], akhir: float, cat: Catatan
                     m = re.search(rf'id="a{pk}" data-jenis="anggaran" data-versi="(\d+)"', isi.decode())
                     versi = int(m.group(1)) if m else 0
                 nomor += 1
-                nilai = (no + 1) * 100_000 + nomor  # written by this save only
+                # written by this save only (user no < 1000), and far below the row's pagu (>= PAGU_MIN): a save
+                # is refused only for what the test is about (a stale versi), never for realisasi over pagu
+                nilai = nomor * 1000 + no
                 status, isi = sesi.minta(
                     "POST",
                     f"{awal}/realisasi/anggaran/{pk}/",
