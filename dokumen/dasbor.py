@@ -22,7 +22,7 @@ from renja.models import Anggaran
 from renja.pemeriksaan import Temuan, pemeriksaan_data, ringkas
 from wilayah.models import Kecamatan
 
-from .kota import TW, grafik_kumulatif, rencana_merata
+from .kota import TW, AngkaRekap, grafik_kumulatif, rencana_merata
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ def per_kelurahan(kecamatan: Kecamatan, tahun: int) -> list[Lokasi]:
 
 
 @dataclass
-class Dasbor:
+class Dasbor(AngkaRekap):
     kecamatan: Kecamatan
     tahun: int
     rekap: Rekap
@@ -155,26 +155,6 @@ class Dasbor:
             p, r = self._tahun(y)
             hasil.append((th, p, r, capaian_anggaran(p, r)))
         return hasil
-
-    @property
-    def pagu(self) -> Decimal | None:
-        return self.rekap.pagu
-
-    @property
-    def realisasi(self) -> Decimal | None:
-        return self.rekap.realisasi
-
-    @property
-    def serapan(self) -> Decimal | None:
-        return self.rekap.serapan
-
-    @property
-    def capaian(self) -> Decimal | None:
-        return self.rekap.rata_capaian_k
-
-    @property
-    def predikat(self) -> str | None:
-        return predikat(self.capaian)
 
     @property
     def triwulan(self) -> list[Triwulan]:

@@ -32,15 +32,11 @@ from .models import Dokumen, JenisDokumen
 TW = ("TW I", "TW II", "TW III", "TW IV")
 
 
-@dataclass
-class BarisKota:
-    """One kecamatan's figures for the year."""
+class AngkaRekap:
+    """A kecamatan's year as its LKjIP rekap states it: pagu, realisasi and serapan of the belanja langsung, the
+    average capaian kinerja and its predikat (the city overview's row and the kecamatan dashboard)."""
 
-    kecamatan: Kecamatan
     rekap: Rekap
-    indikator_kosong: int
-    catatan_terbuka: int
-    dokumen: dict[str, Dokumen | None]
 
     @property
     def pagu(self) -> Decimal | None:
@@ -61,6 +57,17 @@ class BarisKota:
     @property
     def predikat(self) -> str | None:
         return predikat(self.capaian)
+
+
+@dataclass
+class BarisKota(AngkaRekap):
+    """One kecamatan's figures for the year."""
+
+    kecamatan: Kecamatan
+    rekap: Rekap
+    indikator_kosong: int
+    catatan_terbuka: int
+    dokumen: dict[str, Dokumen | None]
 
     @property
     def kumulatif(self) -> list[Decimal | None]:
