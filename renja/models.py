@@ -42,6 +42,22 @@ def _nonneg(field: str, name: str) -> models.CheckConstraint:
     )
 
 
+def _kunci_lokasi(nama: str, *fields: str) -> list[models.UniqueConstraint]:
+    """The key of a row that may belong to one kelurahan (``fields`` include ``kelurahan``): unique with the
+    kelurahan when it has one, and without it when the row is the kecamatan's own — a NULL kelurahan never
+    equals another in a unique index, so one constraint alone would let the kecamatan's row be doubled."""
+    return [
+        models.UniqueConstraint(
+            fields=list(fields), condition=Q(kelurahan__isnull=False), name=f"{nama}_kunci_kelurahan"
+        ),
+        models.UniqueConstraint(
+            fields=[f for f in fields if f != "kelurahan"],
+            condition=Q(kelurahan__isnull=True),
+            name=f"{nama}_kunci",
+        ),
+    ]
+
+
 class RenstraQuerySet(DataKecamatanQuerySet):
     def untuk(self, kecamatan, tahun: int | None = None):
         """Targets of ``kecamatan`` whose Renstra period covers ``tahun``."""
@@ -114,16 +130,7 @@ class Anggaran(models.Model):
         verbose_name_plural = _("anggaran")
         ordering = ["tahun", "kecamatan_id", "nomenklatur_id", "kelurahan_id", "sumber_dana"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["tahun", "kecamatan", "nomenklatur", "kelurahan", "sumber_dana"],
-                condition=Q(kelurahan__isnull=False),
-                name="anggaran_kunci_kelurahan",
-            ),
-            models.UniqueConstraint(
-                fields=["tahun", "kecamatan", "nomenklatur", "sumber_dana"],
-                condition=Q(kelurahan__isnull=True),
-                name="anggaran_kunci",
-            ),
+            *_kunci_lokasi("anggaran", "tahun", "kecamatan", "nomenklatur", "kelurahan", "sumber_dana"),
             models.CheckConstraint(
                 condition=Q(sumber_dana__in=SumberDana.values), name="anggaran_sumber_dana_sah"
             ),
@@ -260,16 +267,7 @@ class RkpdReview(models.Model):
         verbose_name_plural = _("review rancangan awal RKPD")
         ordering = ["tahun", "kecamatan_id", "urutan", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["tahun", "kecamatan", "nomenklatur", "kelurahan", "indikator"],
-                condition=Q(kelurahan__isnull=False),
-                name="rkpd_kunci_kelurahan",
-            ),
-            models.UniqueConstraint(
-                fields=["tahun", "kecamatan", "nomenklatur", "indikator"],
-                condition=Q(kelurahan__isnull=True),
-                name="rkpd_kunci",
-            ),
+            *_kunci_lokasi("rkpd", "tahun", "kecamatan", "nomenklatur", "kelurahan", "indikator"),
             _nonneg("pagu_rancangan", "rkpd_pagu_rancangan_nonneg"),
             _nonneg("pagu_kebutuhan", "rkpd_pagu_kebutuhan_nonneg"),
         ]
@@ -438,16 +436,7 @@ class Usulan(models.Model):
         verbose_name_plural = _("usulan masyarakat")
         ordering = ["tahun", "kecamatan_id", "urutan", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["tahun", "kecamatan", "uraian", "kelurahan"],
-                condition=Q(kelurahan__isnull=False),
-                name="usulan_kunci_kelurahan",
-            ),
-            models.UniqueConstraint(
-                fields=["tahun", "kecamatan", "uraian"],
-                condition=Q(kelurahan__isnull=True),
-                name="usulan_kunci",
-            ),
+            *_kunci_lokasi("usulan", "tahun", "kecamatan", "uraian", "kelurahan"),
             models.CheckConstraint(condition=~Q(uraian=""), name="usulan_uraian_wajib"),
             models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="usulan_tahun_sah"),
         ]
@@ -541,16 +530,7 @@ class Belanja(models.Model):
         verbose_name_plural = _("belanja tidak langsung")
         ordering = ["tahun", "kecamatan_id", "jenis", "kelurahan_id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["tahun", "kecamatan", "jenis", "kelurahan"],
-                condition=Q(kelurahan__isnull=False),
-                name="belanja_kunci_kelurahan",
-            ),
-            models.UniqueConstraint(
-                fields=["tahun", "kecamatan", "jenis"],
-                condition=Q(kelurahan__isnull=True),
-                name="belanja_kunci",
-            ),
+            *_kunci_lokasi("belanja", "tahun", "kecamatan", "jenis", "kelurahan"),
             models.CheckConstraint(condition=~Q(jenis=""), name="belanja_jenis_wajib"),
             models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="belanja_tahun_sah"),
             _nonneg("pagu", "belanja_pagu_nonneg"),
