@@ -294,3 +294,6 @@ RQ_QUEUES = {
         "DEFAULT_TIMEOUT": ANTREAN_BATAS_WAKTU,
     }
 }
+# The worker loads these (and lays out one page) once, before forking a child per job (antrean.pekerja).
+RQ = {"WORKER_CLASS": "antrean.pekerja.Pekerja"}
+ANTREAN_PANASKAN = ["weasyprint", "core.laporan.render_pdf", "dokumen.pdf", "dokumen.cetak", "workbook.tugas"]
