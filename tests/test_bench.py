@@ -37,6 +37,7 @@ def test_bench_kecil_mengukur_impor_lantai_dan_halaman():
     assert Kecamatan.objects.count() == 1  # the floor's rows were rolled back
     assert len(impor.baris) == 1 and min(impor.detik) > 0 and min(impor.lantai) > 0
     assert impor.baris_per_detik > 0 and impor.lantai_per_detik > 0
+    assert len(impor.ulang) == 1 and len(impor.baca) == 1  # re-imported unchanged, and read bare
 
     kec = Kecamatan.objects.get(kode="36.73.10")
     pengguna_simpan("bappeda", Peran.BAPPEDA)
