@@ -213,3 +213,40 @@ def test_halaman_laporan_mengirim_unduh_pdf_lewat_post(client, d):
     teks = client.get(_url(kertas="f4")).content.decode()
     assert f'action="{_susun()}"' in teks and 'form="unduh-pdf"' in teks
     assert 'name="kertas" value="f4"' in teks and "csrfmiddlewaretoken" in teks
+
+
+class _SesiUji:
+    """bench.beban's Sesi on the test client (same answers, redirects followed, as urllib does)."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+
+    def minta(self, metode: str, jalur: str, data: bytes | None = None, kepala: dict | None = None):
+        if metode == "POST":
+            jenis = (kepala or {}).get("Content-Type", "application/octet-stream")
+            r = self.client.post(jalur, data=data or b"", content_type=jenis, follow=True)
+        else:
+            r = self.client.get(jalur, follow=True)
+        return r.status_code, _isi(r)
+
+
+def test_uji_beban_mengikuti_pdf_sampai_diterima(client, d, gambar, settings, monkeypatch):
+    from antrean.services import tugas_jalankan
+    from bench import beban
+
+    client.force_login(d["users"]["operator_a"])
+    sesi = _SesiUji(client)
+    awal = "/kecamatan/36.73.03/2020"
+    assert beban.unduh_pdf(sesi, awal, SLUG) is None  # no queue: rendered at once, then the stored file
+    assert beban.unduh_pdf(sesi, awal, "tidak-ada") == "HTTP 404 tidak-ada"
+
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    monkeypatch.setattr("antrean.services._antrekan", lambda tugas_id: None)
+    monkeypatch.setattr(beban, "BATAS_PDF", 0.0)  # never done in time
+    assert "belum selesai" in beban.unduh_pdf(sesi, awal, "lkjip-1.1")
+    t = _tugas_pdf().get(status=StatusTugas.ANTRE)
+    # the worker runs the job while the load generator waits between two polls
+    monkeypatch.setattr(beban, "BATAS_PDF", 30.0)
+    monkeypatch.setattr(beban.time, "sleep", lambda detik: tugas_jalankan(str(t.pk)))
+    assert beban.unduh_pdf(sesi, awal, "lkjip-1.1") is None
+    assert _tugas_pdf().get(pk=t.pk).status == StatusTugas.SELESAI
