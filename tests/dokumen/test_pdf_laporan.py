@@ -250,3 +250,62 @@ def test_uji_beban_mengikuti_pdf_sampai_diterima(client, d, gambar, settings, mo
     monkeypatch.setattr(beban.time, "sleep", lambda detik: tugas_jalankan(str(t.pk)))
     assert beban.unduh_pdf(sesi, awal, "lkjip-1.1") is None
     assert _tugas_pdf().get(pk=t.pk).status == StatusTugas.SELESAI
+
+
+def _redis_ada() -> bool:
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    try:
+        return bool(Redis.from_url(REDIS, socket_connect_timeout=1).ping())
+    except (RedisError, OSError):
+        return False
+
+
+REDIS = "redis://127.0.0.1:6379/0"
+
+
+@pytest.mark.skipif(not _redis_ada(), reason="Redis di 127.0.0.1:6379 tidak dapat dihubungi")
+def test_pekerja_redis_menyusun_pdf_laporan_di_luar_permintaan(
+    client, d, settings, django_capture_on_commit_callbacks
+):
+    """On the real Redis, with a queue of this test only: the request answers at once with the progress page,
+    an RQ worker lays the PDF out (WeasyPrint, for real), then ``?format=pdf`` serves it from storage."""
+    import io
+    import uuid
+
+    from pypdf import PdfReader
+    from rq import SimpleWorker
+
+    from antrean.services import antrean
+
+    settings.REDIS_URL = REDIS
+    settings.ANTREAN_NAMA = f"uji-rkk-laporan-{uuid.uuid4().hex}"
+    q = antrean()
+    try:
+        client.force_login(d["users"]["camat_a"])
+        with mock.patch("core.laporan.render_pdf.render_pdf") as gambar:
+            with django_capture_on_commit_callbacks(execute=True):
+                r = client.post(_susun())
+            assert gambar.call_count == 0  # nothing rendered in the request
+        t = _tugas_pdf().get()
+        assert r["Location"] == reverse("antrean:tugas", kwargs={"pk": t.pk}) and q.job_ids == [str(t.pk)]
+        assert client.get(_url(format="pdf"))["Location"] == r["Location"]
+
+        SimpleWorker([q], connection=q.connection).work(burst=True)
+
+        t.refresh_from_db()
+        assert t.status == StatusTugas.SELESAI and t.langkah_selesai == t.langkah_total == 2
+        s = client.get(reverse("antrean:status", kwargs={"pk": t.pk})).json()
+        assert s["tautan"] == reverse("antrean:unduh", kwargs={"pk": t.pk})
+        r = client.get(_url(format="pdf"))
+        assert r.status_code == 200 and r["Content-Disposition"] == f'attachment; filename="{NAMA}.pdf"'
+        teks = "\n".join(h.extract_text() for h in PdfReader(io.BytesIO(_isi(r))).pages)
+        assert "Walantaka" in teks and "DRAF" in teks
+    finally:
+        from rq.registry import FailedJobRegistry, FinishedJobRegistry
+
+        for daftar in (FailedJobRegistry(queue=q), FinishedJobRegistry(queue=q)):
+            for job_id in daftar.get_job_ids():
+                daftar.remove(job_id, delete_job=True)
+        q.delete(delete_jobs=True)
