@@ -217,6 +217,7 @@ def versi_laporan(
     jenis = jenis_laporan(laporan.slug)
     tw_dokumen = not laporan.pakai_triwulan or opsi.triwulan == 4
     beku: Tabel | None = None
+    dok: Dokumen | None
     if versi == VERSI_DISETUJUI:
         dok, beku = tabel_disetujui(kecamatan, tahun, laporan, opsi)
         ada_beku = True
