@@ -3,9 +3,10 @@
 N simulated users (threads, urllib, each its own session) sign in as the demo operators and, for T seconds,
 mix report pages, the realisasi grid, realisasi saves (POST of the grid's JSON to the same endpoint, with the
 CSRF token and the row's ``versi``; a 409 takes the current versi from the answer and tries again) and report
-PDFs. Two users share each row, so stale saves (409) happen on purpose. Each save writes a value no other save
-writes; afterwards every accepted save must be in the row's history exactly once (read with the ORM, so
-``DATABASE_URL`` must name the server's database). Prints throughput, p50/p95/p99 per kind, errors, and the
+PDFs (the report page's Unduh PDF: a POST that answers with the stored PDF or the render job's progress page,
+followed until the PDF arrives, :func:`unduh_pdf`). Two users share each row, so stale saves (409) happen on
+purpose. Each save writes a value no other save writes; afterwards every accepted save must be in the row's
+history exactly once (read with the ORM, so ``DATABASE_URL`` must name the server's database). Prints throughput, p50/p95/p99 per kind, errors, and the
 check; ``--md`` also writes it into docs/BENCHMARKS.md's load-test section.
 
 The server's data must be ``load_demo``'s (users operator_serang / operator_walantaka with password demo).
@@ -171,15 +172,47 @@ def pengguna(no: int, a, baris: dict[str, list[int]], akhir: float, cat: Catatan
             cat.catat("grid", time.perf_counter() - mulai, None if status == 200 else f"HTTP {status}")
         elif r < sum(PELUANG.values()):
             slug = acak.choice(PDF_KECIL)
-            status, isi = sesi.minta("GET", f"{awal}/laporan/{slug}/?format=pdf")
-            ok = status == 200 and isi.startswith(b"%PDF")
-            cat.catat("pdf", time.perf_counter() - mulai, None if ok else f"HTTP {status} {slug}")
+            cat.catat("pdf", time.perf_counter() - mulai, unduh_pdf(sesi, awal, slug))
         else:
             slug = acak.choice(HTML_KECIL)
             status, _ = sesi.minta("GET", f"{awal}/laporan/{slug}/")
             cat.catat(
                 "laporan", time.perf_counter() - mulai, None if status == 200 else f"HTTP {status} {slug}"
             )
+
+
+#: Longest wait for one PDF (queued behind others, then rendered by a worker) before it counts as an error.
+BATAS_PDF = 120.0
+
+
+def unduh_pdf(sesi: Sesi, awal: str, slug: str) -> str | None:
+    """What a user's Unduh PDF does, until the PDF is in hand: the POST to ``pdf/susun/`` answers with the stored
+    PDF (a redirect to it; also when the server runs jobs inline), or with the job's progress page, whose
+    status is then polled (as its script does) until the job is done and its file fetched — at most
+    ``BATAS_PDF`` seconds. Returns None, or what went wrong."""
+    status, isi = sesi.minta(
+        "POST",
+        f"{awal}/laporan/{slug}/pdf/susun/",
+        urllib.parse.urlencode({"kertas": "a4"}).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    if status == 200 and isi.startswith(b"%PDF"):
+        return None
+    m = re.search(rb'data-tugas-status="([^"]+)"', isi)
+    if status != 200 or m is None:
+        return f"HTTP {status} {slug}"
+    alamat_status = m.group(1).decode()
+    batas = time.monotonic() + BATAS_PDF
+    while time.monotonic() < batas:
+        status, isi = sesi.minta("GET", alamat_status, kepala={"Accept": "application/json"})
+        keadaan = json.loads(isi) if status == 200 and isi.startswith(b"{") else {}
+        if keadaan.get("status") == "selesai" and keadaan.get("tautan"):
+            status, isi = sesi.minta("GET", keadaan["tautan"])
+            return None if status == 200 and isi.startswith(b"%PDF") else f"HTTP {status} {slug} (unduh)"
+        if keadaan.get("status") == "gagal" or status != 200:
+            return f"{slug}: tugas {keadaan.get('status', status)} {keadaan.get('pesan', '')}"[:300]
+        time.sleep(0.5)
+    return f"{slug}: PDF belum selesai setelah {BATAS_PDF:.0f} s"
 
 
 def periksa(cat: Catatan, sejak) -> tuple[bool, str]:
@@ -259,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
         (
             "simpan: dari permintaan pertama sampai jawaban 200 (termasuk memuat grid untuk versi bila belum "
             "diketahui, dan percobaan ulang dengan versi dari jawaban 409); dua pengguna berbagi satu baris."
+        ),
+        (
+            "pdf: dari Unduh PDF (POST pdf/susun/) sampai PDF diterima: yang tersimpan untuk versi data ini, atau "
+            f"setelah tugasnya selesai di pekerja antrean (status dipantau, paling lama {BATAS_PDF:.0f} s)."
         ),
         "",
         f"Pemeriksaan simpan: {'OK' if ok else 'GAGAL'} — {teks_periksa}.",

@@ -183,6 +183,21 @@ class VersiLaporan:
     pilihan: list[tuple[str, str]] = field(default_factory=list)
 
 
+def tabel_disetujui(kecamatan: Kecamatan, tahun: int, laporan: Laporan, opsi: Opsi) -> tuple[Dokumen, Tabel]:
+    """The newest approved revision that holds this report and its frozen table (two queries). Raises
+    :class:`VersiTidakTersedia` when there is none for these options."""
+    jenis = jenis_laporan(laporan.slug)
+    dok = _disetujui(kecamatan, tahun, jenis) if jenis is not None else None
+    if dok is not None and laporan.pakai_triwulan and opsi.triwulan != 4:
+        raise VersiTidakTersedia(
+            f"{_nama(dok)} yang disetujui memuat tabel ini s/d triwulan IV; pilih triwulan IV.", 400
+        )
+    beku = tabel_beku(dok, laporan.slug) if dok is not None else None
+    if dok is None or beku is None:
+        raise VersiTidakTersedia("Tabel ini tidak memiliki versi yang disetujui camat.")
+    return dok, beku
+
+
 def versi_laporan(
     kecamatan: Kecamatan,
     tahun: int,
@@ -200,19 +215,14 @@ def versi_laporan(
     if versi not in VERSI:
         raise VersiTidakTersedia("Versi harus terkini atau disetujui.", 400)
     jenis = jenis_laporan(laporan.slug)
-    dok = _disetujui(kecamatan, tahun, jenis) if jenis is not None else None
     tw_dokumen = not laporan.pakai_triwulan or opsi.triwulan == 4
     beku: Tabel | None = None
+    dok: Dokumen | None
     if versi == VERSI_DISETUJUI:
-        if dok is not None and not tw_dokumen:
-            raise VersiTidakTersedia(
-                f"{_nama(dok)} yang disetujui memuat tabel ini s/d triwulan IV; pilih triwulan IV.", 400
-            )
-        beku = tabel_beku(dok, laporan.slug) if dok is not None else None
-        if beku is None:
-            raise VersiTidakTersedia("Tabel ini tidak memiliki versi yang disetujui camat.")
+        dok, beku = tabel_disetujui(kecamatan, tahun, laporan, opsi)
         ada_beku = True
     else:  # only whether there is one to offer: the kept table is not read
+        dok = _disetujui(kecamatan, tahun, jenis) if jenis is not None else None
         ada_beku = (
             dok is not None
             and tw_dokumen
@@ -251,7 +261,15 @@ def berkas_laporan(
     by :func:`versi_laporan`; the approved version's file name ends in ``-disetujui``."""
     v = versi_laporan(kecamatan, tahun, laporan, opsi, versi, pilihan=False)
     berkas = gambar(laporan, kecamatan, tahun, v.tabel, format, opsi, v.cap)
+    return replace(berkas, nama=nama_berkas_laporan(laporan, kecamatan, tahun, format, opsi, versi))
+
+
+def nama_berkas_laporan(
+    laporan: Laporan, kecamatan: Kecamatan, tahun: int, format: str, opsi: Opsi, versi: str = VERSI_TERKINI
+) -> str:
+    """The download's file name (also of a stored render, served without drawing it again)."""
+    nama = laporan.berkas(kecamatan, tahun, format, opsi)
     if versi == VERSI_DISETUJUI:
-        dasar, _, ekstensi = berkas.nama.rpartition(".")
-        berkas = replace(berkas, nama=f"{dasar}-disetujui.{ekstensi}")
-    return berkas
+        dasar, _, ekstensi = nama.rpartition(".")
+        nama = f"{dasar}-disetujui.{ekstensi}"
+    return nama

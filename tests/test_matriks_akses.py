@@ -87,6 +87,8 @@ TABEL: dict[str, Aturan | dict[str, Aturan]] = {
         None, 200, 405, boleh=frozenset({"bappeda", "pimpinan"}), kwargs={"kode": "36.73"}, tolak=404
     ),
     "laporan:laporan": Aturan(LIHAT, 200, 405),
+    # a report's PDF: sends (or joins) its render job, so POST; read-only roles may print too
+    "laporan:pdf-susun": Aturan(LIHAT, 405, 302),
     "laporan:riwayat-tahun": Aturan(LIHAT, 200, 405),
     # realisasi grid and one kegiatan
     "renja:realisasi": Aturan(LIHAT, 200, 405),
