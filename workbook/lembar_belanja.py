@@ -90,20 +90,19 @@ def belanja(r: PembacaBaris, k: Konteks) -> str | None:
 def baris_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> BarisEkspor:
     """The kecamatan's belanja rows (one year, or all) as sheet rows, with their ``versi``."""
     qs = Belanja.objects.untuk(kecamatan, tahun).select_related("kelurahan")
-    return BarisEkspor(
-        [
-            {
-                "tahun": b.tahun,
-                "kode_kecamatan": kecamatan.kode,
-                "jenis": b.jenis,
-                "kode_kelurahan": b.kelurahan.kode if b.kelurahan else "",
-                "pagu": b.pagu,
-                "realisasi": b.realisasi,
-                "keterangan": b.keterangan,
-                "versi": b.versi,
-            }
-            for b in qs.order_by(
-                "tahun", "jenis", F("kelurahan__kode").asc(nulls_first=True)
-            )  # same on every database
-        ]
-    )
+    baris = [
+        {
+            "tahun": b.tahun,
+            "kode_kecamatan": kecamatan.kode,
+            "jenis": b.jenis,
+            "kode_kelurahan": b.kelurahan.kode if b.kelurahan else "",
+            "pagu": b.pagu,
+            "realisasi": b.realisasi,
+            "keterangan": b.keterangan,
+            "versi": b.versi,
+        }
+        for b in qs.order_by(
+            "tahun", "jenis", F("kelurahan__kode").asc(nulls_first=True)
+        )  # same on every database
+    ]
+    return BarisEkspor(baris)

@@ -103,23 +103,22 @@ def pegawai(r: PembacaBaris, k: Konteks) -> str | None:
 
 def baris_pegawai(kecamatan: Kecamatan, tahun: int | None = None) -> BarisEkspor:
     """The kecamatan's staff rows (one year, or every year) for the export, in list order."""
-    return BarisEkspor(
-        [
-            {
-                "tahun": p.tahun,
-                "kode_kecamatan": kecamatan.kode,
-                "nama": p.nama,
-                "nip": p.nip,
-                "pangkat_golongan": p.pangkat_golongan,
-                "jabatan": p.jabatan,
-                "pendidikan": p.pendidikan,
-                "eselon": p.eselon,
-                "kode_kelurahan": p.kelurahan.kode if p.kelurahan else "",
-                "urutan": p.urutan,
-            }
-            for p in Pegawai.objects.untuk(kecamatan)
-            .filter(Q(tahun=tahun) if tahun else Q())
-            .select_related("kelurahan")
-            .order_by("tahun", "urutan", "id")
-        ]
-    )
+    baris = [
+        {
+            "tahun": p.tahun,
+            "kode_kecamatan": kecamatan.kode,
+            "nama": p.nama,
+            "nip": p.nip,
+            "pangkat_golongan": p.pangkat_golongan,
+            "jabatan": p.jabatan,
+            "pendidikan": p.pendidikan,
+            "eselon": p.eselon,
+            "kode_kelurahan": p.kelurahan.kode if p.kelurahan else "",
+            "urutan": p.urutan,
+        }
+        for p in Pegawai.objects.untuk(kecamatan)
+        .filter(Q(tahun=tahun) if tahun else Q())
+        .select_related("kelurahan")
+        .order_by("tahun", "urutan", "id")
+    ]
+    return BarisEkspor(baris)
