@@ -20,8 +20,6 @@ from .services import (
     KonflikVersi,
     anggaran_periksa,
     anggaran_ubah,
-    belanja_periksa,
-    belanja_ubah,
     indikator_periksa,
     indikator_ubah,
     isian_periksa,
@@ -215,28 +213,17 @@ class RkpdReviewAdmin(AdminBerlingkup, admin.ModelAdmin):
     raw_id_fields = ["nomenklatur"]
 
 
-class BelanjaAdminForm(FormBerversi):
-    periksa = staticmethod(belanja_periksa)
+class IsianAdminForm(FormBerversi):
+    """Usulan, prioritas, belanja (and lkjip's pegawai and tujuan): the rules and version of their pages
+    (``isian_periksa``)."""
 
+    periksa = staticmethod(isian_periksa)
+
+
+class BelanjaAdminForm(IsianAdminForm):
     class Meta:
         model = Belanja
         fields = "__all__"
-
-
-@admin.register(Belanja)
-class BelanjaAdmin(AdminBerversi, AdminBerlingkup, SimpleHistoryAdmin):
-    list_display = ["tahun", "kecamatan", "jenis", "kelurahan", "pagu", "realisasi"]
-    list_filter = ["tahun", "kecamatan"]
-    search_fields = ["jenis", "keterangan"]
-    list_select_related = ["kecamatan", "kelurahan"]
-    form = BelanjaAdminForm
-    ubah = staticmethod(belanja_ubah)
-
-
-class IsianAdminForm(FormBerversi):
-    """Usulan, prioritas (and lkjip's pegawai): the rules and version of their pages (``isian_periksa``)."""
-
-    periksa = staticmethod(isian_periksa)
 
 
 class UsulanAdminForm(IsianAdminForm):
@@ -269,3 +256,13 @@ class PrioritasAdmin(AdminBerversi, AdminBerlingkup, SimpleHistoryAdmin):
     list_filter = ["tahun", "kecamatan", "jenis"]
     search_fields = ["uraian", "fokus"]
     raw_id_fields = ["nomenklatur"]
+
+
+@admin.register(Belanja)
+class BelanjaAdmin(AdminBerversi, AdminBerlingkup, SimpleHistoryAdmin):
+    list_display = ["tahun", "kecamatan", "jenis", "kelurahan", "pagu", "realisasi"]
+    list_filter = ["tahun", "kecamatan"]
+    search_fields = ["jenis", "keterangan"]
+    list_select_related = ["kecamatan", "kelurahan"]
+    form = BelanjaAdminForm
+    ubah = staticmethod(isian_ubah)

@@ -138,57 +138,9 @@ class JawabanCatatanForm(forms.Form):
     )
 
 
-class BelanjaForm(forms.Form):
-    """A belanja tidak langsung row as the operator types it: jenis, lokasi (one of the kecamatan's kelurahan or
-    the kecamatan itself), pagu and realisasi (blank = not known, never 0) and keterangan."""
-
-    jenis = forms.CharField(
-        max_length=Belanja._meta.get_field("jenis").max_length,
-        error_messages={
-            "required": "Jenis belanja wajib diisi, mis. belanja pegawai.",
-            "max_length": "Jenis belanja paling banyak %(limit_value)d karakter.",
-        },
-    )
-    kelurahan = forms.ModelChoiceField(
-        queryset=Kelurahan.objects.none(),
-        required=False,
-        empty_label="Kecamatan (tanpa lokasi kelurahan)",
-        error_messages={"invalid_choice": "Pilih kelurahan dari daftar kecamatan ini."},
-    )
-    pagu = _salin(RUPIAH)
-    realisasi = _salin(RUPIAH)
-    keterangan = forms.CharField(
-        required=False,
-        max_length=PANJANG_TEKS,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": "Keterangan paling banyak %(limit_value)d karakter."},
-    )
-
-    def __init__(self, *args: Any, kecamatan, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["kelurahan"].queryset = Kelurahan.objects.filter(kecamatan=kecamatan).order_by("kode")
-
-    def nilai(self) -> dict[str, Any]:
-        return {k: self.cleaned_data[k] for k in ("jenis", "kelurahan", "pagu", "realisasi", "keterangan")}
-
-    def tampilkan_galat(self, galat: dict[str, str]) -> None:
-        """The service's messages on their fields (anything else, such as the year's lock, on the form)."""
-        for nama, pesan in galat.items():
-            self.add_error(nama if nama in self.fields else None, pesan)
-
-
-class BelanjaUbahForm(BelanjaForm):
-    """An existing row: also the version the page was loaded with."""
-
-    versi = _salin(BarisRealisasiForm.base_fields["versi"])
-
-
-class HapusBelanjaForm(forms.Form):
-    versi = _salin(BarisRealisasiForm.base_fields["versi"])
-
-
 # ------------------------------------------------------------------------------------------------
-# Rows entered per year on their own page (usulan, prioritas; lkjip's pegawai uses the same base)
+# Rows entered per year on their own page (usulan, prioritas, belanja; lkjip's pegawai and tujuan use the same
+# base)
 # ------------------------------------------------------------------------------------------------
 class IsianForm(forms.ModelForm):
     """Base of the forms of the per-year row pages: the model's own fields and validation, plus the version the
@@ -196,12 +148,7 @@ class IsianForm(forms.ModelForm):
     built once per page, passed in as ``kelurahan``), money read the Indonesian way, and a program/kegiatan
     named by its kode."""
 
-    versi = forms.IntegerField(
-        required=False,
-        min_value=0,
-        widget=forms.HiddenInput,
-        error_messages={"invalid": "Versi baris tidak sah; muat ulang halaman."},
-    )
+    versi = _salin(BarisRealisasiForm.base_fields["versi"])
 
     def __init__(self, *args: Any, kelurahan: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -215,8 +162,8 @@ class IsianForm(forms.ModelForm):
                 empty_value=None,
                 error_messages={"invalid_choice": "Pilih kelurahan dari daftar kecamatan ini."},
             )
+        self.fields["versi"].required = self.instance.pk is not None
         if self.instance.pk is not None:
-            self.fields["versi"].required = True
             self.initial["versi"] = self.instance.versi
             for nama, bidang in self.fields.items():
                 nilai = getattr(self.instance, nama, None)
@@ -304,6 +251,29 @@ class PrioritasForm(IsianForm):
         error_messages = {
             "uraian": {"required": "Uraian wajib diisi."},
             "jenis": {"required": "Pilih jenis: unggulan, mendesak, pendapatan, K/L atau provinsi."},
+        }
+
+
+class BelanjaForm(IsianForm):
+    """A belanja tidak langsung row: pagu and realisasi blank when not known (never 0)."""
+
+    pagu = _salin(RUPIAH)
+    realisasi = _salin(RUPIAH)
+    keterangan = forms.CharField(
+        required=False,
+        max_length=PANJANG_TEKS,
+        widget=_TEKS_PENDEK,
+        error_messages={"max_length": "Keterangan paling banyak %(limit_value)d karakter."},
+    )
+
+    class Meta:
+        model = Belanja
+        fields = ["jenis", "kelurahan", "pagu", "realisasi", "keterangan"]
+        error_messages = {
+            "jenis": {
+                "required": "Jenis belanja wajib diisi, mis. belanja pegawai.",
+                "max_length": "Jenis belanja paling banyak %(limit_value)d karakter.",
+            }
         }
 
 

@@ -8,11 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.angka import format_rupiah
 from core.capaian import capaian_anggaran
 from core.choices import Polaritas, Sifat, SumberDana
 from core.fields import NilaiField
@@ -545,3 +547,40 @@ class Belanja(models.Model):
     def __str__(self) -> str:
         lokasi = f" {self.kelurahan.nama}" if self.kelurahan_id else ""
         return f"{self.tahun} {self.jenis}{lokasi}"
+
+    def clean(self) -> None:
+        """The rules of a row whoever enters it (page or admin; the workbook checks the same and may accept a
+        realisasi above the pagu on confirmation): the jenis as one line with single spaces, the realisasi at
+        most the pagu."""
+        self.jenis = " ".join((self.jenis or "").split())
+        if self.pagu is not None and self.realisasi is not None and self.realisasi > self.pagu:
+            raise ValidationError(
+                {
+                    "realisasi": f"Realisasi Rp {format_rupiah(self.realisasi)} melebihi pagu "
+                    f"Rp {format_rupiah(self.pagu)}."
+                }
+            )
+
+    def validate_constraints(self, exclude=None) -> None:
+        """The key ignores case, as the workbook's does: "Belanja Pegawai" is the row "belanja pegawai" of
+        the same lokasi (refused by name, on the jenis)."""
+        if not {"tahun", "kecamatan", "jenis", "kelurahan"} & set(exclude or ()):
+            sama = (
+                Belanja.objects.filter(
+                    tahun=self.tahun,
+                    kecamatan_id=self.kecamatan_id,
+                    kelurahan_id=self.kelurahan_id,
+                    jenis__iexact=self.jenis,
+                )
+                .exclude(pk=self.pk)
+                .exists()
+            )
+            if sama:
+                lokasi = f"kelurahan {self.kelurahan.nama}" if self.kelurahan_id else "kecamatan"
+                raise ValidationError(
+                    {
+                        "jenis": f"Belanja '{self.jenis}' untuk {lokasi} tahun {self.tahun} sudah tercatat; "
+                        "ubah barisnya."
+                    }
+                )
+        super().validate_constraints(exclude)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import F
-
 from core.angka import format_angka
 from core.capaian import capaian_anggaran, capaian_kinerja, jumlah
 from core.choices import ROMAWI, label_triwulan
@@ -15,7 +13,6 @@ from core.nilai import KOSONG
 from .models import (
     TRIWULAN,
     Anggaran,
-    Belanja,
     BuktiDukung,
     CatatanRealisasi,
     Indikator,
@@ -221,15 +218,6 @@ def label_riwayat(rec) -> str:
             f" · {rec.kelurahan.nama}" if rec.kelurahan_id else ""
         )
     return model
-
-
-def belanja_tahun(kecamatan, tahun: int):
-    """The year's belanja tidak langsung rows: the kecamatan's own first, then per kelurahan, by jenis."""
-    return (
-        Belanja.objects.untuk(kecamatan, tahun)
-        .select_related("kelurahan")
-        .order_by("jenis", F("kelurahan__kode").asc(nulls_first=True))
-    )
 
 
 @dataclass(frozen=True)

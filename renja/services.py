@@ -505,119 +505,8 @@ def catatan_verifikator_jawab(catatan, jawaban: str, user):
 
 
 # ------------------------------------------------------------------------------------------------
-# Belanja tidak langsung (spending outside the program tree)
-# ------------------------------------------------------------------------------------------------
-ALASAN_BELANJA = "Isian belanja tidak langsung"
-
-
-def belanja_periksa(
-    belanja: Belanja, baru: dict[str, Any], galat: dict[str, str] | None = None
-) -> dict[str, Any]:
-    """The house rules of a belanja row, whoever enters it (page or admin): nothing changes while the year's
-    document is diajukan/disetujui, a jenis is named and is not already recorded for that lokasi, and the
-    realisasi is at most the pagu. Returns the values to store; raises ``GalatRealisasi``."""
-    _cek_kunci(belanja, baru)
-    galat = dict(galat or {})
-    baru = dict(baru)
-    if "jenis" in baru:
-        baru["jenis"] = " ".join((baru["jenis"] or "").split())
-    jadi = {k: baru.get(k, getattr(belanja, k, None)) for k in ("jenis", "pagu", "realisasi", "tahun")}
-    kecamatan = baru.get("kecamatan")
-    kecamatan_id = kecamatan.pk if kecamatan is not None else belanja.kecamatan_id
-    kelurahan = baru.get("kelurahan", belanja.kelurahan)
-    if not jadi["jenis"]:
-        galat.setdefault("jenis", "Jenis belanja wajib diisi, mis. belanja pegawai.")
-    elif (
-        Belanja.objects.untuk(kecamatan_id, jadi["tahun"])
-        .filter(jenis__iexact=jadi["jenis"], kelurahan=kelurahan)
-        .exclude(pk=belanja.pk)
-        .exists()
-    ):
-        lokasi = f"kelurahan {kelurahan.nama}" if kelurahan is not None else "kecamatan"
-        galat.setdefault(
-            "jenis",
-            f"Belanja '{jadi['jenis']}' untuk {lokasi} tahun {jadi['tahun']} sudah tercatat; ubah barisnya.",
-        )
-    if kelurahan is not None and kelurahan.kecamatan_id != kecamatan_id:
-        galat.setdefault("kelurahan", "Kelurahan itu bukan bagian dari kecamatan ini.")
-    pagu, realisasi = jadi["pagu"], jadi["realisasi"]
-    if pagu is not None and realisasi is not None and realisasi > pagu:
-        galat.setdefault(
-            "realisasi",
-            f"Realisasi Rp {format_rupiah(realisasi)} melebihi pagu Rp {format_rupiah(pagu)}.",
-        )
-    if galat:
-        raise GalatRealisasi(galat)
-    if "keterangan" in baru:
-        baru["keterangan"] = (baru["keterangan"] or "").strip()
-    return baru
-
-
-def belanja_simpan(
-    kecamatan, tahun: int, *, belanja: Belanja | None, versi: int | None, nilai: dict[str, Any], user
-) -> Belanja:
-    """Create (``belanja`` None) or change a belanja row of the kecamatan and year from the page's form.
-
-    A change claims ``versi`` like the realisasi grid: ``KonflikVersi`` when someone saved the row since the
-    page was opened (a double submit of the same values is a success)."""
-    wajib_izin("renja.ubah_belanja", user, kecamatan)
-    if belanja is None:
-        sama = _belanja_sama(kecamatan, tahun, nilai)
-        if sama is not None:
-            return sama  # the same row submitted twice
-        obj = Belanja(kecamatan=kecamatan, tahun=tahun)
-        nilai = belanja_periksa(obj, nilai)
-        for k, v in nilai.items():
-            setattr(obj, k, v)
-        obj._history_user = user
-        obj._change_reason = ALASAN_BELANJA
-        with transaction.atomic():
-            obj.save()
-        return obj
-    if belanja.kecamatan_id != kecamatan.pk or belanja.tahun != tahun:
-        raise GalatRealisasi({"jenis": "Baris belanja bukan milik kecamatan dan tahun ini."})
-    nilai = belanja_periksa(belanja, nilai)
-    return _simpan_berversi(Belanja, belanja, versi or 0, nilai, user, ALASAN_BELANJA)
-
-
-def _belanja_sama(kecamatan, tahun: int, nilai: dict[str, Any]) -> Belanja | None:
-    """A stored row with exactly these values (a double submit of the new-row form), if any."""
-    jenis = " ".join((nilai.get("jenis") or "").split())
-    for b in Belanja.objects.untuk(kecamatan, tahun).filter(jenis=jenis, kelurahan=nilai.get("kelurahan")):
-        if all(
-            getattr(b, k) == ((v or "").strip() if k == "keterangan" else v)
-            for k, v in nilai.items()
-            if k != "jenis"
-        ):
-            return b
-    return None
-
-
-def belanja_ubah(
-    belanja: Belanja, *, versi: int, nilai: dict[str, Any], user, alasan: str = "Diubah di admin"
-) -> Belanja:
-    """The admin's change of a belanja row: the page's rules and version claim (see ``anggaran_ubah``)."""
-    return _ubah_baris(Belanja, belanja_periksa, belanja, versi=versi, nilai=nilai, user=user, alasan=alasan)
-
-
-def belanja_hapus(belanja: Belanja, *, versi: int, user) -> None:
-    """Delete a belanja row (recorded in its history), refused while the year is locked or when the row
-    changed since the page was opened."""
-    wajib_izin("renja.ubah_belanja", user, belanja.kecamatan_id)
-    _cek_kunci(belanja, {})
-    with transaction.atomic():
-        sekarang = Belanja.objects.select_for_update().filter(pk=belanja.pk).first()
-        if sekarang is None:
-            return  # already gone: a double submit
-        if sekarang.versi != versi:
-            raise KonflikVersi(sekarang)
-        sekarang._history_user = user
-        sekarang._change_reason = "Belanja tidak langsung dihapus"
-        sekarang.delete()
-
-
-# ------------------------------------------------------------------------------------------------
-# Rows a kecamatan enters per year on a list page (usulan, prioritas; lkjip adds pegawai): one pattern
+# Rows a kecamatan enters per year on a list page (usulan, prioritas, belanja; lkjip adds pegawai and tujuan):
+# one pattern
 # ------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class JenisIsian:
@@ -686,9 +575,9 @@ def isian_simpan(
     nilai: dict[str, Any],
     user,
 ) -> Any:
-    """Create (``obj`` None) or change a row of the kecamatan and year from its page's form, like
-    ``belanja_simpan``: a change claims ``versi`` (``KonflikVersi`` when someone saved the row since the page
-    was opened); submitting the same values twice (new row or change) is a success."""
+    """Create (``obj`` None) or change a row of the kecamatan and year from its page's form: a change claims
+    ``versi`` like the realisasi grid (``KonflikVersi`` when someone saved the row since the page was opened);
+    submitting the same values twice (new row or change) is a success."""
     wajib_izin(jenis.izin, user, kecamatan)
     if obj is None:
         baru = jenis.model(kecamatan=kecamatan, tahun=tahun)
@@ -732,3 +621,5 @@ def isian_hapus(jenis: JenisIsian, obj, *, versi: int, user) -> None:
 
 USULAN = JenisIsian(Usulan, "renja.ubah_usulan", "Isian usulan masyarakat", "usulan")
 PRIORITAS = JenisIsian(Prioritas, "renja.ubah_usulan", "Isian prioritas dan pendanaan", "prioritas")
+#: Belanja tidak langsung (spending outside the program tree); its own rules are the model's (``Belanja.clean``).
+BELANJA = JenisIsian(Belanja, "renja.ubah_belanja", "Isian belanja tidak langsung", "belanja")

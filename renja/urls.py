@@ -44,12 +44,7 @@ urlpatterns += [
     path(_awal + "catatan/", views.catatan_tulis, name="catatan"),
     path(_awal + "catatan/<int:pk>/jawab/", views.catatan_jawab, name="catatan-jawab"),
 ]
-urlpatterns += [
-    path(_awal + "belanja/", views.belanja, name="belanja"),
-    path(_awal + "belanja/baru/", views.belanja_baru, name="belanja-baru"),
-    path(_awal + "belanja/<int:pk>/", views.belanja_simpan_view, name="belanja-simpan"),
-    path(_awal + "belanja/<int:pk>/hapus/", views.belanja_hapus_view, name="belanja-hapus"),
-]
+urlpatterns += views.isian_urls(_awal, views.BELANJA, views.belanja_views)
 _renja = "kecamatan/<str:kode>/<int:tahun>/renja/"
 urlpatterns += views.isian_urls(_renja, views.USULAN, views.usulan_views)
 urlpatterns += views.isian_urls(_renja, views.PRIORITAS, views.prioritas_views)

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import F
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -29,10 +30,8 @@ from . import services
 from .forms import (
     KOLOM_TRIWULAN,
     BelanjaForm,
-    BelanjaUbahForm,
     BuktiForm,
     CatatanVerifikatorForm,
-    HapusBelanjaForm,
     HapusIsianForm,
     IsianForm,
     JawabanCatatanForm,
@@ -44,12 +43,11 @@ from .forms import (
     UsulanForm,
 )
 from .kunci import realisasi_terkunci
-from .models import TRIWULAN, Anggaran, Belanja, BuktiDukung, CatatanVerifikator, Indikator
+from .models import TRIWULAN, Anggaran, BuktiDukung, CatatanVerifikator, Indikator
 from .reports.pohon import realisasi_indikator
 from .selectors import (
     TRIWULAN_LABEL,
     belanja_jumlah,
-    belanja_tahun,
     kegiatan_rinci,
     realisasi_grid,
     riwayat_kegiatan,
@@ -60,8 +58,6 @@ from .services import (
     KonflikVersi,
     TanyaGantiSetahun,
     anggaran_set_realisasi,
-    belanja_hapus,
-    belanja_simpan,
     bukti_hapus,
     bukti_unggah,
     catatan_verifikator_jawab,
@@ -517,148 +513,45 @@ def catatan_jawab(request, kecamatan, tahun: int, pk: int):
 
 
 # ------------------------------------------------------------------------------------------------
-# Belanja tidak langsung of the year (spending outside the program tree)
+# Rows entered per year on their own page: one pattern for usulan, prioritas, belanja (here), pegawai and tujuan
+# (lkjip)
 # ------------------------------------------------------------------------------------------------
-def _form_belanja(b: Belanja, kecamatan, data=None) -> BelanjaUbahForm:
-    awal = {
-        "versi": b.versi,
-        "jenis": b.jenis,
-        "kelurahan": b.kelurahan_id,
-        "pagu": format_angka(b.pagu) if b.pagu is not None else "",
-        "realisasi": format_angka(b.realisasi) if b.realisasi is not None else "",
-        "keterangan": b.keterangan,
-    }
-    return BelanjaUbahForm(data, initial=awal, kecamatan=kecamatan, auto_id=f"b{b.pk}-%s")
+@dataclass(frozen=True)
+class Kolom:
+    """A column that is not a model field (e.g. a percentage computed from two): its name (the key of the
+    totals row), heading and the text shown for a row."""
+
+    nama: str
+    judul: str
+    isi: Callable[[Any], str]
 
 
-def _halaman_belanja(
-    request, kecamatan, tahun: int, *, status: int = 200, baru=None, ubah: dict | None = None
-):
-    """The year's belanja rows, each with its form (``ubah`` holds a bound or refreshed form by pk), and the
-    form for a new row; totals are marked "belum lengkap" when a value is not known."""
-    daftar = list(belanja_tahun(kecamatan, tahun))
-    ubah = ubah or {}
-    return render(
-        request,
-        "renja/belanja.html",
-        {
-            "kecamatan": kecamatan,
-            "tahun": tahun,
-            "baris": [(b, ubah.get(b.pk) or _form_belanja(b, kecamatan)) for b in daftar],
-            "baru": baru or BelanjaForm(kecamatan=kecamatan, auto_id="baru-%s"),
-            "jumlah": belanja_jumlah(daftar),
-            "terkunci": realisasi_terkunci(kecamatan.pk, tahun),
-        },
-        status=status,
-    )
-
-
-def _ke_belanja(kecamatan, tahun: int, pk: int | None = None):
-    return redirect(
-        reverse("renja:belanja", kwargs={"kode": kecamatan.kode, "tahun": tahun}) + (f"#b{pk}" if pk else "")
-    )
-
-
-@akses_kecamatan(LIHAT)
-@require_safe
-def belanja(request, kecamatan, tahun: int):
-    return _halaman_belanja(request, kecamatan, tahun)
-
-
-@akses_kecamatan("renja.ubah_belanja")
-@require_POST
-def belanja_baru(request, kecamatan, tahun: int):
-    form = BelanjaForm(request.POST, kecamatan=kecamatan, auto_id="baru-%s")
-    if form.is_valid():
-        try:
-            obj = belanja_simpan(
-                kecamatan, tahun, belanja=None, versi=None, nilai=form.nilai(), user=request.user
-            )
-        except GalatRealisasi as exc:
-            form.tampilkan_galat(exc.galat)
-        else:
-            messages.success(request, f"Belanja '{obj.jenis}' tersimpan.")
-            return _ke_belanja(kecamatan, tahun, obj.pk)
-    messages.error(request, "Belanja baru belum tersimpan: periksa isian yang ditandai.")
-    return _halaman_belanja(request, kecamatan, tahun, status=400, baru=form)
-
-
-@akses_kecamatan("renja.ubah_belanja")
-@require_POST
-def belanja_simpan_view(request, kecamatan, tahun: int, pk: int):
-    obj = ambil_atau_404(Belanja.objects.untuk(kecamatan, tahun), "Baris belanja tidak ditemukan.", pk=pk)
-    form = BelanjaUbahForm(request.POST, kecamatan=kecamatan, auto_id=f"b{pk}-%s")
-    if form.is_valid():
-        try:
-            obj = belanja_simpan(
-                kecamatan,
-                tahun,
-                belanja=obj,
-                versi=form.cleaned_data["versi"],
-                nilai=form.nilai(),
-                user=request.user,
-            )
-        except KonflikVersi as exc:
-            # the current values, to check before saving again (409: nothing was saved)
-            messages.error(request, f"{exc.obj.jenis}: {exc}")
-            return _halaman_belanja(
-                request, kecamatan, tahun, status=409, ubah={pk: _form_belanja(exc.obj, kecamatan)}
-            )
-        except GalatRealisasi as exc:
-            form.tampilkan_galat(exc.galat)
-        else:
-            messages.success(request, f"Belanja '{obj.jenis}' tersimpan.")
-            return _ke_belanja(kecamatan, tahun, obj.pk)
-    messages.error(request, f"{obj.jenis}: belum tersimpan, periksa isian yang ditandai.")
-    return _halaman_belanja(request, kecamatan, tahun, status=400, ubah={pk: form})
-
-
-@akses_kecamatan("renja.ubah_belanja")
-@require_POST
-def belanja_hapus_view(request, kecamatan, tahun: int, pk: int):
-    obj = ambil_atau_404(Belanja.objects.untuk(kecamatan, tahun), "Baris belanja tidak ditemukan.", pk=pk)
-    form = HapusBelanjaForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(pesan_galat(form).values()))
-        return _halaman_belanja(request, kecamatan, tahun, status=400)
-    try:
-        belanja_hapus(obj, versi=form.cleaned_data["versi"], user=request.user)
-    except KonflikVersi as exc:
-        messages.error(request, f"{obj.jenis}: {exc} Baris tidak dihapus.")
-        return _halaman_belanja(
-            request, kecamatan, tahun, status=409, ubah={pk: _form_belanja(exc.obj, kecamatan)}
-        )
-    except GalatRealisasi as exc:
-        messages.error(request, str(exc))
-        return _halaman_belanja(request, kecamatan, tahun, status=400)
-    messages.success(request, f"Belanja '{obj.jenis}' dihapus.")
-    return _ke_belanja(kecamatan, tahun)
-
-
-# ------------------------------------------------------------------------------------------------
-# Rows entered per year on their own page: one pattern for usulan, prioritas (here) and pegawai (lkjip)
-# ------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class HalamanIsian:
     """A per-year list page: what it stores (``jenis``, a ``renja.services.JenisIsian``), its form (an
     ``IsianForm``), its URL names (``url`` + ``""``/``-baru``/``-simpan``/``-hapus``), the title and the text
-    above the table, the columns shown (model field names), the related fields read with the rows, the label of
-    a row in messages, and the reports that print these rows (slugs)."""
+    above the table, the columns shown (model field names, or a ``Kolom``), the related fields read with the
+    rows, the label of a row in messages, and the reports that print these rows (slugs). Optional: the order
+    of the rows (the model's by default) and a totals row (texts by column name, from the year's rows)."""
 
     jenis: JenisIsian
     form: type[IsianForm]
     url: str
     judul: str
     penjelasan: str
-    kolom: tuple[str, ...]
+    kolom: tuple[str | Kolom, ...]
     terkait: tuple[str, ...]
     label: Callable[[Any], str]
     laporan: tuple[str, ...] = ()
+    urutan: tuple[Any, ...] = ()
+    jumlah: Callable[[list[Any]], dict[str, str]] | None = None
 
 
-def _tampil(obj: Any, nama: str) -> str:
+def _tampil(obj: Any, nama: str | Kolom) -> str:
     """A stored value as the page shows it: choices by their label, money in the Indonesian format, a program
     by its kode, a blank as "-"."""
+    if isinstance(nama, Kolom):
+        return nama.isi(obj)
     bidang = obj._meta.get_field(nama)
     if bidang.choices:
         return getattr(obj, f"get_{nama}_display")() or "-"
@@ -685,10 +578,13 @@ def _halaman_isian(
 ):
     """The year's rows, each with its form (``ubah`` holds a bound or refreshed form by pk; ``ketikan`` what
     was typed in a refused save, by pk), and the form for a new row."""
-    daftar = list(h.jenis.model.objects.untuk(kecamatan, tahun).select_related(*h.terkait))
+    daftar = h.jenis.model.objects.untuk(kecamatan, tahun).select_related(*h.terkait)
+    daftar = list(daftar.order_by(*h.urutan) if h.urutan else daftar)
     kelurahan = list(Kelurahan.objects.filter(kecamatan=kecamatan).order_by("kode").values_list("pk", "nama"))
     ubah = ubah or {}
-    contoh = h.jenis.model()
+    meta = h.jenis.model._meta
+    nama_kolom = [k.nama if isinstance(k, Kolom) else k for k in h.kolom]
+    jumlah = h.jumlah(daftar) if h.jumlah and daftar else None
     return render(
         request,
         "renja/isian.html",
@@ -696,7 +592,7 @@ def _halaman_isian(
             "kecamatan": kecamatan,
             "tahun": tahun,
             "h": h,
-            "kepala": [contoh._meta.get_field(k).verbose_name for k in h.kolom],
+            "kepala": [k.judul if isinstance(k, Kolom) else meta.get_field(k).verbose_name for k in h.kolom],
             "baris": [
                 (
                     obj,
@@ -707,6 +603,7 @@ def _halaman_isian(
                 for obj in daftar
             ],
             "baru": baru or h.form(kelurahan=kelurahan, auto_id="baru-%s"),
+            "jumlah": None if jumlah is None else [jumlah.get(k, "") for k in nama_kolom],
             "terkunci": realisasi_terkunci(kecamatan.pk, tahun),
             "url": {"baru": f"{h.url}-baru", "simpan": f"{h.url}-simpan", "hapus": f"{h.url}-hapus"},
         },
@@ -716,7 +613,7 @@ def _halaman_isian(
 
 def isian_views(h: HalamanIsian) -> tuple[Callable, Callable, Callable, Callable]:
     """The page (GET) and its three actions (POST: new row, change, delete) of a per-year list page, with the
-    rules of the belanja page: scoped to the kecamatan, the change permission on every action (403 for a role
+    rules of the realisasi grid: scoped to the kecamatan, the change permission on every action (403 for a role
     that may only look), 409 with the stored and the typed values when the row changed since the page was
     opened, 400 with the messages on the fields, refused while the year's document locks it."""
 
@@ -864,3 +761,45 @@ PRIORITAS = HalamanIsian(
     laporan=("renja-4.1", "renja-4.2-unggulan", "renja-4.2-mendesak", "renja-4.3-kl", "renja-4.3-provinsi"),
 )
 prioritas_views = isian_views(PRIORITAS)
+
+
+def _jumlah_belanja(daftar: list) -> dict[str, str]:
+    """The year's pagu, realisasi and serapan; a sum missing a row's value says so ("belum lengkap")."""
+    j = belanja_jumlah(daftar)
+
+    def uang(nilai, lengkap: bool) -> str:
+        return format_rupiah(nilai) + ("" if lengkap else " (belum lengkap)")
+
+    return {
+        "pagu": uang(j.pagu, j.pagu_lengkap),
+        "realisasi": uang(j.realisasi, j.realisasi_lengkap),
+        "serapan": format_persen(j.serapan),
+    }
+
+
+BELANJA = HalamanIsian(
+    jenis=services.BELANJA,
+    form=BelanjaForm,
+    url="renja:belanja",
+    judul="Belanja tidak langsung",
+    penjelasan=(
+        "Belanja di luar program dan kegiatan (mis. belanja pegawai), satu baris per jenis untuk kecamatan atau "
+        "satu kelurahan. Pagu ditulis dari anggaran perubahan bila ada. Kosongkan pagu atau realisasi yang belum "
+        "diketahui: nilai kosong tidak dihitung sebagai 0, jumlahnya ditandai belum lengkap. Akuntabilitas "
+        "keuangan LKjIP menjumlahkan baris ini dengan belanja langsung."
+    ),
+    kolom=(
+        "jenis",
+        "kelurahan",
+        "pagu",
+        "realisasi",
+        Kolom("serapan", "serapan (%)", lambda b: format_persen(b.serapan)),
+        "keterangan",
+    ),
+    terkait=("kelurahan",),
+    label=lambda b: f"Belanja '{b.jenis}'",
+    laporan=("lkjip-keuangan",),
+    urutan=("jenis", F("kelurahan__kode").asc(nulls_first=True)),
+    jumlah=_jumlah_belanja,
+)
+belanja_views = isian_views(BELANJA)

@@ -20,10 +20,8 @@ from lkjip.models import IndikatorSasaran
 from renja.models import TRIWULAN, Anggaran, Indikator, Nomenklatur, RenstraTarget, RkpdReview
 from wilayah.models import Kecamatan
 
-from .kolom import KOLOM_TEKS, KOLOM_VERSI, SHEETS
-from .lembar_belanja import baris_ekspor
-from .lembar_pegawai import baris_pegawai
-from .lembar_usulan import baris_ekspor as baris_usulan
+from .daftar_lembar import EKSPOR
+from .kolom import KOLOM_TEKS, KOLOM_VERSI, SHEET_BERVERSI, SHEETS
 
 _JUDUL = Font(bold=True)
 _ISI_JUDUL = PatternFill("solid", fgColor="DDEBF7")
@@ -158,9 +156,9 @@ def workbook_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
         .order_by("tahun", "urutan", "id")
     )
 
-    usulan, prioritas, node_usulan = baris_usulan(kecamatan, tahun)
+    lain = {nama: baris(kecamatan, tahun) for nama, baris in EKSPOR.items()}
     dipakai = {o.nomenklatur.pk: o.nomenklatur for o in [*anggaran, *indikator, *renstra, *rkpd]}
-    dipakai.update((n.pk, n) for n in node_usulan)
+    dipakai.update((n.pk, n) for e in lain.values() for n in e.nomenklatur)
     nomenklatur = _baris_nomenklatur(dipakai)
 
     _tulis(wb, "wilayah", wilayah)
@@ -258,8 +256,6 @@ def workbook_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> bytes:
             for r in rkpd
         ],
     )
-    _tulis(wb, "belanja", baris_ekspor(kecamatan, tahun), (KOLOM_VERSI,))
-    _tulis(wb, "pegawai", baris_pegawai(kecamatan, tahun))
-    _tulis(wb, "usulan", usulan)
-    _tulis(wb, "prioritas", prioritas)
+    for nama, e in lain.items():
+        _tulis(wb, nama, e.baris, (KOLOM_VERSI,) if nama in SHEET_BERVERSI else ())
     return _simpan(wb)

@@ -19,10 +19,9 @@ from typing import IO
 from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
 from .berkas import KEMAJUAN_SETIAP, BerkasError, Kemajuan, Sheet, buka, normalisasi_nama
+from .daftar_lembar import PENANGAN
 from .kolom import KOLOM_VERSI, SHEET_BERVERSI, SHEETS
-from .lembar import PENANGAN, Konflik, Konteks, Perubahan
-from .lembar_belanja import belanja as _belanja  # noqa: F401  (registers sheet 8 in PENANGAN)
-from .lembar_usulan import PENANGAN as PENANGAN_USULAN
+from .lembar import Konflik, Konteks, Perubahan
 from .sel import Galat, PembacaBaris
 
 STATUS = ("created", "updated", "unchanged")
@@ -217,7 +216,7 @@ def _impor_sheet(
         )
         return
     hitung = hasil.per_sheet.setdefault(sheet.nama, Counter())
-    penangan = {**PENANGAN, **PENANGAN_USULAN}[nama]
+    penangan = PENANGAN[nama]
     for baris in sheet.baris:
         lapor()
         pembaca = PembacaBaris(sheet.nama, baris)

@@ -4,6 +4,9 @@ Used by the importer (required columns), the exporter and the blank template (co
 fixtures/build_fixtures.py.
 """
 
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
 SHEETS: dict[str, dict[str, list[str]]] = {
     "wilayah": {
         "kolom": [
@@ -163,3 +166,11 @@ KOLOM_TEKS = {
     "target_kebutuhan",
     "volume",
 }
+
+
+class BarisEkspor(NamedTuple):
+    """What a sheet's module gives the export: the rows (values by column) and the nomenklatur nodes they name,
+    which the export writes with their ancestors to the nomenklatur sheet (so the file imports on its own)."""
+
+    baris: list[dict[str, Any]]
+    nomenklatur: Sequence[Any] = ()

@@ -37,7 +37,6 @@ from renja.services import sifat_bawaan, triwulan_ditutup
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
 from .berkas import format_jumlah, normalisasi_nama
-from .lembar_pegawai import pegawai
 from .sel import ABSEN, PembacaBaris
 
 ALASAN = "Impor workbook"
@@ -820,15 +819,3 @@ def rkpd(r: PembacaBaris, k: Konteks) -> str | None:
     status = simpan(obj, nilai, r, k)
     ada[kunci] = obj
     return status
-
-
-PENANGAN: dict[str, Callable[[PembacaBaris, Konteks], str | None]] = {
-    "wilayah": wilayah,
-    "nomenklatur": nomenklatur,
-    "anggaran": anggaran,
-    "indikator": indikator,
-    "renstra": renstra,
-    "sasaran": sasaran,
-    "rkpd": rkpd,
-    "pegawai": pegawai,
-}

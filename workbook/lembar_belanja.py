@@ -2,8 +2,8 @@
 kelurahan). Same rules as the other sheets: every changed cell in the preview, ``versi`` conflicts, rows behind a
 diajukan/disetujui document refused (or overridden and audited), realisasi above pagu acknowledged.
 
-Registers itself in :data:`workbook.lembar.PENANGAN` (imported by the importer); listed in :data:`workbook.kolom.SHEETS`; rows are exported by
-:func:`baris_ekspor`.
+Its handler :func:`belanja` and export rows :func:`baris_ekspor` are listed in :mod:`workbook.daftar_lembar`;
+its columns in :data:`workbook.kolom.SHEETS`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from core.angka import format_angka
 from renja.models import Belanja
 from wilayah.models import Kecamatan
 
-from .lembar import PENANGAN, Konteks, _alasan, periksa_aturan, periksa_versi, simpan
+from .kolom import BarisEkspor
+from .lembar import Konteks, _alasan, periksa_aturan, periksa_versi, simpan
 from .sel import ABSEN, PembacaBaris
 
 __all__ = ["baris_ekspor", "belanja"]
@@ -86,10 +87,10 @@ def belanja(r: PembacaBaris, k: Konteks) -> str | None:
     return status
 
 
-def baris_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> list[dict[str, Any]]:
+def baris_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> BarisEkspor:
     """The kecamatan's belanja rows (one year, or all) as sheet rows, with their ``versi``."""
     qs = Belanja.objects.untuk(kecamatan, tahun).select_related("kelurahan")
-    return [
+    baris = [
         {
             "tahun": b.tahun,
             "kode_kecamatan": kecamatan.kode,
@@ -104,6 +105,4 @@ def baris_ekspor(kecamatan: Kecamatan, tahun: int | None = None) -> list[dict[st
             "tahun", "jenis", F("kelurahan__kode").asc(nulls_first=True)
         )  # same on every database
     ]
-
-
-PENANGAN["belanja"] = belanja
+    return BarisEkspor(baris)

@@ -3,12 +3,12 @@
 Same rules as the other sheets: every cell checked before anything is written, errors per cell, the preview
 lists every changed cell, and a row behind a diajukan/disetujui document of that kecamatan and year is refused
 unless admin Bappeda confirmed the override. Key: (tahun, kode_kecamatan, nip), or (tahun, kode_kecamatan,
-nama) when nip is blank.
+nama) when nip is blank. Its handler and export rows are listed in :mod:`workbook.daftar_lembar`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import Q
 
@@ -21,10 +21,9 @@ from lkjip.kepegawaian import (
 from lkjip.models import Pegawai
 from wilayah.models import Kecamatan
 
+from .kolom import BarisEkspor
+from .lembar import ALASAN, Konteks, gabung, simpan
 from .sel import ABSEN, PembacaBaris
-
-if TYPE_CHECKING:
-    from .lembar import Konteks
 
 __all__ = ["baris_pegawai", "pegawai"]
 
@@ -41,8 +40,6 @@ def _normal(r: PembacaBaris, kolom: str, fungsi) -> Any:
 
 
 def pegawai(r: PembacaBaris, k: Konteks) -> str | None:
-    from .lembar import ALASAN, gabung, simpan  # lembar registers this handler: imported when it runs
-
     tahun = r.tahun()
     kode_kec = r.kode("kode_kecamatan", wajib=True)
     nama = r.teks("nama", wajib=True)
@@ -104,9 +101,9 @@ def pegawai(r: PembacaBaris, k: Konteks) -> str | None:
     return gabung(status)
 
 
-def baris_pegawai(kecamatan: Kecamatan, tahun: int | None = None) -> list[dict[str, Any]]:
+def baris_pegawai(kecamatan: Kecamatan, tahun: int | None = None) -> BarisEkspor:
     """The kecamatan's staff rows (one year, or every year) for the export, in list order."""
-    return [
+    baris = [
         {
             "tahun": p.tahun,
             "kode_kecamatan": kecamatan.kode,
@@ -124,3 +121,4 @@ def baris_pegawai(kecamatan: Kecamatan, tahun: int | None = None) -> list[dict[s
         .select_related("kelurahan")
         .order_by("tahun", "urutan", "id")
     ]
+    return BarisEkspor(baris)

@@ -3,12 +3,12 @@
 The handlers follow the rules of :mod:`workbook.lembar`: every cell is checked before anything is written, a
 ``kode`` must exist in the nomenklatur (except the kode akun of a pendapatan row), a kelurahan must belong to the
 kecamatan, a second row with the same key is an error, and rows behind a diajukan/disetujui document are refused
-unless admin Bappeda confirmed the override.
+unless admin Bappeda confirmed the override. The handlers and export rows are listed in
+:mod:`workbook.daftar_lembar`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Q
@@ -17,6 +17,7 @@ from core.choices import SumberDana
 from renja.models import JenisPrioritas, Prioritas, Tingkat, Usulan
 from wilayah.models import Kecamatan
 
+from .kolom import BarisEkspor
 from .lembar import ALASAN, PILIHAN_SUMBER_DANA, Konteks, _alasan, _pilihan, periksa_aturan, simpan
 from .sel import ABSEN, PembacaBaris
 
@@ -113,29 +114,17 @@ def prioritas(r: PembacaBaris, k: Konteks) -> str | None:
     return status
 
 
-PENANGAN: dict[str, Callable[[PembacaBaris, Konteks], str | None]] = {
-    "usulan": usulan,
-    "prioritas": prioritas,
-}
-
-
 # ------------------------------------------------------------------------------------------------
 # export
 # ------------------------------------------------------------------------------------------------
-def baris_ekspor(kecamatan: Kecamatan, tahun: int | None) -> tuple[list[dict], list[dict], list]:
-    """The ``usulan`` and ``prioritas`` rows of a kecamatan (one year, or all), and the nomenklatur they use."""
-    per_tahun = Q(tahun=tahun) if tahun else Q()
-    daftar_usulan = list(
-        Usulan.objects.filter(per_tahun, kecamatan=kecamatan)
+def baris_usulan(kecamatan: Kecamatan, tahun: int | None) -> BarisEkspor:
+    """The ``usulan`` rows of a kecamatan (one year, or all), and the nomenklatur they name."""
+    daftar = list(
+        Usulan.objects.filter(Q(tahun=tahun) if tahun else Q(), kecamatan=kecamatan)
         .select_related("nomenklatur", "kelurahan")
         .order_by("tahun", "urutan", "id")
     )
-    daftar_prioritas = list(
-        Prioritas.objects.filter(per_tahun, kecamatan=kecamatan)
-        .select_related("nomenklatur")
-        .order_by("tahun", "urutan", "id")
-    )
-    usulan_rows = [
+    baris = [
         {
             "tahun": u.tahun,
             "kode_kecamatan": kecamatan.kode,
@@ -146,9 +135,19 @@ def baris_ekspor(kecamatan: Kecamatan, tahun: int | None) -> tuple[list[dict], l
             "volume": u.volume,
             "catatan": u.catatan,
         }
-        for u in daftar_usulan
+        for u in daftar
     ]
-    prioritas_rows = [
+    return BarisEkspor(baris, [u.nomenklatur for u in daftar if u.nomenklatur_id])
+
+
+def baris_prioritas(kecamatan: Kecamatan, tahun: int | None) -> BarisEkspor:
+    """The ``prioritas`` rows of a kecamatan (one year, or all), and the nomenklatur they name."""
+    daftar = list(
+        Prioritas.objects.filter(Q(tahun=tahun) if tahun else Q(), kecamatan=kecamatan)
+        .select_related("nomenklatur")
+        .order_by("tahun", "urutan", "id")
+    )
+    baris = [
         {
             "tahun": p.tahun,
             "kode_kecamatan": kecamatan.kode,
@@ -164,7 +163,6 @@ def baris_ekspor(kecamatan: Kecamatan, tahun: int | None) -> tuple[list[dict], l
             "instansi": p.instansi,
             "keterangan": p.keterangan,
         }
-        for p in daftar_prioritas
+        for p in daftar
     ]
-    nodes = [o.nomenklatur for o in [*daftar_usulan, *daftar_prioritas] if o.nomenklatur_id]
-    return usulan_rows, prioritas_rows, nodes
+    return BarisEkspor(baris, [p.nomenklatur for p in daftar if p.nomenklatur_id])

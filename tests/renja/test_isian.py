@@ -1,4 +1,4 @@
-"""The per-year list pages of usulan, prioritas (Renja), pegawai and tujuan (LKjIP): one pattern (renja.views.isian_views,
+"""The per-year list pages of usulan, prioritas, belanja (Renja), pegawai and tujuan (LKjIP): one pattern (renja.views.isian_views,
 renja.services.isian_simpan), checked for each page — add, change, delete, 400, 409 with both values, locked
 with the year's document, another kecamatan's row 404, pimpinan read-only (403 on the actions)."""
 
@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from dokumen.models import Dokumen, StatusDokumen
 from lkjip.models import Pegawai, Tujuan
-from renja.models import Prioritas, Usulan
+from renja.models import Belanja, Prioritas, Usulan
 from renja.services import PRIORITAS, GalatRealisasi, KonflikVersi, isian_simpan, isian_ubah
 
 from ..data_uji import dua_kecamatan
@@ -48,6 +48,15 @@ KASUS = {
         "pagu",
         Decimal(1250000),
         Decimal("2500000.50"),
+    ),
+    "belanja": Kasus(
+        "renja:belanja",
+        Belanja,
+        {"jenis": "belanja pegawai", "pagu": "1.000", "realisasi": "", "kelurahan": ""},
+        {"jenis": "belanja pegawai", "pagu": "2.000", "realisasi": "1.500"},
+        "pagu",
+        Decimal(1000),
+        Decimal(2000),
     ),
     "pegawai": Kasus(
         "lkjip:pegawai",
@@ -154,7 +163,7 @@ def test_isian_salah_400_tanpa_menulis(client, d, nama):
     salah = {**k.isi, "kelurahan": "999999", "urutan": "x"}
     r = c.post(_url(k, "-baru"), salah)
     assert r.status_code == 400
-    if nama in {"usulan", "pegawai"}:  # the kinds with a lokasi
+    if nama in {"usulan", "belanja", "pegawai"}:  # the kinds with a lokasi
         assert "Pilih kelurahan dari daftar kecamatan ini." in r.content.decode()
     assert not k.model.objects.exists()
     c.post(_url(k, "-baru"), k.isi)
@@ -210,7 +219,7 @@ def test_kecamatan_lain_404_dan_pimpinan_hanya_melihat(client, d, nama):
     lain = k.model.objects.create(
         tahun=2020,
         kecamatan=d["b"],
-        **{"nama" if nama == "pegawai" else "uraian": "Baris milik Serang"},
+        **{{"pegawai": "nama", "belanja": "jenis"}.get(nama, "uraian"): "Baris milik Serang"},
         **({"jenis": "unggulan"} if nama == "prioritas" else {}),
     )
     c = _masuk(client, d)

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from dokumen.models import Dokumen, StatusDokumen
 from renja.models import Belanja
-from renja.services import belanja_simpan
+from renja.services import BELANJA, isian_simpan
 from workbook.ekspor import workbook_ekspor, workbook_templat
 from workbook.impor import workbook_impor
 from workbook.lembar import Perubahan
@@ -100,10 +100,11 @@ def test_melebihi_pagu_diterima_bila_diakui_dan_dicatat(tmp_path):
 def test_ekspor_templat_dan_pulang_pergi_tidak_mengubah_apa_pun(tmp_path):
     d = dua_kecamatan()
     op = d["users"]["operator_a"]
-    belanja_simpan(
+    isian_simpan(
+        BELANJA,
         d["a"],
         2020,
-        belanja=None,
+        obj=None,
         versi=None,
         user=op,
         nilai={
@@ -114,10 +115,11 @@ def test_ekspor_templat_dan_pulang_pergi_tidak_mengubah_apa_pun(tmp_path):
             "keterangan": "=SUM(A1)",
         },
     )
-    belanja_simpan(
+    isian_simpan(
+        BELANJA,
         d["a"],
         2020,
-        belanja=None,
+        obj=None,
         versi=None,
         user=op,
         nilai={
@@ -151,10 +153,11 @@ def test_ekspor_templat_dan_pulang_pergi_tidak_mengubah_apa_pun(tmp_path):
 def test_versi_lama_ditolak_kecuali_ditimpa(tmp_path):
     d = dua_kecamatan()
     op = d["users"]["operator_a"]
-    b = belanja_simpan(
+    b = isian_simpan(
+        BELANJA,
         d["a"],
         2020,
-        belanja=None,
+        obj=None,
         versi=None,
         user=op,
         nilai={
@@ -167,7 +170,7 @@ def test_versi_lama_ditolak_kecuali_ditimpa(tmp_path):
     )
     path = tmp_path / "ekspor.xlsx"
     path.write_bytes(workbook_ekspor(d["a"], tahun=2020))
-    belanja_simpan(d["a"], 2020, belanja=b, versi=0, user=op, nilai={"realisasi": Decimal(60)})
+    isian_simpan(BELANJA, d["a"], 2020, obj=b, versi=0, user=op, nilai={"realisasi": Decimal(60)})
     hasil = workbook_impor(path)
     [pesan] = hasil.pesan_galat()
     assert (
