@@ -126,12 +126,14 @@ def klon(jumlah: int, awal: int = 0, memori: bool = True):
         hasil.detik.append(lama)
         hasil.baris.append(baris)
         # the same file again, unchanged (nothing to write), against a bare read of it
-        lama, r = ukur.detik(impor)
-        if r.jumlah["created"] or r.jumlah["updated"]:
-            raise RuntimeError(f"impor ulang {kode} mengubah data: {r.ringkasan()}")
-        hasil.ulang.append(lama)
-        lama, _ = ukur.detik(lambda isi=isi: ukur.baca_saja(isi))
-        hasil.baca.append(lama)
+        mulai = time.perf_counter()
+        r = workbook_impor(io.BytesIO(isi), nama_berkas=f"{kode}.xlsx", akui_melebihi_pagu=True)
+        hasil.ulang.append(time.perf_counter() - mulai)
+        if not r.berhasil or r.jumlah["created"] or r.jumlah["updated"]:
+            raise RuntimeError(f"impor ulang {kode} tidak tanpa perubahan: {r.ringkasan()}")
+        mulai = time.perf_counter()
+        ukur.baca_saja(isi)
+        hasil.baca.append(time.perf_counter() - mulai)
     return hasil
 
 

@@ -149,16 +149,17 @@ def pdf(
     same data version)."""
     siap = []
     for slug, klien, url, bangun, cetak in daftar:
-        _, _, status, html = minta(klien, url + "?format=html")
+        _, _, status, isi_html = minta(klien, url + "?format=html")
         if status != 200:
             raise RuntimeError(f"{url}?format=html: HTTP {status}")
-        siap.append((slug, cetak, html.decode(), html_naif(bangun())))
+        siap.append((slug, cetak, isi_html.decode(), html_naif(bangun())))
     hasil = {slug: UkuranPdf([], [], []) for slug, *_ in siap}
     for _ in range(ulang):
         for slug, cetak, html, naif in siap:
             u = hasil[slug]
-            lama, isi = detik(cetak)
-            u.kami.append(lama)
+            mulai = time.perf_counter()
+            isi = cetak()
+            u.kami.append(time.perf_counter() - mulai)
             u.halaman = halaman_pdf(isi)
             mulai = time.perf_counter()
             tulis_pdf(html)
