@@ -172,7 +172,8 @@ def pengguna(no: int, a, baris: dict[str, list[int]], akhir: float, cat: Catatan
             cat.catat("grid", time.perf_counter() - mulai, None if status == 200 else f"HTTP {status}")
         elif r < sum(PELUANG.values()):
             slug = acak.choice(PDF_KECIL)
-            cat.catat("pdf", time.perf_counter() - mulai, unduh_pdf(sesi, awal, slug))
+            galat = unduh_pdf(sesi, awal, slug)  # before the clock is read: arguments are evaluated in order
+            cat.catat("pdf", time.perf_counter() - mulai, galat)
         else:
             slug = acak.choice(HTML_KECIL)
             status, _ = sesi.minta("GET", f"{awal}/laporan/{slug}/")
