@@ -155,7 +155,7 @@ def ringkasan_kota(
     :func:`wilayah.akses.kecamatan_kota`) for ``tahun``: six queries whatever their number."""
     daftar = list(kecamatan)
     pk = [k.pk for k in daftar]
-    rekap = rekap_hitung_banyak(daftar, tahun)  # four queries
+    rekap = rekap_hitung_banyak(daftar, tahun, tahun_lalu=False)  # four queries; the row shows year N only
     catatan = dict(
         CatatanVerifikator.objects.filter(kecamatan__in=pk, tahun=tahun, jawaban="")
         .values_list("kecamatan")

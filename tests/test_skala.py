@@ -109,3 +109,25 @@ def test_grid_hanya_memuat_pohon_kecamatannya():
     pohon = set(Nomenklatur.objects.filter(kode__startswith="7.01").values_list("pk", flat=True))
     assert dimuat, "the grid shows its kecamatan's nodes"
     assert dimuat <= pohon
+
+
+def test_ringkasan_kota_cukup_tahun_ini():
+    """The city overview reads year N only: each year-N figure is the full rekap's, although the rows of N−1
+    (other programs, other indicators) are left out."""
+    from lkjip.reports.rekap import rekap_hitung_banyak
+
+    kec = [_kecamatan(1), _kecamatan(2)]
+    f.data_renja(kec[0], 2, tahun=TAHUN - 1, awalan="7.51")  # programs of N−1 only
+    penuh = rekap_hitung_banyak(kec, TAHUN)
+    ringkas = rekap_hitung_banyak(kec, TAHUN, tahun_lalu=False)
+    for k in kec:
+        a, b = penuh[k.pk], ringkas[k.pk]
+        assert a.pagu is not None and a.rata_capaian_k is not None
+        assert (a.pagu, a.realisasi, a.serapan, a.rata_capaian_k) == (
+            b.pagu,
+            b.realisasi,
+            b.serapan,
+            b.rata_capaian_k,
+        )
+        assert a.kumulatif_triwulan == b.kumulatif_triwulan
+        assert len(a.indikator_kosong()) == len(b.indikator_kosong())

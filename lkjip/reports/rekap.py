@@ -131,14 +131,19 @@ def rekap_hitung(kecamatan: Kecamatan, tahun: int) -> Rekap:
     return rekap_hitung_banyak([kecamatan], tahun)[kecamatan.pk]
 
 
-def rekap_hitung_banyak(daftar: Iterable[Kecamatan], tahun: int) -> dict[int, Rekap]:
+def rekap_hitung_banyak(daftar: Iterable[Kecamatan], tahun: int, tahun_lalu: bool = True) -> dict[int, Rekap]:
     """:func:`rekap_hitung` of several kecamatan (kecamatan pk → Rekap) in the same four queries, whatever
-    their number: the city overview shows each kecamatan's figures exactly as its LKjIP rekap prints them."""
+    their number: the city overview shows each kecamatan's figures exactly as its LKjIP rekap prints them.
+
+    ``tahun_lalu=False`` reads year N only (half the rows): every year-N figure is the same, since none of them
+    depends on the rows of N−1, but the N−1 columns are then empty. For readers of year N alone (the city
+    overview), never for the rekap table itself."""
     kecamatan = list(daftar)
     th = {"0": tahun - 1, "1": tahun}
     pk = [k.pk for k in kecamatan]
-    baris_anggaran = Anggaran.objects.filter(kecamatan__in=pk, tahun__in=th.values())
-    baris_indikator = Indikator.objects.filter(kecamatan__in=pk, tahun__in=th.values())
+    dibaca = list(th.values()) if tahun_lalu else [tahun]
+    baris_anggaran = Anggaran.objects.filter(kecamatan__in=pk, tahun__in=dibaca)
+    baris_indikator = Indikator.objects.filter(kecamatan__in=pk, tahun__in=dibaca)
     # Each node the rows use, with its ancestors, built once and shared by the rows: a select_related per row
     # built the same nodes again for every line of every kecamatan (most of the city overview's time).
     node = {
