@@ -131,3 +131,18 @@ def test_ringkasan_kota_cukup_tahun_ini():
         )
         assert a.kumulatif_triwulan == b.kumulatif_triwulan
         assert len(a.indikator_kosong()) == len(b.indikator_kosong())
+
+
+def test_bench_skala_nomenklatur_nasional_dan_daftar_halaman():
+    """``python -m bench.skala``'s pieces: a national-size nomenklatur (a tree, every node under its parent) and
+    the pages it measures (every report among them)."""
+    from bench import skala
+
+    n = skala.nasional()
+    nasional = Nomenklatur.objects.filter(kode__startswith="9.")
+    assert n == nasional.count() > 7000
+    assert nasional.filter(induk__isnull=True).count() == 6  # the urusan; every other node has its parent
+    assert nasional.filter(tingkat=Tingkat.SUB_KEGIATAN, induk__tingkat=Tingkat.KEGIATAN).count() > 5000
+    nama = [h[0] for h in skala.daftar_halaman()]
+    assert {"grid realisasi", "ringkasan kota", "beranda operator"} <= set(nama)
+    assert {lap.slug for lap in registry.semua()} <= set(nama)
