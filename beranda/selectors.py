@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import QuerySet
 
@@ -101,11 +102,13 @@ class RingkasanKecamatan:
     catatan_terbuka: list[CatatanVerifikator] = field(default_factory=list)
     dokumen: list[StatusDokumenTahun] = field(default_factory=list)
 
-    @property
+    # Summed once (the rows are all loaded before any figure is read): the page shows them several times per
+    # kecamatan, and the city totals sum them again.
+    @cached_property
     def pagu(self) -> Decimal | None:
         return jumlah(a.pagu for a in self.anggaran)
 
-    @property
+    @cached_property
     def realisasi(self) -> Decimal | None:
         return jumlah(a.realisasi_tahun for a in self.anggaran)
 

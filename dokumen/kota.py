@@ -152,10 +152,10 @@ def ringkasan_kota(
     kota: Kota, tahun: int, kecamatan: Sequence[Kecamatan], urut: str = URUT_BAWAAN
 ) -> RingkasanKota:
     """The overview of ``kecamatan`` (already scoped to what the user may see, see
-    :func:`wilayah.akses.kecamatan_kota`) for ``tahun``: five queries whatever their number."""
+    :func:`wilayah.akses.kecamatan_kota`) for ``tahun``: six queries whatever their number."""
     daftar = list(kecamatan)
     pk = [k.pk for k in daftar]
-    rekap = rekap_hitung_banyak(daftar, tahun)  # three queries
+    rekap = rekap_hitung_banyak(daftar, tahun, tahun_lalu=False)  # four queries; the row shows year N only
     catatan = dict(
         CatatanVerifikator.objects.filter(kecamatan__in=pk, tahun=tahun, jawaban="")
         .values_list("kecamatan")

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from core.choices import Polaritas
 from core.fields import NilaiField
+from renja.models import indeks_tahun
 from wilayah.models import DataKecamatanQuerySet, Kecamatan, Kelurahan
 
 from .kepegawaian import (
@@ -206,6 +207,7 @@ class Pegawai(models.Model):
         verbose_name = _("pegawai")
         verbose_name_plural = _("pegawai")
         ordering = ["tahun", "kecamatan_id", "urutan", "id"]
+        indexes = [indeks_tahun("pegawai")]
         constraints = [
             models.UniqueConstraint(
                 fields=["tahun", "kecamatan", "nip"], condition=~Q(nip=""), name="pegawai_kunci_nip"

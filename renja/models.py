@@ -60,6 +60,14 @@ def _kunci_lokasi(nama: str, *fields: str) -> list[models.UniqueConstraint]:
     ]
 
 
+def indeks_tahun(nama: str) -> models.Index:
+    """An index on (tahun, kecamatan) for a table read one kecamatan's year at a time (``untuk``) and probed by
+    the home page (MIN/MAX of tahun, EXISTS per kecamatan and year). The unique keys of tables whose rows may
+    belong to a kelurahan are partial (:func:`_kunci_lokasi`), and PostgreSQL cannot use a partial index for a
+    query that does not repeat its condition: without this index such a read scans the whole city's table."""
+    return models.Index(fields=["tahun", "kecamatan"], name=f"{nama}_tahun_kec")
+
+
 class RenstraQuerySet(DataKecamatanQuerySet):
     def untuk(self, kecamatan, tahun: int | None = None):
         """Targets of ``kecamatan`` whose Renstra period covers ``tahun``."""
@@ -131,6 +139,7 @@ class Anggaran(models.Model):
         verbose_name = _("anggaran")
         verbose_name_plural = _("anggaran")
         ordering = ["tahun", "kecamatan_id", "nomenklatur_id", "kelurahan_id", "sumber_dana"]
+        indexes = [indeks_tahun("anggaran")]
         constraints = [
             *_kunci_lokasi("anggaran", "tahun", "kecamatan", "nomenklatur", "kelurahan", "sumber_dana"),
             models.CheckConstraint(
@@ -268,6 +277,7 @@ class RkpdReview(models.Model):
         verbose_name = _("review rancangan awal RKPD")
         verbose_name_plural = _("review rancangan awal RKPD")
         ordering = ["tahun", "kecamatan_id", "urutan", "id"]
+        indexes = [indeks_tahun("rkpd")]
         constraints = [
             *_kunci_lokasi("rkpd", "tahun", "kecamatan", "nomenklatur", "kelurahan", "indikator"),
             _nonneg("pagu_rancangan", "rkpd_pagu_rancangan_nonneg"),
@@ -357,6 +367,7 @@ class BuktiDukung(models.Model):
         verbose_name = _("bukti dukung")
         verbose_name_plural = _("bukti dukung")
         ordering = ["diunggah_pada", "id"]
+        indexes = [indeks_tahun("bukti")]
         constraints = [
             models.CheckConstraint(condition=Q(triwulan__gte=1, triwulan__lte=4), name="bukti_dukung_tw_sah"),
         ]
@@ -402,6 +413,7 @@ class CatatanVerifikator(models.Model):
         verbose_name = _("catatan verifikator")
         verbose_name_plural = _("catatan verifikator")
         ordering = ["ditulis_pada", "id"]
+        indexes = [indeks_tahun("catatan_verifikator")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(triwulan__gte=1, triwulan__lte=4), name="catatan_verifikator_tw_sah"
@@ -437,6 +449,7 @@ class Usulan(models.Model):
         verbose_name = _("usulan masyarakat")
         verbose_name_plural = _("usulan masyarakat")
         ordering = ["tahun", "kecamatan_id", "urutan", "id"]
+        indexes = [indeks_tahun("usulan")]
         constraints = [
             *_kunci_lokasi("usulan", "tahun", "kecamatan", "uraian", "kelurahan"),
             models.CheckConstraint(condition=~Q(uraian=""), name="usulan_uraian_wajib"),
@@ -531,6 +544,7 @@ class Belanja(models.Model):
         verbose_name = _("belanja tidak langsung")
         verbose_name_plural = _("belanja tidak langsung")
         ordering = ["tahun", "kecamatan_id", "jenis", "kelurahan_id"]
+        indexes = [indeks_tahun("belanja")]
         constraints = [
             *_kunci_lokasi("belanja", "tahun", "kecamatan", "jenis", "kelurahan"),
             models.CheckConstraint(condition=~Q(jenis=""), name="belanja_jenis_wajib"),

@@ -20,6 +20,7 @@ from .models import (
     Tingkat,
     TriwulanDitutup,
 )
+from .reports.pohon import LELUHUR, kumpulkan_node
 
 
 @dataclass
@@ -78,14 +79,20 @@ def _sel_triwulan(obj, ditutup: set[int], format_) -> list[SelTriwulan]:
 
 def realisasi_grid(kecamatan, tahun: int) -> tuple[list[GrupProgram], set[int]]:
     """The year's kegiatan/sub kegiatan with their anggaran lines and indicators, grouped by program,
-    and the set of closed quarters."""
-    semua = {n.pk: n for n in Nomenklatur.objects.all()}
+    and the set of closed quarters.
+
+    Only the kecamatan's part of the tree is read: each row's node comes with its ancestors in the row's own
+    query (``select_related`` of :data:`~renja.reports.pohon.LELUHUR`, as the reports do), never the whole
+    nomenklatur table, which is national and thousands of nodes long (issue 12)."""
     anggaran = list(
         Anggaran.objects.untuk(kecamatan, tahun)
-        .select_related("kelurahan")
+        .select_related("kelurahan", LELUHUR)
         .order_by("kelurahan__kode", "sumber_dana", "id")
     )
-    indikator = list(Indikator.objects.untuk(kecamatan, tahun).order_by("urutan", "id"))
+    indikator = list(
+        Indikator.objects.untuk(kecamatan, tahun).select_related(LELUHUR).order_by("urutan", "id")
+    )
+    semua = kumpulkan_node((a.nomenklatur for a in anggaran), (i.nomenklatur for i in indikator))
     keterangan = CatatanRealisasi.objects.untuk(kecamatan, tahun).values_list(
         "nomenklatur_id", "triwulan", "keterangan"
     )

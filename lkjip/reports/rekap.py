@@ -24,11 +24,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Q
+
 from core import grafik
 from core.capaian import capaian_anggaran, capaian_kinerja, jumlah, metode_negatif_aktif, rata_rata
 from core.laporan.tabel import Baris, Kepala, Kolom, Sel
 from lkjip.models import NarasiProgram
-from renja.models import Anggaran, Indikator, Tingkat
+from renja.models import Anggaran, Indikator, Nomenklatur, Tingkat
 from renja.reports.pohon import (
     LELUHUR,
     IndikatorGabung,
@@ -125,21 +127,38 @@ def _mean(values: Iterable[Decimal | None]) -> Decimal | None:
 
 
 def rekap_hitung(kecamatan: Kecamatan, tahun: int) -> Rekap:
-    """Load the two years (three queries) and compute every figure and average of the rekap."""
+    """Load the two years (four queries) and compute every figure and average of the rekap."""
     return rekap_hitung_banyak([kecamatan], tahun)[kecamatan.pk]
 
 
-def rekap_hitung_banyak(daftar: Iterable[Kecamatan], tahun: int) -> dict[int, Rekap]:
-    """:func:`rekap_hitung` of several kecamatan (kecamatan pk → Rekap) in the same three queries, whatever
-    their number: the city overview shows each kecamatan's figures exactly as its LKjIP rekap prints them."""
+def rekap_hitung_banyak(daftar: Iterable[Kecamatan], tahun: int, tahun_lalu: bool = True) -> dict[int, Rekap]:
+    """:func:`rekap_hitung` of several kecamatan (kecamatan pk → Rekap) in the same four queries, whatever
+    their number: the city overview shows each kecamatan's figures exactly as its LKjIP rekap prints them.
+
+    ``tahun_lalu=False`` reads year N only (half the rows): every year-N figure is the same, since none of them
+    depends on the rows of N−1, but the N−1 columns are then empty. For readers of year N alone (the city
+    overview), never for the rekap table itself."""
     kecamatan = list(daftar)
     th = {"0": tahun - 1, "1": tahun}
     pk = [k.pk for k in kecamatan]
+    dibaca = list(th.values()) if tahun_lalu else [tahun]
+    baris_anggaran = Anggaran.objects.filter(kecamatan__in=pk, tahun__in=dibaca)
+    baris_indikator = Indikator.objects.filter(kecamatan__in=pk, tahun__in=dibaca)
+    # Each node the rows use, with its ancestors, built once and shared by the rows: a select_related per row
+    # built the same nodes again for every line of every kecamatan (most of the city overview's time).
+    node = {
+        n.pk: n
+        for n in Nomenklatur.objects.filter(
+            Q(pk__in=baris_anggaran.values("nomenklatur")) | Q(pk__in=baris_indikator.values("nomenklatur"))
+        ).select_related(LELUHUR.removeprefix("nomenklatur__"))
+    }
     anggaran: dict[int, list[Anggaran]] = defaultdict(list)
-    for a in Anggaran.objects.filter(kecamatan__in=pk, tahun__in=th.values()).select_related(LELUHUR):
+    for a in baris_anggaran:
+        a.nomenklatur = node[a.nomenklatur_id]
         anggaran[a.kecamatan_id].append(a)
     indikator: dict[int, list[Indikator]] = defaultdict(list)
-    for i in Indikator.objects.filter(kecamatan__in=pk, tahun__in=th.values()).select_related(LELUHUR):
+    for i in baris_indikator:
+        i.nomenklatur = node[i.nomenklatur_id]
         indikator[i.kecamatan_id].append(i)
     narasi: dict[int, dict[int, NarasiProgram]] = defaultdict(dict)
     for n in NarasiProgram.objects.filter(kecamatan__in=pk, tahun=tahun):

@@ -14,8 +14,8 @@ from ..conftest import data_modul
 
 pytestmark = pytest.mark.django_db
 
-#: rekap (anggaran, indikator, narasi), catatan verifikator, dokumen
-MAKS_RINGKASAN = 5
+#: rekap (anggaran, indikator, their nodes, narasi), catatan verifikator, dokumen
+MAKS_RINGKASAN = 6
 #: the page adds the session, the user, their groups, the kota and the kecamatan list
 MAKS_HALAMAN = MAKS_RINGKASAN + 6
 
