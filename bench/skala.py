@@ -27,6 +27,9 @@ import time
 from pathlib import Path
 
 from bench import lingkungan
+from bench.jalan import daftar_halaman
+from bench.ukur import halaman as ukur_halaman
+from bench.ukur import pakai_basis
 
 #: The national nomenklatur's shape for ``--nasional``: urusan 9.xx, then per level the number of children.
 BENTUK_NASIONAL = (("urusan", 6), ("bidang_urusan", 8), ("program", 6), ("kegiatan", 5), ("sub_kegiatan", 4))
@@ -42,14 +45,6 @@ def _pg(url: str, perintah: str) -> None:
             c.execute(perintah)
     finally:
         conn.close()
-
-
-def pakai(nama: str) -> None:
-    """Point the default connection at another database of the same server (or another SQLite file)."""
-    from django.db import connection
-
-    connection.close()
-    connection.settings_dict["NAME"] = nama
 
 
 def nasional() -> int:
@@ -72,67 +67,11 @@ def nasional() -> int:
     return sum(len(x) for x in lapis[1:])
 
 
-def daftar_halaman() -> list[tuple[str, str, str]]:
-    """(name, username, url): the home page of each role, the grid, the dashboards, the city overview, every
-    report page."""
-    from bench.jalan import KEC_LKJIP, KEC_RENJA, KOTA, TAHUN_LKJIP, TAHUN_RENJA, url_laporan
-    from core.laporan import registry
-
-    hasil = [
-        ("beranda bappeda", "bappeda", "/"),
-        ("beranda pimpinan", "pimpinan", "/"),
-        ("beranda operator", "operator_serang", "/"),
-        ("beranda camat", "camat_serang", "/"),
-        ("grid realisasi", "operator_serang", f"/kecamatan/{KEC_RENJA}/{TAHUN_RENJA}/realisasi/"),
-        ("dasbor kecamatan renja", "bappeda", f"/kecamatan/{KEC_RENJA}/{TAHUN_RENJA}/"),
-        ("dasbor kecamatan lkjip", "bappeda", f"/kecamatan/{KEC_LKJIP}/{TAHUN_LKJIP}/"),
-        ("ringkasan kota", "bappeda", f"/kota/{KOTA}/{TAHUN_LKJIP}/"),
-    ]
-    return hasil + [(lap.slug, "bappeda", url_laporan(lap.slug)) for lap in registry.semua()]
-
-
-def ukur(basis: list[str], ulang: int) -> tuple[dict, dict, dict, dict]:
-    """Per database and page: the wall and CPU times (s) of ``ulang`` runs after a warm-up, the queries of the
-    last run and their SQL."""
-    from django.db import connection, reset_queries
-    from django.test.utils import CaptureQueriesContext
-
-    from bench.jalan import klien
-
-    halaman = daftar_halaman()
-    klien_per_basis = {}
-    for b in basis:
-        pakai(b)
-        klien_per_basis[b] = {u: klien(u) for u in {u for _, u, _ in halaman}}
-    waktu: dict = {b: {nama: [] for nama, _, _ in halaman} for b in basis}
-    cpu: dict = {b: {nama: [] for nama, _, _ in halaman} for b in basis}
-    kueri: dict = {b: {} for b in basis}
-    sql: dict = {b: {} for b in basis}
-    for putaran in range(ulang + 1):
-        for nama, user, url in halaman:
-            for b in basis:
-                pakai(b)
-                reset_queries()
-                with CaptureQueriesContext(connection) as q:
-                    mulai, mulai_cpu = time.perf_counter(), time.process_time()
-                    r = klien_per_basis[b][user].get(url)
-                    _ = b"".join(r.streaming_content) if r.streaming else r.content
-                    lama, lama_cpu = time.perf_counter() - mulai, time.process_time() - mulai_cpu
-                if r.status_code != 200:
-                    raise RuntimeError(f"{url}: HTTP {r.status_code}")
-                if putaran:
-                    waktu[b][nama].append(lama)
-                    cpu[b][nama].append(lama_cpu)
-                kueri[b][nama] = len(q.captured_queries)
-                sql[b][nama] = [x["sql"] for x in q.captured_queries]
-    return waktu, cpu, kueri, sql
-
-
 def baris_per_kueri(basis: str, daftar_sql: list[str]) -> list[int | None]:
     """Rows each SELECT returns when run again (None for other statements)."""
     from django.db import connection
 
-    pakai(basis)
+    pakai_basis(basis)
     hasil: list[int | None] = []
     for s in daftar_sql:
         if not s.lstrip().upper().startswith("SELECT"):
@@ -175,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         for i, x in enumerate(nama):
-            pakai(x)
+            pakai_basis(x)
             call_command("migrate", verbosity=0)
             call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
             if a.nasional:
@@ -187,24 +126,24 @@ def main(argv: list[str] | None = None) -> int:
             if connection.vendor == "postgresql":
                 with connection.cursor() as c:
                     c.execute("ANALYZE")
-        waktu, cpu, kueri, sql = ukur(nama, a.ulang)
+        ukuran = ukur_halaman(daftar_halaman(), a.ulang, nama)
         print(f"{connection.vendor}, 2 vs {a.n} kecamatan, {a.ulang} putaran; ms = median / minimum\n")
         print(
             f"| halaman | 2 kec. | kueri | {a.n} kec. | kueri | rasio minimum | CPU 2 / {a.n} | rasio CPU |"
         )
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for hal, _, _ in daftar_halaman():
-            t2, tn = waktu[nama[0]][hal], waktu[nama[1]][hal]
-            c2, cn = statistics.median(cpu[nama[0]][hal]), statistics.median(cpu[nama[1]][hal])
+            u2, un = ukuran[0][hal], ukuran[1][hal]
+            t2, tn, c2, cn = u2.detik, un.detik, u2.cpu_median, un.cpu_median
             print(
-                f"| {hal} | {statistics.median(t2) * 1000:.0f} / {min(t2) * 1000:.0f} ms | {kueri[nama[0]][hal]} "
-                f"| {statistics.median(tn) * 1000:.0f} / {min(tn) * 1000:.0f} ms | {kueri[nama[1]][hal]} "
+                f"| {hal} | {statistics.median(t2) * 1000:.0f} / {min(t2) * 1000:.0f} ms | {u2.kueri} "
+                f"| {statistics.median(tn) * 1000:.0f} / {min(tn) * 1000:.0f} ms | {un.kueri} "
                 f"| {min(tn) / min(t2):.2f}× | {c2 * 1000:.0f} / {cn * 1000:.0f} ms | {cn / c2:.2f}× |"
             )
         if a.baris:
             print()
             for hal, _, _ in daftar_halaman():
-                s2, sn = sql[nama[0]][hal], sql[nama[1]][hal]
+                s2, sn = ukuran[0][hal].sql, ukuran[1][hal].sql
                 b2, bn = baris_per_kueri(nama[0], s2), baris_per_kueri(nama[1], sn)
                 for i, (baris2, barisn) in enumerate(zip(b2, bn, strict=False)):
                     if baris2 != barisn:

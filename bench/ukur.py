@@ -26,74 +26,76 @@ def median(xs: Sequence[float]) -> float:
 
 @dataclass
 class Ukuran:
-    """Times (s) and the SQL query count of the last run of one measured thing."""
+    """Wall and CPU times (s) of the runs of one page and the SQL query count of the last run."""
 
     detik: list[float]
     kueri: int = 0
     status: int = 200
+    cpu: list[float] = field(default_factory=list)
+    sql: list[str] = field(default_factory=list)  # the statements of the last run
 
     @property
     def median(self) -> float:
         return median(self.detik)
 
+    @property
+    def minimum(self) -> float:
+        return min(self.detik) if self.detik else float("nan")
 
-def minta(klien: Client, url: str) -> tuple[float, int, int, bytes]:
-    """GET ``url``: (seconds, SQL queries, status, body)."""
+    @property
+    def cpu_median(self) -> float:
+        return median(self.cpu)
+
+
+def minta(klien: Client, url: str) -> tuple[float, list[str], int, bytes]:
+    """GET ``url``: (seconds, its SQL statements, status, body)."""
     reset_queries()  # with DEBUG=1 Django keeps at most 9000 queries; a full log would count 0
     with CaptureQueriesContext(connection) as q:
         mulai = time.perf_counter()
         r = klien.get(url)
         isi = b"".join(r.streaming_content) if r.streaming else r.content
         lama = time.perf_counter() - mulai
-    return lama, len(q.captured_queries), r.status_code, isi
-
-
-def halaman(daftar: Sequence[tuple[str, Client, str]], ulang: int) -> dict[str, Ukuran]:
-    """Each (name, client, url) ``ulang`` times, interleaved; a warm-up request first (template caches)."""
-    hasil = {nama: Ukuran([]) for nama, _, _ in daftar}
-    for nama, klien, url in daftar:
-        _, _, status, _ = minta(klien, url)
-        if status != 200:
-            raise RuntimeError(f"{url}: HTTP {status}")
-    for _ in range(ulang):
-        for nama, klien, url in daftar:
-            lama, kueri, status, _ = minta(klien, url)
-            u = hasil[nama]
-            u.detik.append(lama)
-            u.kueri, u.status = kueri, status
-    return hasil
+    return lama, [x["sql"] for x in q.captured_queries], r.status_code, isi
 
 
 def pakai_basis(nama: str) -> None:
-    """Point the default connection at another SQLite file (a copy of the database at another size)."""
+    """Point the default connection at another database of the same server (or another SQLite file)."""
     connection.close()
     connection.settings_dict["NAME"] = nama
 
 
-def halaman_bergantian(
-    daftar: Sequence[tuple[str, Client, str]], ulang: int, basis: Sequence[str]
+def halaman(
+    daftar: Sequence[tuple[str, str, str]], ulang: int, basis: Sequence[str | None] = (None,)
 ) -> list[dict[str, Ukuran]]:
-    """As :func:`halaman`, on each SQLite file of ``basis`` in turn within every run, so the sizes are
-    compared under the same load of the machine (each switch opens a new connection, whose cache is warmed by
-    one untimed pass); the last file stays in use."""
-    hasil = [{nama: Ukuran([]) for nama, _, _ in daftar} for _ in basis]
+    """Each (name, username, url) page ``ulang`` times after an untimed warm-up, on each database of ``basis``
+    in turn *request by request* (None: the current connection, not switched), so a burst of other work on the
+    shared machine hits every size alike. Per database: the wall and CPU times of this process (the CPU time
+    includes SQLite's work, which runs in the process, but not PostgreSQL's) and the queries of the last run.
+    The last database stays in use."""
+    from bench.jalan import klien
+
+    pengguna = {u for _, u, _ in daftar}
+    klien_basis = []
     for b in basis:
-        pakai_basis(b)
-        for _, klien, url in daftar:
-            minta(klien, url)  # warm-up
-    for _ in range(ulang):
-        for i, b in enumerate(basis):
+        if b is not None:
             pakai_basis(b)
-            for _, klien, url in daftar:  # a fresh connection has a cold page cache: warm it, untimed
-                minta(klien, url)
-            for nama, klien, url in daftar:
-                lama, kueri, status, _ = minta(klien, url)
+        klien_basis.append({u: klien(u) for u in pengguna})
+    hasil = [{nama: Ukuran([]) for nama, _, _ in daftar} for _ in basis]
+    for putaran in range(ulang + 1):
+        for nama, user, url in daftar:
+            for i, b in enumerate(basis):
+                if b is not None and len(basis) > 1:
+                    pakai_basis(b)
+                mulai_cpu = time.process_time()
+                lama, sql, status, _ = minta(klien_basis[i][user], url)
+                lama_cpu = time.process_time() - mulai_cpu
                 if status != 200:
                     raise RuntimeError(f"{url}: HTTP {status}")
-                u = hasil[i][nama]
-                u.detik.append(lama)
-                u.kueri, u.status = kueri, status
-    pakai_basis(basis[-1])
+                if putaran:  # run 0 warms the template and connection caches
+                    u = hasil[i][nama]
+                    u.detik.append(lama)
+                    u.cpu.append(lama_cpu)
+                    u.kueri, u.sql, u.status = len(sql), sql, status
     return hasil
 
 

@@ -42,15 +42,15 @@ def test_bench_kecil_mengukur_impor_lantai_dan_halaman():
     kec = Kecamatan.objects.get(kode="36.73.10")
     pengguna_simpan("bappeda", Peran.BAPPEDA)
     pengguna_simpan("operator", Peran.OPERATOR, kec)
-    bappeda, operator = jalan.klien("bappeda"), jalan.klien("operator")
     daftar = [
-        ("beranda", bappeda, "/"),
-        ("grid realisasi", operator, "/kecamatan/36.73.10/2022/realisasi/"),
-        ("ringkasan kota", bappeda, "/kota/36.73/2020/"),
-        ("renja-2.1", bappeda, "/kecamatan/36.73.10/2022/laporan/renja-2.1/"),
+        ("beranda bappeda", "bappeda", "/"),
+        ("grid realisasi", "operator", "/kecamatan/36.73.10/2022/realisasi/"),
+        ("ringkasan kota", "bappeda", "/kota/36.73/2020/"),
+        ("renja-2.1", "bappeda", "/kecamatan/36.73.10/2022/laporan/renja-2.1/"),
     ]
-    dua = ukur.halaman(daftar, ulang=1)
-    assert all(u.status == 200 and u.kueri > 0 and u.detik[0] > 0 for u in dua.values())
+    (dua,) = ukur.halaman(daftar, ulang=1)  # the current connection: not switched
+    assert all(u.status == 200 and u.kueri == len(u.sql) > 0 for u in dua.values())
+    assert all(len(u.detik) == len(u.cpu) == 1 and u.detik[0] > 0 for u in dua.values())
 
     hasil = laporan_md.Hasil(
         n=2, quick=True, ulang=1, ulang_pdf=0, mesin=jalan.mesin(), dua=dua, banyak=dua, impor=impor
@@ -89,7 +89,7 @@ def test_teks_sasaran_dengan_pdf_dan_cetak_massal():
     impor = ukur.Impor(
         baris=[600], detik=[2.0], lantai=[0.2], memori=3, memori_lantai=2, kueri=1500, savepoint=600
     )
-    u = ukur.Ukuran([0.1], kueri=8)
+    u = ukur.Ukuran([0.1], kueri=8, cpu=[0.05])
     hasil = laporan_md.Hasil(
         n=4,
         quick=True,
@@ -97,13 +97,14 @@ def test_teks_sasaran_dengan_pdf_dan_cetak_massal():
         ulang_pdf=1,
         mesin={"cpu": "2", "ram": "1", "python": "3", "db": "sqlite", "beban": "1", "os": "x"},
         dua={"ringkasan kota": u, "renja-2.1": u},
-        banyak={"ringkasan kota": ukur.Ukuran([0.2], kueri=8), "renja-2.1": u},
+        banyak={"ringkasan kota": ukur.Ukuran([0.2], kueri=8, cpu=[0.1]), "renja-2.1": u},
         impor=impor,
         pdf={"renja-2.1": ukur.UkuranPdf([2.0], [1.8], [1.0], halaman=6, halaman_naif=11)},
         massal={"langsung (tanpa Redis)": 40.0, "1 pekerja RQ": 42.0, "2 pekerja RQ": 30.0, "_kecamatan": 2},
     )
     teks = "\n".join(laporan_md.sasaran(hasil))
-    assert "ringkasan kota (2.00×" in teks and "1.11×" in teks and "2.50 pernyataan SQL per baris" in teks
+    assert "ringkasan kota: **belum**, menurut rancangan (2.00×" in teks and "25.0 ms per kecamatan" in teks
+    assert "renja-2.1: 1.00× ≤ 1.2×" in teks and "1.11×" in teks and "2.50 pernyataan SQL per baris" in teks
     assert "2 pekerja vs 1: **belum** (1.40×)" in teks
     assert "| 2 pekerja RQ | 30.0 s |" in laporan_md.dokumen(hasil, "")
     assert laporan_md.baris_akhir(hasil).startswith(

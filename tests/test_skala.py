@@ -143,6 +143,6 @@ def test_bench_skala_nomenklatur_nasional_dan_daftar_halaman():
     assert n == nasional.count() > 7000
     assert nasional.filter(induk__isnull=True).count() == 6  # the urusan; every other node has its parent
     assert nasional.filter(tingkat=Tingkat.SUB_KEGIATAN, induk__tingkat=Tingkat.KEGIATAN).count() > 5000
-    nama = [h[0] for h in skala.daftar_halaman()]
+    nama = [h[0] for h in skala.daftar_halaman()]  # the bench's one list of pages
     assert {"grid realisasi", "ringkasan kota", "beranda operator"} <= set(nama)
     assert {lap.slug for lap in registry.semua()} <= set(nama)
