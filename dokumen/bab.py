@@ -308,7 +308,8 @@ def dokumen_pdf_bab(
     # The front matter, given the chapters' pages; laid out again only if its own length turns out other.
     awalan_depan = f"{awalan}depan-"
     di_daftar_isi = {anchor: [anchor, *(c.anchor for c in isi)] for _, anchor, isi, _ in bab}
-    jumlah_depan = _halaman_depan_lalu(awalan_depan) or 4
+    # cover, kata pengantar, daftar isi (and the Keputusan of a Renja) take a page each unless they grow
+    jumlah_depan = _halaman_depan_lalu(awalan_depan) or 3 + bool(konteks.get("keputusan"))
     for _ in range(4):
         halaman: dict[str, int] = {}
         awal = jumlah_depan + 1
