@@ -383,8 +383,7 @@ def _buang_pengganti(tulis) -> None:
     simpul = [nama]
     while simpul:
         n = simpul.pop().get_object()
-        for anak in n.get("/Kids") or ():
-            simpul.append(anak)
+        simpul.extend(n.get("/Kids") or ())
         daftar = n.get("/Names")
         if daftar is None:
             continue

@@ -28,6 +28,13 @@ def d():
     return dua_kecamatan()
 
 
+@pytest.fixture(autouse=True)
+def simpanan_sendiri(settings, tmp_path):
+    """Parts stored by this test only (the kept parts are keyed by their HTML, so another test's would be
+    reused, rightly, and the counts below would not hold)."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def ditata(monkeypatch) -> list[str]:
     """The parts WeasyPrint lays out, in order: "bab1"…, "depan" (front matter), "nomor" (the page numbers)."""
@@ -100,7 +107,7 @@ def test_daftar_isi_menunjuk_halaman_nyata_dan_nomor_halaman_bersambung(d):
         tujuan = halaman[int(h) - 1]
         if judul.startswith("BAB "):
             nomor, _, nama = judul.partition(" ")[2].partition(" ")
-            assert re.search(rf"^\s*BAB {nomor}\s*$", tujuan, re.M) and nama in tujuan, judul
+            assert re.search(rf"^\s*BAB {nomor}\s*$", tujuan, re.MULTILINE) and nama in tujuan, judul
         else:
             assert " ".join(judul.split()) in " ".join(tujuan.split()), (judul, h)
 
@@ -136,8 +143,7 @@ def test_draf_bertanda_draf_dan_yang_disetujui_bertanda_tangan(d):
     assert re.search(rf"Halaman {len(halaman)} dari {len(halaman)}", halaman[-1])
 
 
-def test_bagian_lama_dihapus_setelah_digabung(d, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
+def test_bagian_lama_dihapus_setelah_digabung(d, settings):
     dokumen_pdf(d["a"], 2020, "lkjip")
     folder = settings.PRIVATE_MEDIA_ROOT / bab.FOLDER / str(d["a"].pk)
     awal = sorted(p.name for p in folder.iterdir())
@@ -146,3 +152,27 @@ def test_bagian_lama_dihapus_setelah_digabung(d, settings, tmp_path):
     dokumen_pdf(d["a"], 2020, "lkjip")
     kini = sorted(p.name for p in folder.iterdir())
     assert len(kini) == 6 and len(set(kini) - set(awal)) >= 1
+
+
+@pytest.mark.parametrize("pekerja_lain", [True, False], ids=["pekerja-lain-menata", "antre-tanpa-pekerja"])
+def test_dengan_antrean_bab_dikirim_ke_pekerja_dan_tidak_ditata_dua_kali(
+    d, ditata, settings, monkeypatch, pekerja_lain
+):
+    """With a queue the document's job sends every missing chapter but the first as a job of its own
+    (:func:`dokumen.bab.tata_bagian`) and lays out whatever no worker has taken; no chapter is laid out twice."""
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # never reached: the jobs go to the stand-in below
+    dikirim: list[str] = []
+
+    def kirim(fungsi, kunci, *, argumen, **kw):
+        assert fungsi == "dokumen.bab.tata_bagian" and kunci == f"dokumen:bab:{argumen['berkas']}"
+        dikirim.append(argumen["judul"])
+        if pekerja_lain:  # another worker takes it at once
+            bab.tata_bagian(None, **argumen)
+
+    monkeypatch.setattr(bab, "tugas_kirim", kirim)
+    isi = dokumen_pdf(d["a"], 2020, "lkjip")
+    assert [j.split()[1] for j in dikirim] == ["II", "III", "IV"]
+    assert sorted(n for n in ditata if n.startswith("bab")) == ["bab1", "bab2", "bab3", "bab4"]
+    monkeypatch.setattr(settings, "REDIS_URL", "")
+    ditata.clear()
+    assert dokumen_pdf(d["a"], 2020, "lkjip") == isi and ditata == []  # the same parts, from storage
