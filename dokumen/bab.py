@@ -17,10 +17,10 @@ other chapters again, and two workers should lay out two chapters at once.
   each chapter's and section's page (it cannot count pages it does not hold) and links to stand-in anchors
   that the join points at the chapters. Its own page count is guessed from its previous version and
   confirmed (laid out again in the rare case it differs).
-- **Parallel**: with a queue (``REDIS_URL``) the parts not in storage are sent as jobs of their own
-  (:func:`tata_bagian`); the document's job lays out whatever no worker has started yet and waits for the
-  rest, so with two workers two chapters are laid out at once. Without a queue the same code runs them one
-  after another.
+- **Parallel**: with a queue (``REDIS_URL``) the parts not in storage but the longest are sent as jobs of
+  their own (:func:`tata_bagian`); the document's job lays out the longest, then whatever no worker has
+  started yet, and waits for the rest, so with two workers two chapters are laid out at once. Without a
+  queue the same code runs them one after another.
 
 The outline (bookmarks), the DRAF watermark and footer of a draft and the signature of an approved revision
 are part of each part's own render (the same templates as the single render, :func:`dokumen.pdf.dokumen_html`).
@@ -224,8 +224,11 @@ def siapkan(
         hasil[b.nama] = Tercetak.dari_pdf(isi)
         if langkah is not None:
             langkah(f"{b.judul} (tersimpan, tidak ditata ulang)")
+    # Longest first (the HTML's length stands for the layout's cost): the job lays the longest out itself while
+    # the workers take the others, so the longest chapter never waits behind a short one.
+    sisa.sort(key=lambda b: len(b.html), reverse=True)
     if antrean_redis() and len(sisa) > 1:
-        for b in sisa[1:]:  # the first is laid out here at once
+        for b in sisa[1:]:
             _tulis(b.berkas.removesuffix(".pdf") + ".html", b.html.encode())
             tugas_kirim(
                 "dokumen.bab.tata_bagian",
