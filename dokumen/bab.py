@@ -141,8 +141,8 @@ def _tulis(nama: str, isi: bytes) -> None:
 
 
 def hapus_lama(dipakai: list[Bagian]) -> int:
-    """Remove the stored versions of these parts other than the ones just used (and HTML left by a job that
-    never ran). Returns how many files were removed."""
+    """Remove the stored versions of these parts other than the ones just used, and the HTML left for their
+    jobs (a job that has not run yet finds its PDF stored and ends). Returns how many files were removed."""
     s = _simpanan()
     pakai = {b.berkas for b in dipakai}
     jumlah = 0
@@ -153,8 +153,6 @@ def hapus_lama(dipakai: list[Bagian]) -> int:
         for nama in s.listdir(d)[1]:
             jalur = f"{d}/{nama}"
             if jalur in pakai or not any(jalur.startswith(b.awalan) for b in dipakai):
-                continue
-            if jalur.endswith(".html") and jalur[: -len(".html")] + ".pdf" in pakai:
                 continue
             s.delete(jalur)
             jumlah += 1
@@ -189,7 +187,10 @@ def tata_bagian(kemajuan: Kemajuan | None, berkas: str, judul: str = "") -> None
     do when the document's job or another worker got there first)."""
     s = _simpanan()
     html_berkas = berkas.removesuffix(".pdf") + ".html"
-    if s.exists(berkas) or not s.exists(html_berkas):
+    if not s.exists(html_berkas):
+        return
+    if s.exists(berkas):
+        s.delete(html_berkas)
         return
     with s.open(html_berkas, "rb") as f:
         html = f.read().decode()
