@@ -174,6 +174,6 @@ def test_dengan_antrean_bab_dikirim_ke_pekerja_dan_tidak_ditata_dua_kali(
     # every chapter but the longest, which the document's job lays out at once, longest first
     assert sorted(j.split()[1] for j in dikirim) == ["I", "II", "IV"]
     assert sorted(n for n in ditata if n.startswith("bab")) == ["bab1", "bab2", "bab3", "bab4"]
-    monkeypatch.setattr(settings, "REDIS_URL", "")
+    settings.REDIS_URL = ""
     ditata.clear()
     assert dokumen_pdf(d["a"], 2020, "lkjip") == isi and ditata == []  # the same parts, from storage

@@ -146,12 +146,16 @@ def test_pdf_persetujuan_yang_gagal_dilaporkan_lalu_disusun_ulang(client, d):
     assert b"".join(r.streaming_content) == PDF
 
 
-def test_kemajuan_tata_letak_weasyprint_diteruskan_per_halaman(d):
+def test_kemajuan_tata_letak_weasyprint_diteruskan_per_halaman(d, settings, tmp_path):
     from dokumen.pdf import dokumen_pdf
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path  # no chapter kept by another test: each is laid out here
 
     kabar: list[str] = []
     isi = dokumen_pdf(d["a"], 2020, "renja", kabar=kabar.append)
     assert isi.startswith(b"%PDF")
-    assert "Menata halaman 1" in kabar and "Menata halaman 3" in kabar and kabar[-1] == "Menulis berkas PDF"
+    # per part laid out (dokumen/bab.py), named
+    assert "BAB I PENDAHULUAN: Menata halaman 1" in kabar and "BAB I PENDAHULUAN: Menata halaman 2" in kabar
+    assert kabar[-1] == "Sampul, kata pengantar dan daftar isi: Menulis berkas PDF"
     logger = __import__("logging").getLogger("weasyprint.progress")
     assert not logger.handlers and logger.propagate  # left as it was
