@@ -1,13 +1,14 @@
 """A whole document laid out per part and joined: the front matter (cover, Keputusan, kata pengantar, daftar
 isi) and each chapter are WeasyPrint renders of their own, kept per *content* and joined with pypdf.
 
-Why: one render of a whole LKjIP takes a minute; an operator who fixes one sentence should not pay for the
-other chapters again, and two workers should lay out two chapters at once.
+Why: one render of a whole LKjIP takes 12–16 s of CPU (20–40 s on a busy machine); an operator who fixes one
+sentence should not pay for the other chapters again, and two workers should lay out two chapters at once.
 
 - **Cache key = the part's own HTML** (with WeasyPrint's version and :data:`VERSI`): exact by construction,
   a change to the data, the narrative, the templates or the CSS shows in the HTML of exactly the parts it
-  touches. A part's PDF is kept in private storage under its kecamatan (older versions of the same part are
-  removed after a join); everything else it is used for — page count, page sizes, the page of each anchor,
+  touches. A draft's part is kept in private storage under its kecamatan (older versions of the same part
+  are removed after a join; an approved revision's parts once its PDF is joined: it is rendered once and
+  stored whole); everything else it is used for — page count, page sizes, the page of each anchor,
   its outline — is read back from the PDF itself (:class:`Tercetak`), so nothing else has to be kept.
 - **Page numbers are stamped on after the join**: the parts are laid out without "Halaman n dari N"; one
   tiny render of empty pages of the joined document's sizes carries only those numbers, and each of its
@@ -140,11 +141,12 @@ def _tulis(nama: str, isi: bytes) -> None:
         raise
 
 
-def hapus_lama(dipakai: list[Bagian]) -> int:
-    """Remove the stored versions of these parts other than the ones just used, and the HTML left for their
-    jobs (a job that has not run yet finds its PDF stored and ends). Returns how many files were removed."""
+def hapus_lama(dipakai: list[Bagian], simpan: bool = True) -> int:
+    """Remove the stored versions of these parts other than the ones just used (``simpan=False``: those too),
+    and the HTML left for their jobs (a job that has not run yet finds nothing to do and ends). Returns how
+    many files were removed."""
     s = _simpanan()
-    pakai = {b.berkas for b in dipakai}
+    pakai = {b.berkas for b in dipakai} if simpan else set()
     jumlah = 0
     folder = {b.awalan.rsplit("/", 1)[0] for b in dipakai}
     for d in folder:
@@ -293,9 +295,11 @@ def dokumen_pdf_bab(
     awalan: str,
     langkah: Callable[[str], None] | None = None,
     kabar: Callable[[str], None] | None = None,
+    simpan: bool = True,
 ) -> bytes:
     """The whole document from ``konteks`` (:func:`dokumen.pdf.konteks_dokumen`), laid out per part and
-    joined. ``awalan``: where its parts are stored (:func:`awalan_dokumen`)."""
+    joined. ``awalan``: where its parts are stored (:func:`awalan_dokumen`); ``simpan=False``: not kept once
+    joined (an approved revision, whose joined PDF is what is kept)."""
     bab = konteks["bab"]
     daftar = [
         Bagian(
@@ -337,7 +341,7 @@ def dokumen_pdf_bab(
         langkah("Daftar isi tersusun")
     bagian = [(depan, hasil_depan), *((b, tercetak[b.nama]) for b in daftar)]
     pdf, nomor = gabung([t for _, t in bagian], konteks, awalan)
-    hapus_lama([*(b for b, _ in bagian), nomor])
+    hapus_lama([*(b for b, _ in bagian), nomor], simpan)
     return pdf
 
 

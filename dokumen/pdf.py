@@ -232,7 +232,7 @@ def dokumen_pdf(
 
     konteks = konteks_dokumen(kecamatan, tahun, jenis, disetujui, kertas, langkah)
     awalan = awalan_dokumen(kecamatan.pk, tahun, jenis, kertas, disetujui is not None)
-    return dokumen_pdf_bab(konteks, awalan, langkah, kabar)
+    return dokumen_pdf_bab(konteks, awalan, langkah, kabar, simpan=disetujui is None)
 
 
 def dokumen_pdf_utuh(
@@ -245,7 +245,7 @@ def dokumen_pdf_utuh(
     kabar: Callable[[str], None] | None = None,
 ) -> bytes:
     """The same document as one WeasyPrint render of :func:`dokumen_html` (nothing kept): the reference the
-    per-chapter join is compared with (tests, ``python -m bench``-style measurements)."""
+    per-chapter join is compared with (tests, measurements)."""
     from weasyprint import HTML
 
     html = dokumen_html(kecamatan, tahun, jenis, disetujui, kertas, langkah)

@@ -123,7 +123,7 @@ def test_daftar_isi_menunjuk_halaman_nyata_dan_nomor_halaman_bersambung(d):
     assert judul_outline[:2] == ["KATA PENGANTAR", "DAFTAR ISI"] and len(judul_outline) == 6
 
 
-def test_draf_bertanda_draf_dan_yang_disetujui_bertanda_tangan(d):
+def test_draf_bertanda_draf_dan_yang_disetujui_bertanda_tangan(d, settings):
     halaman = halaman_teks(dokumen_pdf(d["a"], 2020, "lkjip"), "-raw")
     assert all(
         "DRAF" in "".join(t.split()) for t in halaman
@@ -141,6 +141,9 @@ def test_draf_bertanda_draf_dan_yang_disetujui_bertanda_tangan(d):
     kata_pengantar = next(i for i, t in enumerate(halaman) if "KATA PENGANTAR" in t)
     assert bertanda[0] == kata_pengantar and bertanda[-1] == len(halaman) - 1  # and the last chapter's end
     assert re.search(rf"Halaman {len(halaman)} dari {len(halaman)}", halaman[-1])
+    # its parts are not kept: the joined PDF is, on the Dokumen
+    folder = settings.PRIVATE_MEDIA_ROOT / bab.FOLDER / str(d["a"].pk)
+    assert not [p.name for p in folder.iterdir() if "-sah-" in p.name]
 
 
 def test_bagian_lama_dihapus_setelah_digabung(d, settings):
