@@ -89,6 +89,7 @@ def _versi_tata_letak() -> list[tuple[str, int, int]]:
         *sorted((dasar / "static" / "css").glob("*.css")),
         dasar / "dokumen" / "struktur.py",
         dasar / "dokumen" / "pdf.py",
+        dasar / "dokumen" / "bab.py",
     ]
     return [(p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in berkas if p.exists()]
 
@@ -107,8 +108,10 @@ def kunci_disetujui(dok: Dokumen) -> str:
 
 
 def jumlah_langkah(jenis: str) -> int:
-    """Report tables of the document, the page layout, the finished PDF."""
-    return sum(len(b.laporan) for b in STRUKTUR[jenis].semua_bagian()) + 2
+    """Report tables of the document, each chapter laid out (or found stored: :mod:`dokumen.bab`), the front
+    matter with its daftar isi, the finished PDF."""
+    struktur = STRUKTUR[jenis]
+    return sum(len(b.laporan) for b in struktur.semua_bagian()) + len(struktur.bab) + 2
 
 
 def nama_berkas(kecamatan: Kecamatan, tahun: int, jenis: str, akhiran: str = "") -> str:

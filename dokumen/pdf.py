@@ -225,8 +225,27 @@ def dokumen_pdf(
     kabar: Callable[[str], None] | None = None,
 ) -> bytes:
     """PDF bytes. Without ``disetujui`` the pages carry a DRAF watermark and no signature. Rendered by the
-    jobs of :mod:`dokumen.cetak`, not by views. ``langkah`` is called after each table and before the layout;
+    jobs of :mod:`dokumen.cetak`, not by views: laid out per chapter, each kept per its content, and joined
+    (:mod:`dokumen.bab`). ``langkah`` is called after each table and each part laid out (or found stored);
     ``kabar`` with each page WeasyPrint lays out (the longest part, so a job's progress shows it)."""
+    from .bab import awalan_dokumen, dokumen_pdf_bab
+
+    konteks = konteks_dokumen(kecamatan, tahun, jenis, disetujui, kertas, langkah)
+    awalan = awalan_dokumen(kecamatan.pk, tahun, jenis, kertas, disetujui is not None)
+    return dokumen_pdf_bab(konteks, awalan, langkah, kabar, simpan=disetujui is None)
+
+
+def dokumen_pdf_utuh(
+    kecamatan: Kecamatan,
+    tahun: int,
+    jenis: str,
+    disetujui: Dokumen | None = None,
+    kertas: str = "a4",
+    langkah: Callable[[str], None] | None = None,
+    kabar: Callable[[str], None] | None = None,
+) -> bytes:
+    """The same document as one WeasyPrint render of :func:`dokumen_html` (nothing kept): the reference the
+    per-chapter join is compared with (tests, measurements)."""
     from weasyprint import HTML
 
     html = dokumen_html(kecamatan, tahun, jenis, disetujui, kertas, langkah)

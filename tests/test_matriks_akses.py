@@ -299,7 +299,11 @@ def _tugas_workbook() -> tuple[Tugas, Tugas]:
 # ------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def dunia(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), mock.patch("weasyprint.HTML.write_pdf", return_value=b"%PDF-1.4 uji"):
+    with (
+        django_db_blocker.unblock(),
+        mock.patch("weasyprint.HTML.write_pdf", return_value=b"%PDF-1.4 uji"),
+        mock.patch("dokumen.pdf.dokumen_pdf", return_value=b"%PDF-1.4 uji"),
+    ):
         blok = transaction.atomic()
         blok.__enter__()
         try:
@@ -421,7 +425,10 @@ def test_matriks_persona_url_metode(dunia, nama, aksi, aturan):
     url = _url(d, nama, aksi, aturan)
     kecamatan = "kode" in resolve(url).kwargs
     salah = []
-    with mock.patch("weasyprint.HTML.write_pdf", return_value=b"%PDF-1.4 uji"):
+    with (
+        mock.patch("weasyprint.HTML.write_pdf", return_value=b"%PDF-1.4 uji"),
+        mock.patch("dokumen.pdf.dokumen_pdf", return_value=b"%PDF-1.4 uji"),
+    ):
         sebelum = _jumlah_baris()
         for persona in PERSONA:
             try:

@@ -11,3 +11,10 @@ register = template.Library()
 @register.filter
 def butir(teks: str) -> list[tuple[str, str]] | None:
     return _butir(teks or "")
+
+
+@register.filter
+def halaman_dari(halaman: dict[str, int] | None, anchor: str) -> int | str:
+    """The page of ``anchor`` in the joined document (``{{ halaman|halaman_dari:c.anchor }}``, daftar isi of
+    a document laid out per chapter: dokumen/bab.py)."""
+    return (halaman or {}).get(anchor, "")

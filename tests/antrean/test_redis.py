@@ -113,7 +113,27 @@ def test_permintaan_kedua_bergabung_dengan_tugas_yang_antre(antre, django_captur
     with django_capture_on_commit_callbacks(execute=True):
         ketiga = kirim_draf(d["a"], 2020, "renja", "a4", sidik, d["users"]["camat_a"])
     assert ketiga.pk == pertama.pk and antre.count == 0  # served from storage, nothing queued
-    assert Tugas.objects.count() == 1
+    assert Tugas.objects.exclude(jenis="dokumen.bab").count() == 1  # (and its chapters' jobs: dokumen/bab.py)
+
+
+def test_draf_mengirim_bab_ke_antrean_yang_selesai_tanpa_menata_ulang(
+    antre, django_capture_on_commit_callbacks
+):
+    """The document's job sends its chapters but the first as jobs of their own (dokumen/bab.py); here the one
+    worker is busy with the document, which lays them out itself, so the chapter jobs it finds done end at once."""
+    d = dua_kecamatan()
+    with django_capture_on_commit_callbacks(execute=True):
+        draf = kirim_draf(d["a"], 2020, "lkjip", "a4", sidik_data(d["a"], 2020), d["users"]["operator_a"])
+    with django_capture_on_commit_callbacks(execute=True):  # the chapter jobs are queued as they are sent
+        _pekerja(antre)
+    draf.refresh_from_db()
+    assert draf.status == StatusTugas.SELESAI
+    bab = Tugas.objects.filter(jenis="dokumen.bab")
+    assert bab.count() == 3 and antre.count == 3 and all(t.kecamatan_pk == d["a"].pk for t in bab)
+    _pekerja(antre)
+    assert set(bab.values_list("status", flat=True)) == {StatusTugas.SELESAI}
+    halaman, teks = _teks_pdf(draf.berkas.open("rb").read())
+    assert halaman > 3 and "DAFTAR ISI" in teks and f"Halaman {halaman} dari {halaman}" in teks
 
 
 def test_tugas_gagal_diulang_dua_kali_lalu_gagal(antre, django_capture_on_commit_callbacks):

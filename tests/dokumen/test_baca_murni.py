@@ -28,7 +28,10 @@ def d():
 
 @pytest.fixture
 def pdf_cepat():
-    with mock.patch("weasyprint.HTML.write_pdf", return_value=b"%PDF-1.4 uji"):
+    with (
+        mock.patch("weasyprint.HTML.write_pdf", return_value=b"%PDF-1.4 uji"),
+        mock.patch("dokumen.pdf.dokumen_pdf", return_value=b"%PDF-1.4 uji"),
+    ):
         yield
 
 

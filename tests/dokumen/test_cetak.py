@@ -56,7 +56,7 @@ def test_sidik_data_berubah_bila_data_berubah_dengan_jumlah_query_tetap(d, djang
 
 def test_pdf_draf_disusun_sekali_per_versi_data_lalu_dilayani_dari_penyimpanan(client, d):
     client.force_login(d["users"]["pimpinan"])
-    with mock.patch("weasyprint.HTML.write_pdf", return_value=PDF) as tulis:
+    with mock.patch("dokumen.pdf.dokumen_pdf", return_value=PDF) as tulis:
         r = client.get(_url("dokumen:pdf"))
         assert r.status_code == 200 and "Susun PDF draf" in r.content.decode() and not tulis.called
         r = client.post(_url("dokumen:pdf-susun"))
@@ -95,7 +95,7 @@ def test_pdf_draf_yang_sedang_disusun_menampilkan_kemajuannya(client, d):
         status="berjalan",
     )
     client.force_login(d["users"]["operator_a"])
-    with mock.patch("weasyprint.HTML.write_pdf", return_value=PDF) as tulis:
+    with mock.patch("dokumen.pdf.dokumen_pdf", return_value=PDF) as tulis:
         isi = client.get(_url("dokumen:pdf")).content.decode()
         assert "sedang disusun" in isi and reverse("antrean:status", kwargs={"pk": t.pk}) in isi
         client.post(_url("dokumen:pdf-susun"))  # joins the running job
@@ -104,7 +104,7 @@ def test_pdf_draf_yang_sedang_disusun_menampilkan_kemajuannya(client, d):
 
 def test_persetujuan_menyusun_pdf_bertanda_tangan_sebagai_tugas(d):
     dok = dokumen_ajukan(dokumen_terkini(d["a"], 2020, "lkjip"), d["users"]["operator_a"])
-    with mock.patch("weasyprint.HTML.write_pdf", return_value=PDF):
+    with mock.patch("dokumen.pdf.dokumen_pdf", return_value=PDF):
         dok = dokumen_setujui(dok, d["users"]["camat_a"])
     t = dok.tugas_cetak
     assert (
@@ -121,7 +121,7 @@ def test_persetujuan_menyusun_pdf_bertanda_tangan_sebagai_tugas(d):
 def test_pdf_persetujuan_yang_gagal_dilaporkan_lalu_disusun_ulang(client, d):
     dok = dokumen_ajukan(dokumen_terkini(d["a"], 2020, "lkjip"), d["users"]["operator_a"])
     client.force_login(d["users"]["camat_a"])
-    with mock.patch("weasyprint.HTML.write_pdf", side_effect=OSError("font hilang")):
+    with mock.patch("dokumen.pdf.dokumen_pdf", side_effect=OSError("font hilang")):
         r = client.post(_url("dokumen:aksi", nama="setujui"), follow=True)
     isi = r.content.decode()
     assert "PDF bertanda tangan gagal disusun" in isi and "font hilang" in isi
@@ -136,7 +136,7 @@ def test_pdf_persetujuan_yang_gagal_dilaporkan_lalu_disusun_ulang(client, d):
     client.force_login(d["users"]["operator_a"])  # may look, may not re-render
     assert client.post(_url("dokumen:aksi", nama="cetak-ulang")).status_code == 403
     client.force_login(d["users"]["bappeda"])
-    with mock.patch("weasyprint.HTML.write_pdf", return_value=PDF):
+    with mock.patch("dokumen.pdf.dokumen_pdf", return_value=PDF):
         r = client.post(_url("dokumen:aksi", nama="cetak-ulang"), follow=True)
     assert "PDF bertanda tangan tersimpan" in r.content.decode()
     dok.refresh_from_db()
@@ -146,12 +146,16 @@ def test_pdf_persetujuan_yang_gagal_dilaporkan_lalu_disusun_ulang(client, d):
     assert b"".join(r.streaming_content) == PDF
 
 
-def test_kemajuan_tata_letak_weasyprint_diteruskan_per_halaman(d):
+def test_kemajuan_tata_letak_weasyprint_diteruskan_per_halaman(d, settings, tmp_path):
     from dokumen.pdf import dokumen_pdf
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path  # no chapter kept by another test: each is laid out here
 
     kabar: list[str] = []
     isi = dokumen_pdf(d["a"], 2020, "renja", kabar=kabar.append)
     assert isi.startswith(b"%PDF")
-    assert "Menata halaman 1" in kabar and "Menata halaman 3" in kabar and kabar[-1] == "Menulis berkas PDF"
+    # per part laid out (dokumen/bab.py), named
+    assert "BAB I PENDAHULUAN: Menata halaman 1" in kabar and "BAB I PENDAHULUAN: Menata halaman 2" in kabar
+    assert kabar[-1] == "Sampul, kata pengantar dan daftar isi: Menulis berkas PDF"
     logger = __import__("logging").getLogger("weasyprint.progress")
     assert not logger.handlers and logger.propagate  # left as it was

@@ -37,7 +37,7 @@ def test_cetak_massal_tanpa_redis_mencetak_setiap_kecamatan_dan_menulis_zip(d, t
     setuju = Dokumen(kecamatan=d["a"], tahun=2020, jenis="lkjip", status=StatusDokumen.DISETUJUI)
     setuju.pdf.save("setuju.pdf", ContentFile(b"%PDF-1.4 disetujui"), save=False)
     setuju.save()
-    with mock.patch("weasyprint.HTML.write_pdf", return_value=PDF) as tulis:
+    with mock.patch("dokumen.pdf.dokumen_pdf", return_value=PDF) as tulis:
         keluar = _jalankan("--tahun", "2020", "--kota", "36.73", "--zip", str(tmp_path / "hasil.zip"))
     assert "4 dokumen dari 2 kecamatan" in keluar and "selesai=4 gagal=0 belum=0" in keluar
     assert tulis.call_count == 3
@@ -56,7 +56,7 @@ def test_cetak_massal_tanpa_redis_mencetak_setiap_kecamatan_dan_menulis_zip(d, t
 
 
 def test_cetak_massal_memilih_kecamatan_dan_dokumen(d):
-    with mock.patch("weasyprint.HTML.write_pdf", return_value=PDF):
+    with mock.patch("dokumen.pdf.dokumen_pdf", return_value=PDF):
         keluar = _jalankan("--tahun", "2020", "--dokumen", "renja", "--kecamatan", "36.73.03")
     assert "1 dokumen dari 1 kecamatan" in keluar
     t = KelompokTugas.objects.get().tugas_set.get()
@@ -65,7 +65,7 @@ def test_cetak_massal_memilih_kecamatan_dan_dokumen(d):
 
 def test_cetak_massal_melaporkan_yang_gagal_setelah_diulang(d):
     with (
-        mock.patch("weasyprint.HTML.write_pdf", side_effect=OSError("disk penuh")),
+        mock.patch("dokumen.pdf.dokumen_pdf", side_effect=OSError("disk penuh")),
         pytest.raises(CommandError, match="2 dokumen gagal"),
     ):
         _jalankan("--tahun", "2020", "--dokumen", "lkjip")
@@ -90,7 +90,7 @@ def test_cetak_massal_masukan_salah_ditolak_tanpa_tugas(d, args, pesan):
 
 def test_export_dokumen_menulis_satu_dokumen_utuh(d, tmp_path):
     keluar = tmp_path / "renja.pdf"
-    with mock.patch("weasyprint.HTML.write_pdf", return_value=PDF):
+    with mock.patch("dokumen.pdf.dokumen_pdf", return_value=PDF):
         call_command(
             "export_dokumen",
             "--kecamatan",
@@ -121,7 +121,7 @@ def test_export_dokumen_menulis_satu_dokumen_utuh(d, tmp_path):
 def test_halaman_cetak_massal_bappeda_dengan_status_per_kecamatan_dan_zip(client, d):
     rusak = OSError("rusak")
     with (
-        mock.patch("weasyprint.HTML.write_pdf", side_effect=[PDF, rusak, rusak, rusak]),
+        mock.patch("dokumen.pdf.dokumen_pdf", side_effect=[PDF, rusak, rusak, rusak]),
         pytest.raises(CommandError, match="1 dokumen gagal"),
     ):
         _jalankan("--tahun", "2020", "--dokumen", "lkjip")
@@ -147,7 +147,7 @@ def test_halaman_cetak_massal_bappeda_dengan_status_per_kecamatan_dan_zip(client
 def test_bappeda_memulai_cetak_massal_dari_halaman(client, d):
     client.force_login(d["users"]["bappeda"])
     assert "Mulai cetak massal" in client.get(reverse("dokumen:massal")).content.decode()
-    with mock.patch("weasyprint.HTML.write_pdf", return_value=PDF):
+    with mock.patch("dokumen.pdf.dokumen_pdf", return_value=PDF):
         r = client.post(
             reverse("dokumen:massal-baru"), {"tahun": "2020", "dokumen": "lkjip", "kota": "36.73"}
         )

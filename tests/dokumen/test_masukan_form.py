@@ -72,7 +72,10 @@ def test_kembalikan_tanpa_catatan_yang_sah_400(client, d, catatan, kata):
 )
 def test_opsi_pdf_dokumen_seperti_halaman_laporan(client, d, query, kata):
     client.force_login(d["users"]["pimpinan"])
-    with mock.patch("weasyprint.HTML.write_pdf", return_value=b"%PDF-1.4 uji") as tulis:
+    with (
+        mock.patch("weasyprint.HTML.write_pdf", return_value=b"%PDF-1.4 uji"),
+        mock.patch("dokumen.pdf.dokumen_pdf", return_value=b"%PDF-1.4 uji") as tulis,
+    ):
         r = client.get(_dok("pdf"), query)
         if not kata:  # not rendered yet: the page offers to; asked for, it is rendered (inline) and served
             assert r.status_code == 200 and "Susun PDF draf" in r.content.decode()

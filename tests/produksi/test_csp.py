@@ -16,7 +16,13 @@ from .lingkungan import REPO
 TEMPLATES = REPO / "templates"
 # The print documents are rendered to PDF by WeasyPrint and downloaded as files (Content-Disposition:
 # attachment); they are never shown under the site's CSP, so they keep their inline <style>.
-CETAK = {"laporan/cetak.html", "dokumen/cetak.html", "kota/cetak.html"}
+CETAK = {
+    "laporan/cetak.html",
+    "dokumen/cetak.html",
+    "dokumen/_cetak_kepala.html",
+    "dokumen/cetak_nomor.html",
+    "kota/cetak.html",
+}
 
 SCRIPT_INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 HANDLER_INLINE = re.compile(r"""\son[a-z]+\s*=\s*["']""", re.IGNORECASE)
