@@ -135,11 +135,62 @@ def klon(jumlah: int, awal: int = 0, memori: bool = True):
     return hasil
 
 
+def bab_bersihkan() -> None:
+    """Forget every stored chapter (dokumen.bab), so the next document is laid out cold."""
+    from core.penyimpanan import penyimpanan_privat
+    from dokumen.bab import FOLDER
+
+    shutil.rmtree(penyimpanan_privat().path(FOLDER), ignore_errors=True)
+
+
+def dokumen_bab() -> dict[str, float | int]:
+    """The whole LKjIP of the measured kecamatan, inline: one WeasyPrint render of the whole document (the
+    reference), laid out per chapter cold, again with nothing changed, and after one realisasi value changed
+    (one chapter's tables) — seconds each, with the chapters laid out each time."""
+    from unittest import mock
+
+    from bench import ukur as ukur_pdf
+    from dokumen import bab
+    from dokumen.pdf import dokumen_pdf, dokumen_pdf_utuh
+    from renja.models import Anggaran
+    from wilayah.models import Kecamatan
+
+    kec = Kecamatan.objects.select_related("kota").get(kode=KEC_LKJIP)
+    hasil: dict[str, float | int] = {}
+    ditata: list[int] = []
+    asli = bab.tata_letak
+
+    def hitung(html, kabar=None):
+        ditata.append(1)
+        return asli(html, kabar)
+
+    def ukur(nama: str, fungsi) -> None:
+        ditata.clear()
+        mulai = time.perf_counter()
+        with mock.patch.object(bab, "tata_letak", hitung):
+            isi = fungsi()
+        hasil[nama] = time.perf_counter() - mulai
+        hasil[f"{nama}:bagian"] = len(ditata)
+        hasil["halaman"] = ukur_pdf.halaman_pdf(isi)
+
+    bab_bersihkan()
+    ukur("satu render utuh", lambda: dokumen_pdf_utuh(kec, TAHUN_LKJIP, "lkjip"))
+    ukur("per bab, dingin", lambda: dokumen_pdf(kec, TAHUN_LKJIP, "lkjip"))
+    ukur("per bab, tanpa perubahan", lambda: dokumen_pdf(kec, TAHUN_LKJIP, "lkjip"))
+    baris = Anggaran.objects.filter(kecamatan=kec, tahun=TAHUN_LKJIP, realisasi__gt=0).order_by("pk").first()
+    if baris is not None:
+        baris.realisasi -= 1
+        baris.save()
+        ukur("per bab, satu realisasi diubah", lambda: dokumen_pdf(kec, TAHUN_LKJIP, "lkjip"))
+    return hasil
+
+
 def massal(kecamatan: list[str], pekerja: int) -> float:
-    """Wall time of ``cetak_massal`` (LKjIP) for these kecamatan: inline (``pekerja`` 0, no Redis) or with
-    that many burst RQ workers on a queue of the bench's own."""
+    """Wall time of ``cetak_massal`` (LKjIP) for these kecamatan, cold (no stored chapter): inline (``pekerja``
+    0, no Redis) or with that many burst RQ workers on a queue of the bench's own."""
     from django.core.management import call_command
 
+    bab_bersihkan()
     mulai = time.perf_counter()
     call_command(
         "cetak_massal",
@@ -287,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     bappeda = klien("bappeda")
     pdf = {}
     waktu_massal: dict[str, float | str] = {}
+    waktu_dokumen: dict[str, float | int] = {}
     if not a.tanpa_pdf:
         from core.laporan import registry
 
@@ -313,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             waktu_massal["pekerja RQ"] = f"dilewati: Redis di {a.redis} tidak menjawab"
         waktu_massal["_kecamatan"] = len(kec_massal)
+        log("dokumen LKjIP utuh: satu render vs per bab (dingin, tanpa perubahan, satu nilai diubah)")
+        waktu_dokumen = dokumen_bab()
     hasil = laporan_md.Hasil(
         n=n,
         quick=a.quick,
@@ -324,6 +378,7 @@ def main(argv: list[str] | None = None) -> int:
         impor=impor,
         pdf=pdf,
         massal=waktu_massal,
+        dokumen=waktu_dokumen,
         lama=time.perf_counter() - mulai_semua,
         nasional=not a.tanpa_nasional,
     )

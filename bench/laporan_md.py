@@ -35,6 +35,7 @@ class Hasil:
     impor: Impor
     pdf: dict[str, UkuranPdf] = field(default_factory=dict)
     massal: dict[str, float | str] = field(default_factory=dict)
+    dokumen: dict[str, float | int] = field(default_factory=dict)  # bench.jalan.dokumen_bab
     lama: float = 0.0
     nasional: bool = False  # both databases hold a national-size nomenklatur (bench.skala.nasional)
 
@@ -162,6 +163,18 @@ def tabel(h: Hasil) -> str:
             "|---:|---:|---:|",
             f"| {_ms(median(im.ulang))} | {_ms(median(im.baca))} | {_x(h.rasio_impor_ulang)} |",
         ]
+    if h.dokumen:
+        dk = h.dokumen
+        b += [
+            "",
+            f"### LKjIP utuh ({dk.get('halaman', '?')} halaman): satu render vs per bab (`dokumen.bab`), langsung",
+            "",
+            "| cara | waktu | bagian ditata |",
+            "|---|---:|---:|",
+        ]
+        for k, lama in dk.items():
+            if ":" not in k and k != "halaman":
+                b.append(f"| {k} | {lama:.1f} s | {dk.get(f'{k}:bagian', '-')} |")
     if h.massal:
         jumlah = h.massal.get("_kecamatan", 0)
         b += ["", f"### Cetak massal LKjIP {h.n and jumlah} kecamatan (`cetak_massal`, satu kali)", ""]
@@ -226,6 +239,16 @@ def sasaran(h: Hasil) -> list[str]:
             f"tabel besar, tata letak otomatis) menyebar baris yang sama ke {hal_naif} halaman, laporan kami ke "
             f"{hal}; untuk baris yang sama laporan kami butuh {_x(kami / naif)} waktu render naif (kolom "
             "berlebar tetap, kop, cap, nomor kolom)."
+        )
+    dk = h.dokumen
+    if "per bab, dingin" in dk and "per bab, satu realisasi diubah" in dk:
+        dingin, ubah = dk["per bab, dingin"], dk["per bab, satu realisasi diubah"]
+        hasil.append(
+            f"- Dokumen utuh per bab: satu nilai realisasi diubah menata ulang {dk['per bab, satu realisasi diubah:bagian']} "
+            f"dari {dk['per bab, dingin:bagian']} bagian ({ubah:.1f} s vs {dingin:.1f} s dingin); tanpa perubahan "
+            f"{dk.get('per bab, tanpa perubahan', float('nan')):.1f} s (tidak ada yang ditata). Render dingin per bab "
+            f"vs satu render utuh: {_x(dingin / dk['satu render utuh'])} (bagian ditata terpisah, stempel nomor "
+            "halaman, penggabungan pypdf)."
         )
     ri = h.rasio_impor
     im = h.impor
