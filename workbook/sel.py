@@ -31,6 +31,19 @@ class Galat:
         return f"{tempat}: {self.pesan}"
 
 
+_PEMISAH = re.compile(r"[\s_\-]+")
+_PETA: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+def _peta(pilihan: dict[str, str]) -> dict[str, str]:
+    """The choices keyed as a cell is matched; built once per choice table (read for every row)."""
+    ada = _PETA.get(id(pilihan))
+    if ada is None or ada[0] is not pilihan:
+        ada = (pilihan, {_PEMISAH.sub("", k).lower(): v for k, v in pilihan.items()})
+        _PETA[id(pilihan)] = ada
+    return ada[1]
+
+
 class PembacaBaris:
     """Reads the cells of one row; collects errors instead of raising."""
 
@@ -180,8 +193,8 @@ class PembacaBaris:
             return bawaan if bawaan is not None else ABSEN
         if value is None:
             return bawaan
-        kunci = re.sub(r"[\s_\-]+", "", str(value)).lower()
-        peta = {re.sub(r"[\s_\-]+", "", k).lower(): v for k, v in pilihan.items()}
+        kunci = _PEMISAH.sub("", str(value)).lower()
+        peta = _peta(pilihan)
         if kunci not in peta:
             sah = ", ".join(dict.fromkeys(pilihan.values()))
             self.salah(kolom, f"'{value}' tidak dikenal; isi salah satu dari: {sah}.")
