@@ -268,7 +268,7 @@ def _cukup_nilai(sumber: str | Path | IO[bytes]) -> int | None:
                 with z.open(info) as f:
                     while potongan := f.read(_POTONGAN):
                         data = ekor + potongan
-                        if _PERLU_OPENPYXL.search(data) or (b"t" in data and _GALAT_SEL.search(data)):
+                        if _perlu_openpyxl(data):
                             return None
                         # a tag that ends in this piece was not counted before (one wholly in the tail was)
                         baris += _hitung_baris(data) - _hitung_baris(ekor)
@@ -281,6 +281,31 @@ def _cukup_nilai(sumber: str | Path | IO[bytes]) -> int | None:
     finally:
         if posisi is not None and not isinstance(sumber, (str, Path)):
             sumber.seek(posisi)
+
+
+#: Cheap byte searches that any tag ``_PERLU_OPENPYXL`` finds passes (a false alarm only costs the slow reader).
+_PETUNJUK = (
+    b"<f>",
+    b"<f ",
+    b"<f/",
+    b"<f\t",
+    b"<f\n",
+    b"<f\r",
+    b":f>",
+    b":f ",
+    b":f/",
+    b":f\t",
+    b":f\n",
+    b":f\r",
+)
+
+
+def _perlu_openpyxl(data: bytes) -> bool:
+    """``_PERLU_OPENPYXL`` or an error value in a piece of sheet XML; the regular expressions run only where a
+    byte search found a hint (most sheets have none, and a regex tried at every tag is the slow part)."""
+    if (b"mergeCell" in data or any(p in data for p in _PETUNJUK)) and _PERLU_OPENPYXL.search(data):
+        return True
+    return (b'"e"' in data or b"'e'" in data) and _GALAT_SEL.search(data) is not None
 
 
 def _hitung_baris(data: bytes) -> int:

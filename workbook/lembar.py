@@ -100,7 +100,11 @@ LEWATI = "lewati"
 
 def kosong(value: Any) -> bool:
     """No value: what ``tampil`` shows as ``kosong`` (without formatting the value to find out)."""
-    return value is None or value == "" or (isinstance(value, Nilai) and value.kosong)
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value == ""
+    return isinstance(value, Nilai) and value.kosong
 
 
 def tampil(value: Any) -> str:

@@ -31,6 +31,18 @@ class Galat:
         return f"{tempat}: {self.pesan}"
 
 
+_KUNCI: dict[str, str] = {}
+
+
+def _kunci(kolom: str) -> str:
+    """A handler's column name as the sheet's columns are keyed (``normalisasi_nama``), computed once per name:
+    it is looked up for every cell read."""
+    kunci = _KUNCI.get(kolom)
+    if kunci is None:
+        kunci = _KUNCI[kolom] = normalisasi_nama(kolom)
+    return kunci
+
+
 _PEMISAH = re.compile(r"[\s_\-]+")
 _PETA: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
 
@@ -59,12 +71,13 @@ class PembacaBaris:
         self.galat.append(Galat(self.sheet, self.baris.nomor, kolom, huruf, pesan))
 
     def ada(self, kolom: str) -> bool:
-        return normalisasi_nama(kolom) in self.baris.huruf
+        return _kunci(kolom) in self.baris.huruf
 
     def mentah(self, kolom: str) -> Any:
-        if not self.ada(kolom):
+        kunci = _kunci(kolom)
+        if kunci not in self.baris.huruf:
             return ABSEN
-        value = self.baris.sel.get(normalisasi_nama(kolom))
+        value = self.baris.sel.get(kunci)
         if value is RUMUS_TANPA_NILAI:
             self.salah(
                 kolom,
