@@ -117,7 +117,7 @@ def _sisipkan(baru: list[_Tulisan]) -> None:
     """INSERT the new rows model by model, in rounds: a row goes once what it points to has been inserted."""
     sisa = baru
     while sisa:
-        per_model: dict[type, list[Any]] = {}
+        per_model: dict[type[Model], list[Any]] = {}
         tunggu = []
         for t in sisa:
             # a row whose target is created in this same round waits for the next one
@@ -131,14 +131,14 @@ def _sisipkan(baru: list[_Tulisan]) -> None:
         sisa = [t for t in tunggu if t.obj.pk is None]
 
 
-def _tulis_baru(per_model: dict[type, list[_Tulisan]]) -> None:
+def _tulis_baru(per_model: dict[type[Model], list[_Tulisan]]) -> None:
     for model, daftar in per_model.items():
         objs = [t.obj for t in daftar]
         sisipkan(model, objs)
         _riwayat(model, objs, ubah=False)
 
 
-def sisipkan(model: type, objs: list[Any]) -> None:
+def sisipkan(model: type[Model], objs: list[Any]) -> None:
     """INSERT new rows of one model and set their keys: the one place an import creates rows (the tests make
     it fail as a database would)."""
     if not _sisipkan_cepat(model, objs):
@@ -147,7 +147,7 @@ def sisipkan(model: type, objs: list[Any]) -> None:
 
 def _perbarui(ubah: list[_Tulisan]) -> None:
     """UPDATE the changed rows: one ``bulk_update`` per model and set of changed columns."""
-    kelompok: dict[tuple[type, tuple[str, ...]], list[Any]] = {}
+    kelompok: dict[tuple[type[Model], tuple[str, ...]], list[Any]] = {}
     for t in ubah:
         kelompok.setdefault((type(t.obj), tuple(sorted(t.kolom))), []).append(t.obj)
     for (model, kolom), objs in kelompok.items():
@@ -155,7 +155,7 @@ def _perbarui(ubah: list[_Tulisan]) -> None:
         _riwayat(model, objs, ubah=True)
 
 
-def _riwayat(model: type, objs: list[Any], ubah: bool) -> None:
+def _riwayat(model: type[Model], objs: list[Any], ubah: bool) -> None:
     """One history record per written row, with its ``_change_reason`` and the user a save would have named:
     the rows django-simple-history's ``bulk_history_create`` writes. They are copied by the database from the
     rows just written (``INSERT … SELECT``, one statement per change reason and user, a key per row as the
@@ -197,7 +197,7 @@ def _riwayat(model: type, objs: list[Any], ubah: bool) -> None:
                 )
 
 
-def _sisipkan_cepat(model: type, objs: list[Any]) -> bool:
+def _sisipkan_cepat(model: type[Model], objs: list[Any]) -> bool:
     """INSERT new rows and set their primary keys, preparing each value once (``get_db_prep_save``) instead of
     through the SQL compiler's per-value machinery; False when this model or database needs Django's own
     ``bulk_create`` (no RETURNING, a non-automatic key, inheritance, database defaults)."""
@@ -226,7 +226,9 @@ def _sisipkan_cepat(model: type, objs: list[Any]) -> bool:
     return True
 
 
-def _sisip_sql(model: type, kolom: list[Any], baris: list[dict[str, Any]], kembalikan: bool) -> list[Any]:
+def _sisip_sql(
+    model: type[Model], kolom: list[Any], baris: list[dict[str, Any]], kembalikan: bool
+) -> list[Any]:
     """Multi-row ``INSERT … VALUES (…), (…)`` (``RETURNING`` the keys when asked) in batches the database
     accepts; a statement per batch, logged and counted like any other query."""
     connection = connections[DEFAULT_DB_ALIAS]  # the connection itself, not the thread-local proxy per value
