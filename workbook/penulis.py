@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, OperationalError, connections, transaction
-from django.db.models import NOT_PROVIDED, ForeignKey, Model
+from django.db.models import NOT_PROVIDED, Field, ForeignKey, Model
 from django.utils import timezone
 from simple_history.utils import get_change_reason_from_object
 
@@ -103,10 +104,15 @@ class Penulis:
             raise GagalTulis(_cari_baris(baru, ubah)) from exc
 
 
+@cache
+def _kunci_asing(model: type[Model]) -> tuple[ForeignKey, ...]:
+    return tuple(f for f in model._meta.concrete_fields if isinstance(f, ForeignKey))
+
+
 def _siap(obj: Model) -> bool:
     """Every object this one points to (through a foreign key set to an object) has its primary key."""
-    for f in obj._meta.concrete_fields:
-        if isinstance(f, ForeignKey) and f.is_cached(obj):
+    for f in _kunci_asing(type(obj)):
+        if f.is_cached(obj):
             tujuan = f.get_cached_value(obj)
             if tujuan is not None and tujuan.pk is None:
                 return False
@@ -212,11 +218,18 @@ def _sisipkan_cepat(model: type[Model], objs: list[Any]) -> bool:
     ):
         return False
     kolom = [f for f in meta.concrete_fields if f is not pk]
+    # a field that keeps Field.pre_save is read as the attribute (auto_now and the like go through pre_save)
+    ambil = [(f.attname, None if type(f).pre_save is Field.pre_save else f) for f in kolom]
+    asing = _kunci_asing(model)
     baris = []
     for obj in objs:
-        obj._prepare_related_fields_for_save(operation_name="bulk_create")
-        baris.append({f.attname: f.pre_save(obj, True) for f in kolom})
-    kunci = _sisip_sql(model, kolom, baris, True)
+        for fk in asing:  # as Django's _prepare_related_fields_for_save: a key set to an object saved since
+            if getattr(obj, fk.attname) is None and fk.is_cached(obj):
+                tujuan = fk.get_cached_value(obj)
+                if tujuan is not None:
+                    setattr(obj, fk.attname, getattr(tujuan, fk.target_field.attname))
+        baris.append([getattr(obj, a) if f is None else f.pre_save(obj, True) for a, f in ambil])
+    kunci = _sisip_sql(model, kolom, baris)
     if len(kunci) != len(objs):
         raise DatabaseError("impor: jumlah kunci hasil INSERT tidak sama dengan jumlah baris")
     for obj, k in zip(objs, kunci, strict=True):
@@ -226,25 +239,23 @@ def _sisipkan_cepat(model: type[Model], objs: list[Any]) -> bool:
     return True
 
 
-def _sisip_sql(
-    model: type[Model], kolom: list[Any], baris: list[dict[str, Any]], kembalikan: bool
-) -> list[Any]:
-    """Multi-row ``INSERT … VALUES (…), (…)`` (``RETURNING`` the keys when asked) in batches the database
-    accepts; a statement per batch, logged and counted like any other query."""
+def _sisip_sql(model: type[Model], kolom: list[Any], baris: list[list[Any]]) -> list[Any]:
+    """Multi-row ``INSERT … VALUES (…), (…) RETURNING`` the keys, in batches the database accepts; a statement
+    per batch, logged and counted like any other query."""
     connection = connections[DEFAULT_DB_ALIAS]  # the connection itself, not the thread-local proxy per value
     qn = connection.ops.quote_name
     awal = f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(f.column) for f in kolom)}) VALUES "
     satu = "(" + ", ".join(["%s"] * len(kolom)) + ")"
-    akhir = f" RETURNING {qn(model._meta.pk.column)}" if kembalikan else ""
+    akhir = f" RETURNING {qn(model._meta.pk.column)}"
     ukuran = max(1, min(UKURAN_KELOMPOK, connection.ops.bulk_batch_size(kolom, baris)))
+    siapkan = [f.get_db_prep_save for f in kolom]
     kunci: list[Any] = []
     with connection.cursor() as cur:
         for i in range(0, len(baris), ukuran):
             kelompok = baris[i : i + ukuran]
-            params = [f.get_db_prep_save(b[f.attname], connection) for b in kelompok for f in kolom]
+            params = [p(v, connection) for b in kelompok for p, v in zip(siapkan, b, strict=True)]
             cur.execute(awal + ", ".join([satu] * len(kelompok)) + akhir, params)
-            if kembalikan:
-                kunci.extend(r[0] for r in cur.fetchall())
+            kunci.extend(r[0] for r in cur.fetchall())
     return kunci
 
 
