@@ -5,6 +5,10 @@ of WORKBOOK.md and created, updated in place or left unchanged. When any row of 
 or on a dry run, the transaction is rolled back: the database is exactly as before. When the database itself
 refuses a write (a constraint the checks did not foresee, a lost connection), the whole import is rolled back
 and reported as one error in Bahasa Indonesia; the database's own message goes to the log, not to the user.
+
+A row is checked whole before anything of it is queued (no savepoint per row: a row with an error queues
+nothing), and each sheet's writes go to the database in bulk when the sheet is done (workbook.penulis), so
+the next sheets find its rows.
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ class PembacaBaris:
 
     # -- helpers -------------------------------------------------------------------------------
     def salah(self, kolom: str | None, pesan: str) -> None:
-        huruf = self.baris.huruf.get(normalisasi_nama(kolom)) if kolom else None
+        huruf = self.baris.huruf.get(_kunci(kolom)) if kolom else None
         self.galat.append(Galat(self.sheet, self.baris.nomor, kolom, huruf, pesan))
 
     def ada(self, kolom: str) -> bool:
@@ -120,7 +120,7 @@ class PembacaBaris:
             )
             return ""
         text = str(value).strip()
-        asli = self.baris.sel.get(normalisasi_nama(kolom))
+        asli = self.baris.sel.get(_kunci(kolom))
         if isinstance(asli, str) and asli != text:
             self.peringatan.append(
                 f"Sheet '{self.sheet}', baris {self.baris.nomor}, kolom {kolom}: spasi di awal/akhir kode "
