@@ -405,10 +405,11 @@ def _baca_sheet_calamine(cs: CalamineSheet, lapor: Callable[[int], None]) -> She
         lapor(1)
         if not nama_kolom:
             continue
-        sel = {
-            kunci: (_nilai_calamine(values[j]) if j < len(values) else None)
-            for j, kunci in nama_kolom.items()
-        }
+        n = len(values)
+        sel: dict[str, Any] = {}
+        for j, kunci in nama_kolom.items():
+            v = values[j] if j < n else None
+            sel[kunci] = v if (type(v) is str and v) else _nilai_calamine(v)  # most cells: text, kept as is
         if all(_kosong(v) for v in sel.values()):
             continue
         sheet.baris.append(Baris(nomor=nomor, sel=sel, huruf=sheet.kolom))

@@ -73,18 +73,18 @@ class Penulis:
         if hasattr(obj, "versi"):
             tulisan.kolom.add("versi")
 
-    def tanda(self) -> tuple[int, set[int]]:
+    def tanda(self) -> tuple[int, int]:
         """Where the queue stands before a row (``batal`` forgets what that row queued)."""
-        return len(self._baru), set(self._ubah)
+        return len(self._baru), len(self._ubah)
 
-    def batal(self, tanda: tuple[int, set[int]]) -> None:
+    def batal(self, tanda: tuple[int, int]) -> None:
         """Forget the writes a row with an error queued: they must not reach the database (its errors are the
-        user's answer, and the import is rolled back anyway)."""
-        jumlah, ubah = tanda
-        for t in self._baru[jumlah:]:
+        user's answer, and the import is rolled back anyway). The row's entries are the last ones queued."""
+        baru, ubah = tanda
+        for t in self._baru[baru:]:
             self._tertunda.discard(id(t.obj))
-        del self._baru[jumlah:]
-        for kunci in set(self._ubah) - ubah:
+        del self._baru[baru:]
+        for kunci in list(self._ubah)[ubah:]:
             del self._ubah[kunci]
 
     def kirim(self) -> None:
