@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -104,9 +103,15 @@ class Penulis:
             raise GagalTulis(_cari_baris(baru, ubah)) from exc
 
 
-@cache
+_KUNCI_ASING: dict[str, tuple[ForeignKey, ...]] = {}
+
+
 def _kunci_asing(model: type[Model]) -> tuple[ForeignKey, ...]:
-    return tuple(f for f in model._meta.concrete_fields if isinstance(f, ForeignKey))
+    """The model's foreign keys, looked up once per model (read for every new row)."""
+    label = model._meta.label
+    if label not in _KUNCI_ASING:
+        _KUNCI_ASING[label] = tuple(f for f in model._meta.concrete_fields if isinstance(f, ForeignKey))
+    return _KUNCI_ASING[label]
 
 
 def _siap(obj: Model) -> bool:
