@@ -113,6 +113,9 @@ def tampil(value: Any) -> str:
     if kosong(value):
         return "kosong"
     if isinstance(value, Decimal):
+        if value.is_finite() and value == value.to_integral_value():
+            # a whole number (most Rupiah), as format_angka shows it, without its rounding context per cell
+            return f"{int(value):,}".replace(",", ".")
         return format_angka(value)
     return str(value)
 

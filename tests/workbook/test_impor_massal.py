@@ -6,6 +6,7 @@ names its row and leaves nothing behind; and the fast reader (python-calamine) r
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -13,13 +14,14 @@ from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from simple_history.models import HistoricalRecords
 
+from core.angka import format_angka
 from lkjip.models import IndikatorSasaran, Sasaran
 from renja.models import Anggaran, Nomenklatur
 from wilayah.akun import pengguna_simpan
 from wilayah.models import Kecamatan, Kelurahan, Kota, Peran
 from workbook import berkas, penulis
 from workbook.impor import workbook_impor
-from workbook.lembar import ALASAN
+from workbook.lembar import ALASAN, tampil
 
 from .test_impor_dasar import ANGGARAN, NOMENKLATUR, WILAYAH
 
@@ -213,3 +215,11 @@ def test_berkas_dengan_rumus_dibaca_openpyxl(tmp_path):
     wb.save(path)
     assert berkas._cukup_nilai(path) is None
     assert berkas.buka(path)["anggaran"].baris[0].sel["pagu"] is berkas.RUMUS_TANPA_NILAI
+
+
+@pytest.mark.parametrize(
+    "teks",
+    ["0", "0.00", "-0.00", "5", "-5.00", "209774059.00", "1E+3", "1234567.89", "-1234.5", "0.10", "9" * 18],
+)
+def test_tampil_bilangan_bulat_sama_dengan_format_angka(teks):
+    assert tampil(Decimal(teks)) == format_angka(Decimal(teks))
