@@ -283,43 +283,21 @@ def _cukup_nilai(sumber: str | Path | IO[bytes]) -> int | None:
             sumber.seek(posisi)
 
 
-#: Cheap byte searches that any tag ``_PERLU_OPENPYXL`` finds passes (a false alarm only costs the slow reader).
-_PETUNJUK = (
-    b"<f>",
-    b"<f ",
-    b"<f/",
-    b"<f\t",
-    b"<f\n",
-    b"<f\r",
-    b":f>",
-    b":f ",
-    b":f/",
-    b":f\t",
-    b":f\n",
-    b":f\r",
-)
-
-
 def _perlu_openpyxl(data: bytes) -> bool:
-    """``_PERLU_OPENPYXL`` or an error value in a piece of sheet XML; the regular expressions run only where a
-    byte search found a hint (most sheets have none, and a regex tried at every tag is the slow part)."""
-    if (b"mergeCell" in data or any(p in data for p in _PETUNJUK)) and _PERLU_OPENPYXL.search(data):
+    """``_PERLU_OPENPYXL`` or an error value in a piece of sheet XML. The regular expressions run only where a
+    byte search found a hint (most sheets have none; a regex tried at every tag is the slow part); a false
+    hint (``<filterColumn``) costs one regex search, never a wrong answer."""
+    if (b"<f" in data or b":f" in data or b"mergeCell" in data) and _PERLU_OPENPYXL.search(data):
         return True
     return (b'"e"' in data or b"'e'" in data) and _GALAT_SEL.search(data) is not None
 
 
 def _hitung_baris(data: bytes) -> int:
-    """``<row>`` tags in the XML; counted by bytes.count unless the sheet writes its tags with a prefix."""
+    """``<row>`` tags in the XML, at least (``<rowBreaks>`` counts too: a sheet at the limit is then read by
+    openpyxl, which counts exactly); by bytes.count unless the sheet writes its tags with a prefix."""
     if b":row" in data:
         return sum(1 for _ in _BARIS_XML.finditer(data))
-    return (
-        data.count(b"<row ")
-        + data.count(b"<row>")
-        + data.count(b"<row/")
-        + data.count(b"<row\t")
-        + data.count(b"<row\n")
-        + data.count(b"<row\r")
-    )
+    return data.count(b"<row")
 
 
 def _buka_calamine(
