@@ -15,6 +15,8 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -24,6 +26,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string, range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.xml.functions import iterparse
+from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, SheetTypeEnum
 
 EKSTENSI_DITERIMA = (".xlsx", ".xlsm")
 
@@ -71,9 +74,21 @@ def format_jumlah(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+_PEMISAH_NAMA = re.compile(r"[\s_]+")
+
+
 def normalisasi_nama(nama: Any) -> str:
     """Sheet and column names match case-insensitively, ignoring spaces and underscores."""
-    return re.sub(r"[\s_]+", "", str(nama or "")).lower()
+    try:
+        return _normalisasi_nama(nama)
+    except TypeError:  # an unhashable value
+        return _PEMISAH_NAMA.sub("", str(nama or "")).lower()
+
+
+@lru_cache(maxsize=4096)
+def _normalisasi_nama(nama: Any) -> str:
+    # called for every cell read (the row reader names its columns): the few names are computed once
+    return _PEMISAH_NAMA.sub("", str(nama or "")).lower()
 
 
 @dataclass
@@ -137,6 +152,11 @@ def buka(
         )
     _periksa_ole(sumber)
     _periksa_zip(sumber)
+    jumlah = _cukup_nilai(sumber)
+    if jumlah:
+        dibaca_cepat = _buka_calamine(sumber, jumlah, kemajuan, setiap)
+        if dibaca_cepat is not None:
+            return dibaca_cepat
     try:
         # keep_vba=False: macros of an .xlsm are never loaded, let alone run.
         wb = load_workbook(sumber, read_only=True, data_only=True, keep_vba=False)
@@ -220,19 +240,173 @@ def _periksa_zip(sumber: str | Path | IO[bytes]) -> None:
             )
 
 
+#: What only openpyxl (or the XML) can tell about a sheet: a formula (its saved value may be missing), a merged
+#: range (its other cells read as blank), an error value (``#N/A``: the fast reader gives it as blank).
+_PERLU_OPENPYXL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:f|mergeCell)[\s/>]")
+_GALAT_SEL = re.compile(rb"\st\s*=\s*[\"']e[\"']")
+_BARIS_XML = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+_LEMBAR_XML = re.compile(r"xl/worksheets/[^/]+\.xml")
+_POTONGAN = 1 << 20
+
+
+def _cukup_nilai(sumber: str | Path | IO[bytes]) -> int | None:
+    """The number of worksheets when their cell values alone are all the import needs, else None.
+
+    The values are read by python-calamine (several times faster than openpyxl, and it keeps no cell objects)
+    unless a sheet holds what only openpyxl's reading of the XML can tell (``_PERLU_OPENPYXL``: formulas,
+    merged ranges, error values) or more rows than allowed (openpyxl's reader stops there with its message).
+    One streaming pass over each sheet's XML, a megabyte at a time, searched by regular expressions (no parse).
+    """
+    posisi = None if isinstance(sumber, (str, Path)) else sumber.tell()
+    baris_maks = batas("WORKBOOK_BARIS_MAKS")
+    try:
+        with zipfile.ZipFile(sumber) as z:
+            lembar = [i for i in z.infolist() if _LEMBAR_XML.fullmatch(i.filename)]
+            for info in lembar:
+                baris = 0
+                ekor = b""
+                with z.open(info) as f:
+                    while potongan := f.read(_POTONGAN):
+                        data = ekor + potongan
+                        if _perlu_openpyxl(data):
+                            return None
+                        # a tag that ends in this piece was not counted before (one wholly in the tail was)
+                        baris += _hitung_baris(data) - _hitung_baris(ekor)
+                        if baris > baris_maks + 1:
+                            return None
+                        ekor = data[-64:]
+            return len(lembar) or None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
+        return None
+    finally:
+        if posisi is not None and not isinstance(sumber, (str, Path)):
+            sumber.seek(posisi)
+
+
+def _perlu_openpyxl(data: bytes) -> bool:
+    """``_PERLU_OPENPYXL`` or an error value in a piece of sheet XML. The regular expressions run only where a
+    byte search found a hint (most sheets have none; a regex tried at every tag is the slow part); a false
+    hint (``<filterColumn``) costs one regex search, never a wrong answer."""
+    if (b"<f" in data or b":f" in data or b"mergeCell" in data) and _PERLU_OPENPYXL.search(data):
+        return True
+    return (b'"e"' in data or b"'e'" in data) and _GALAT_SEL.search(data) is not None
+
+
+def _hitung_baris(data: bytes) -> int:
+    """``<row>`` tags in the XML, at least (``<rowBreaks>`` counts too: a sheet at the limit is then read by
+    openpyxl, which counts exactly); by bytes.count unless the sheet writes its tags with a prefix."""
+    if b":row" in data:
+        return sum(1 for _ in _BARIS_XML.finditer(data))
+    return data.count(b"<row")
+
+
+def _buka_calamine(
+    sumber: str | Path | IO[bytes], jumlah: int, kemajuan: Kemajuan | None, setiap: int
+) -> dict[str, Sheet] | None:
+    """``buka`` by python-calamine; None when it cannot read the file (the caller then reads it with openpyxl,
+    whose messages name what is wrong) or finds other worksheets than the ``jumlah`` that were checked."""
+    posisi = None if isinstance(sumber, (str, Path)) else sumber.tell()
+    wb = None
+    try:
+        wb = (
+            CalamineWorkbook.from_path(str(sumber))
+            if isinstance(sumber, (str, Path))
+            else CalamineWorkbook.from_filelike(sumber)
+        )
+        lembar = [m.name for m in wb.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+        if len(lembar) != jumlah:
+            return None
+        dibaca = [0]
+
+        def lapor(n: int = 1) -> None:
+            for _ in range(n):
+                dibaca[0] += 1
+                if kemajuan is not None and dibaca[0] % setiap == 0:
+                    kemajuan("membaca", dibaca[0], None)
+
+        hasil = {}
+        for nama in lembar:
+            hasil[normalisasi_nama(nama)] = _baca_sheet_calamine(wb.get_sheet_by_name(nama), lapor)
+        if kemajuan is not None:
+            kemajuan("membaca", dibaca[0], dibaca[0])
+        return hasil
+    except (CalamineError, ValueError, OSError, EOFError, zipfile.BadZipFile):
+        return None
+    finally:
+        if wb is not None:
+            wb.close()
+        if posisi is not None and not isinstance(sumber, (str, Path)):
+            sumber.seek(posisi)
+
+
+def _nilai_calamine(v: Any) -> Any:
+    """A value as openpyxl's ``data_only`` reader gives it: None for a blank cell, an int for a whole number
+    Excel writes without a decimal point, a datetime for a date."""
+    if v == "":
+        return None
+    if type(v) is float:
+        return int(v) if v.is_integer() and abs(v) < 1e15 else v
+    if type(v) is date:
+        return datetime(v.year, v.month, v.day)
+    return v
+
+
+def _baca_sheet_calamine(cs: CalamineSheet, lapor: Callable[[int], None]) -> Sheet:
+    """``_baca_sheet`` over python-calamine's rows: same columns, rows, numbers and limits."""
+    sheet = Sheet(nama=cs.name)
+    if cs.start is None:  # an empty sheet
+        return sheet
+    baris_maks, kolom_maks = batas("WORKBOOK_BARIS_MAKS"), batas("WORKBOOK_KOLOM_MAKS")
+    r0, c0 = cs.start  # 0-based: calamine's rows begin at the first row and column holding a value
+    rows = cs.iter_rows()
+    header = next(rows, []) if r0 == 0 else []
+    nama_kolom: dict[int, str] = {}  # position in calamine's row -> canonical column name
+    for j, judul in enumerate(header):
+        judul = _nilai_calamine(judul)
+        if _kosong(judul):
+            continue
+        i = c0 + j
+        if i >= kolom_maks:
+            raise _terlalu_banyak_kolom(cs.name, kolom_maks)
+        kunci = normalisasi_nama(judul)
+        if kunci in sheet.kolom:
+            continue
+        sheet.kolom[kunci] = get_column_letter(i + 1)
+        sheet.judul[kunci] = str(judul).strip()
+        nama_kolom[j] = kunci
+    awal = max(r0 + 1, 2)  # the Excel row of calamine's next row
+    if awal > 2:
+        lapor(awal - 2)  # rows 2.. before the first one with a value were blank
+    for nomor, values in enumerate(rows, start=awal):
+        if nomor > baris_maks + 1:
+            raise _terlalu_banyak_baris(cs.name, baris_maks)
+        lapor(1)
+        if not nama_kolom:
+            continue
+        n = len(values)
+        sel: dict[str, Any] = {}
+        for j, kunci in nama_kolom.items():
+            v = values[j] if j < n else None
+            sel[kunci] = v if (type(v) is str and v) else _nilai_calamine(v)  # most cells: text, kept as is
+        if all(_kosong(v) for v in sel.values()):
+            continue
+        sheet.baris.append(Baris(nomor=nomor, sel=sel, huruf=sheet.kolom))
+    return sheet
+
+
 def _kosong(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _terlalu_banyak_baris(ws, baris_maks: int) -> BerkasError:
+def _terlalu_banyak_baris(judul: str, baris_maks: int) -> BerkasError:
     return BerkasError(
-        f"Sheet '{ws.title}' berisi lebih dari {format_jumlah(baris_maks)} baris; pecah workbook menjadi beberapa berkas."
+        f"Sheet '{judul}' berisi lebih dari {format_jumlah(baris_maks)} baris; pecah workbook menjadi beberapa berkas."
     )
 
 
-def _terlalu_banyak_kolom(ws, kolom_maks: int) -> BerkasError:
+def _terlalu_banyak_kolom(judul: str, kolom_maks: int) -> BerkasError:
     return BerkasError(
-        f"Sheet '{ws.title}' berisi lebih dari {format_jumlah(kolom_maks)} kolom; hapus kolom yang tidak dipakai "
+        f"Sheet '{judul}' berisi lebih dari {format_jumlah(kolom_maks)} kolom; hapus kolom yang tidak dipakai "
         "lalu simpan ulang."
     )
 
@@ -249,7 +423,7 @@ def _baca_sheet(ws, lapor: Callable[[], None] | None = None) -> Sheet:
         if _kosong(judul):
             continue
         if i >= kolom_maks:
-            raise _terlalu_banyak_kolom(ws, kolom_maks)
+            raise _terlalu_banyak_kolom(ws.title, kolom_maks)
         kunci = normalisasi_nama(judul)
         if kunci in sheet.kolom:
             continue  # a duplicated column name: the first one counts
@@ -270,7 +444,7 @@ def _baca_sheet(ws, lapor: Callable[[], None] | None = None) -> Sheet:
     rows: Iterator[tuple] = ws.iter_rows(min_row=2, max_col=lebar, values_only=True)
     for nomor, values in enumerate(rows, start=2):
         if nomor > baris_maks + 1:
-            raise _terlalu_banyak_baris(ws, baris_maks)
+            raise _terlalu_banyak_baris(ws.title, baris_maks)
         if lapor is not None:
             lapor()
         if all(_kosong(v) for v in values) and not any((nomor, i) in tanpa_nilai for i in indeks):

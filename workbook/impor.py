@@ -5,6 +5,10 @@ of WORKBOOK.md and created, updated in place or left unchanged. When any row of 
 or on a dry run, the transaction is rolled back: the database is exactly as before. When the database itself
 refuses a write (a constraint the checks did not foresee, a lost connection), the whole import is rolled back
 and reported as one error in Bahasa Indonesia; the database's own message goes to the log, not to the user.
+
+A row is checked whole before anything of it is queued (no savepoint per row: a row with an error queues
+nothing), and each sheet's writes go to the database in bulk when the sheet is done (workbook.penulis), so
+the next sheets find its rows.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from .berkas import KEMAJUAN_SETIAP, BerkasError, Kemajuan, Sheet, buka, normali
 from .daftar_lembar import PENANGAN
 from .kolom import KOLOM_VERSI, SHEET_BERVERSI, SHEETS
 from .lembar import Konflik, Konteks, Perubahan
+from .penulis import GagalTulis
 from .sel import Galat, PembacaBaris
 
 STATUS = ("created", "updated", "unchanged")
@@ -73,9 +78,10 @@ class _Batal(Exception):
 
 
 class _GagalBasisData(Exception):
-    """A database error while writing one row; rolls the whole import back."""
+    """A database error while reading or writing a sheet (``baris``: the Excel row, when it can be named); rolls
+    the whole import back."""
 
-    def __init__(self, sheet: str, baris: int) -> None:
+    def __init__(self, sheet: str, baris: int | None) -> None:
         super().__init__(sheet, baris)
         self.sheet, self.baris = sheet, baris
 
@@ -187,7 +193,9 @@ def workbook_impor(
         pass
     except (_GagalBasisData, DatabaseError) as exc:
         asal = exc.__cause__ if isinstance(exc, _GagalBasisData) else exc
-        tempat = f" pada sheet '{exc.sheet}', baris {exc.baris}" if isinstance(exc, _GagalBasisData) else ""
+        tempat = ""
+        if isinstance(exc, _GagalBasisData):
+            tempat = f" pada sheet '{exc.sheet}'" + (f", baris {exc.baris}" if exc.baris is not None else "")
         logger.exception("Impor workbook %s ditolak basis data%s", nama_berkas or sumber, tempat)
         hasil.galat_berkas = _pesan_basis_data(asal or exc, tempat)
         hasil.jumlah.clear()  # nothing was saved
@@ -217,24 +225,25 @@ def _impor_sheet(
         return
     hitung = hasil.per_sheet.setdefault(sheet.nama, Counter())
     penangan = PENANGAN[nama]
+    penulis = konteks.penulis
     for baris in sheet.baris:
         lapor()
         pembaca = PembacaBaris(sheet.nama, baris)
-        status = None
+        tanda = penulis.tanda()
         try:
-            with transaction.atomic():
-                status = penangan(pembaca, konteks)
-                if pembaca.galat:
-                    raise _Batal
-        except _Batal:
-            status = None
-        except DatabaseError as exc:  # a constraint the checks above did not foresee, or the connection
+            status = penangan(pembaca, konteks)
+        except DatabaseError as exc:  # a read refused (the connection); the handlers queue their writes
             raise _GagalBasisData(sheet.nama, baris.nomor) from exc
         hasil.peringatan.extend(pembaca.peringatan)
         if pembaca.galat:
+            # No savepoint per row: the handler checked before queueing; what it queued is forgotten.
+            penulis.batal(tanda)
             hasil.galat.extend(pembaca.galat)
-            if status is None:
-                continue
+            continue
         if status:
             hasil.jumlah[status] += 1
             hitung[status] += 1
+    try:
+        penulis.kirim()  # the sheet's writes, in bulk: the next sheets find its rows (and their keys)
+    except GagalTulis as exc:  # a constraint the checks above did not foresee, or the connection
+        raise _GagalBasisData(sheet.nama, exc.baris) from exc.__cause__

@@ -2,20 +2,22 @@
 
 A handler validates everything before it writes anything, returns "created", "updated" or
 "unchanged", and records problems on the row reader (then it returns None and writes nothing).
-Lookups go through ``Konteks``, which loads each table once, so an import costs a fixed number of
-reads per sheet plus one write per changed row.
+Lookups go through ``Konteks``, which loads each table once, and writes are queued on its ``penulis``
+(workbook.penulis) and sent in bulk at the end of each sheet, so an import costs a fixed number of
+statements per sheet, whatever its number of rows.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
+from django.db.models import ForeignKey
 
 from core.angka import format_angka
 from core.choices import Polaritas, Sifat, SumberDana, label_triwulan
@@ -37,6 +39,7 @@ from renja.services import sifat_bawaan, triwulan_ditutup
 from wilayah.models import Kecamatan, Kelurahan, Kota
 
 from .berkas import format_jumlah, normalisasi_nama
+from .penulis import Penulis
 from .sel import ABSEN, PembacaBaris
 
 ALASAN = "Impor workbook"
@@ -95,11 +98,23 @@ class Konflik:
 LEWATI = "lewati"
 
 
+def kosong(value: Any) -> bool:
+    """No value: what ``tampil`` shows as ``kosong`` (without formatting the value to find out)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value == ""
+    return isinstance(value, Nilai) and value.kosong
+
+
 def tampil(value: Any) -> str:
     """A stored or imported value for a message or the preview: Indonesian numbers, ``kosong`` for no value."""
-    if value is None or value == "" or (isinstance(value, Nilai) and value.kosong):
+    if kosong(value):
         return "kosong"
     if isinstance(value, Decimal):
+        if value.is_finite() and value == value.to_integral_value():
+            # a whole number (most Rupiah), as format_angka shows it, without its rounding context per cell
+            return f"{int(value):,}".replace(",", ".")
         return format_angka(value)
     return str(value)
 
@@ -113,24 +128,31 @@ def simpan(
 ) -> str:
     """Create (obj.pk is None) or update obj with the given values; ABSEN values are left alone.
 
-    With the row reader and the context, every changed cell is recorded for the preview (``Konteks.perubahan``).
-    A changed row that carries a ``versi`` (the browser grid's optimistic lock) moves to the next version, so a
-    page opened before the import is refused on save instead of silently undoing it.
+    With the row reader and the context, every changed cell is recorded for the preview (``Konteks.perubahan``)
+    and the write is queued on ``Konteks.penulis`` (sent in bulk at the end of the sheet, with one history
+    record per written row); without them the object is saved at once. A changed row that carries a ``versi``
+    (the browser grid's optimistic lock) moves to the next version, so a page opened before the import is
+    refused on save instead of silently undoing it. A foreign key is given as the object it points to, which
+    may itself still wait in the queue; it is compared by key, never by fetching the stored object.
     """
     nilai = {k: v for k, v in nilai.items() if v is not ABSEN}
     if r is not None and not _muat(r, obj, nilai):
         return "unchanged"  # the row has an error now: rolled back, nothing counted
-    if obj.pk is None:
+    penulis = k.penulis if k is not None and r is not None else None
+    if obj.pk is None and not (penulis is not None and penulis.tertunda(obj)):
         for nama, v in nilai.items():
             setattr(obj, nama, v)
         if r is not None and k is not None:
             for nama, v in nilai.items():
-                if tampil(v) != "kosong":
+                if not kosong(v):
                     k.catat(r, nama, None, v)
         obj._change_reason = alasan
-        obj.save()
+        if penulis is not None and r is not None:
+            penulis.buat(obj, r.baris.nomor)
+        else:
+            obj.save()
         return "created"
-    berubah = [nama for nama, v in nilai.items() if getattr(obj, nama) != v]
+    berubah = [nama for nama, v in nilai.items() if _beda(obj, nama, v)]
     if not berubah:
         return "unchanged"
     for nama in berubah:
@@ -140,8 +162,22 @@ def simpan(
     if hasattr(obj, "versi"):
         obj.versi += 1
     obj._change_reason = alasan
-    obj.save()
+    if penulis is not None and r is not None:
+        penulis.ubah(obj, berubah, r.baris.nomor)
+    else:
+        obj.save()
     return "updated"
+
+
+def _beda(obj, nama: str, nilai: Any) -> bool:
+    """Whether setting ``nama`` to ``nilai`` changes the row. A foreign key compares keys (no query); one that
+    points to an object still queued for creation is the same only when it is that very object."""
+    field = obj._meta.get_field(nama)
+    if isinstance(field, ForeignKey) and nama == field.name:
+        if nilai is not None and nilai.pk is None:
+            return not (field.is_cached(obj) and field.get_cached_value(obj) is nilai)
+        return getattr(obj, field.attname) != (nilai.pk if nilai is not None else None)
+    return getattr(obj, nama) != nilai
 
 
 def _muat(r: PembacaBaris, obj, nilai: dict[str, Any]) -> bool:
@@ -191,6 +227,7 @@ class Konteks:
         self.peringatan: list[str] = []
         # indikator rows whose blank sifat got renja.services.sifat_bawaan: (sheet, Excel row, sifat)
         self.sifat_otomatis: list[tuple[str, int, str]] = []
+        self.penulis = Penulis()  # the writes of the sheet being imported (sent by the importer at its end)
         self.lupakan()
 
     def catatan_sifat(self) -> list[str]:
@@ -213,8 +250,10 @@ class Konteks:
 
     def catat(self, r: PembacaBaris, nama: str, lama: Any, baru: Any) -> None:
         kolom = KOLOM_TAMPIL.get(nama, nama)
-        if nama == "induk_id":
-            lama, baru = (self._kode_nomenklatur(v) for v in (lama, baru))
+        if nama in ("induk", "induk_id"):
+            lama, baru = (
+                v.kode if isinstance(v, Nomenklatur) else self._kode_nomenklatur(v) for v in (lama, baru)
+            )
         self.perubahan.append(Perubahan(r.sheet, r.baris.nomor, kolom, tampil(lama), tampil(baru)))
 
     def ditutup(self, kecamatan_id: int, tahun: int) -> set[int]:
@@ -247,10 +286,15 @@ class Konteks:
         return next((n.kode for n in self.nomenklatur.values() if n.pk == pk), str(pk))
 
     def lupakan(self) -> None:
-        self.kota = {k.kode: k for k in Kota.objects.all()}
-        self.kecamatan = {k.kode: k for k in Kecamatan.objects.all()}
-        self.kelurahan = {k.kode: k for k in Kelurahan.objects.all()}
-        self.nomenklatur = {n.kode: n for n in Nomenklatur.objects.all()}
+        self.kota = {k.kode: k for k in Kota.objects.order_by()}
+        self.kecamatan = {k.kode: k for k in Kecamatan.objects.order_by()}
+        self.kelurahan = {k.kode: k for k in Kelurahan.objects.order_by()}
+        self.nomenklatur = {n.kode: n for n in Nomenklatur.objects.order_by()}
+        # Each object points to the cached one it belongs to, so reading ``kec.kota`` or a node's ``induk``
+        # (the preview's old value) costs no query.
+        _kaitkan(self.kecamatan.values(), Kecamatan, "kota", self.kota.values())
+        _kaitkan(self.kelurahan.values(), Kelurahan, "kecamatan", self.kecamatan.values())
+        _kaitkan(self.nomenklatur.values(), Nomenklatur, "induk", self.nomenklatur.values())
         self._data: dict[tuple, dict] = {}
         self.dipakai: dict[tuple, int] = {}  # natural key -> first Excel row in this workbook
         self.urutan: defaultdict[tuple, int] = defaultdict(int)
@@ -261,7 +305,7 @@ class Konteks:
         kunci = (model, tuple(sorted(filter_.items())))
         if kunci not in self._data:
             baca = kunci_baris or _kunci
-            self._data[kunci] = {baca(obj): obj for obj in model.objects.filter(**filter_)}
+            self._data[kunci] = {baca(obj): obj for obj in model.objects.filter(**filter_).order_by()}
         return self._data[kunci]
 
     def ganda(self, r: PembacaBaris, kunci: tuple) -> bool:
@@ -322,8 +366,23 @@ class Konteks:
         return node
 
 
+def _kaitkan(objs: Iterable[Any], model, nama: str, tujuan: Iterable[Any]) -> None:
+    field = model._meta.get_field(nama)
+    per_pk = {t.pk: t for t in tujuan}
+    for obj in objs:
+        pk = getattr(obj, field.attname)
+        if pk is not None and pk in per_pk:
+            field.set_cached_value(obj, per_pk[pk])
+
+
 #: Model field -> the workbook column it comes from, where the names differ.
-KOLOM_TAMPIL = {"induk_id": "kode_induk", "uraian": "uraian", "nama": "nama", "kota": "kode_kota"}
+KOLOM_TAMPIL = {
+    "induk_id": "kode_induk",
+    "induk": "kode_induk",
+    "uraian": "uraian",
+    "nama": "nama",
+    "kota": "kode_kota",
+}
 
 
 def periksa_versi(r: PembacaBaris, k: Konteks, obj, versi: Any, nilai: dict[str, Any]) -> str | None:
@@ -388,7 +447,7 @@ def periksa_aturan(r: PembacaBaris, k: Konteks, obj, nilai: dict[str, Any]) -> l
     baru = {
         nama: v
         for nama, v in nilai.items()
-        if v is not ABSEN and (getattr(obj, nama) != v if obj.pk else tampil(v) != "kosong")
+        if v is not ABSEN and (getattr(obj, nama) != v if obj.pk else not kosong(v))
     }
     if not baru:
         return []
@@ -598,7 +657,7 @@ def nomenklatur(r: PembacaBaris, k: Konteks) -> str | None:
         {
             "tingkat": tingkat,
             "uraian": uraian,
-            "induk_id": induk.pk if induk else None,
+            "induk": induk,
             "kelompok": kelompok if kelompok is not ABSEN else ABSEN,
         },
         r,
@@ -775,11 +834,13 @@ def sasaran(r: PembacaBaris, k: Konteks) -> str | None:
         status.append(simpan(induk, {"urutan": urutan}, r, k))
         semua[(uraian_sasaran,)] = induk
     anak = k.data(IndikatorSasaran, sasaran__kecamatan=kec, sasaran__tahun=tahun)
-    kunci = (induk.pk, uraian)
+    # a sasaran new in this sheet has no key until the sheet is written: its indicators go by the object
+    sid = induk.pk if induk.pk is not None else ("baru", id(induk))
+    kunci = (sid, uraian)
     obj = anak.get(kunci)
     if obj is None:
         obj = IndikatorSasaran(sasaran=induk, uraian=uraian)
-        nilai["urutan"] = sum(1 for (sid, _) in anak if sid == induk.pk) + 1
+        nilai["urutan"] = sum(1 for (s, _) in anak if s == sid) + 1
     status.append(simpan(obj, nilai, r, k))
     anak[kunci] = obj
     return gabung(*status)

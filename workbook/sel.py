@@ -31,6 +31,31 @@ class Galat:
         return f"{tempat}: {self.pesan}"
 
 
+_KUNCI: dict[str, str] = {}
+
+
+def _kunci(kolom: str) -> str:
+    """A handler's column name as the sheet's columns are keyed (``normalisasi_nama``), computed once per name:
+    it is looked up for every cell read."""
+    kunci = _KUNCI.get(kolom)
+    if kunci is None:
+        kunci = _KUNCI[kolom] = normalisasi_nama(kolom)
+    return kunci
+
+
+_PEMISAH = re.compile(r"[\s_\-]+")
+_PETA: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+def _peta(pilihan: dict[str, str]) -> dict[str, str]:
+    """The choices keyed as a cell is matched; built once per choice table (read for every row)."""
+    ada = _PETA.get(id(pilihan))
+    if ada is None or ada[0] is not pilihan:
+        ada = (pilihan, {_PEMISAH.sub("", k).lower(): v for k, v in pilihan.items()})
+        _PETA[id(pilihan)] = ada
+    return ada[1]
+
+
 class PembacaBaris:
     """Reads the cells of one row; collects errors instead of raising."""
 
@@ -42,16 +67,17 @@ class PembacaBaris:
 
     # -- helpers -------------------------------------------------------------------------------
     def salah(self, kolom: str | None, pesan: str) -> None:
-        huruf = self.baris.huruf.get(normalisasi_nama(kolom)) if kolom else None
+        huruf = self.baris.huruf.get(_kunci(kolom)) if kolom else None
         self.galat.append(Galat(self.sheet, self.baris.nomor, kolom, huruf, pesan))
 
     def ada(self, kolom: str) -> bool:
-        return normalisasi_nama(kolom) in self.baris.huruf
+        return _kunci(kolom) in self.baris.huruf
 
     def mentah(self, kolom: str) -> Any:
-        if not self.ada(kolom):
+        kunci = _kunci(kolom)
+        if kunci not in self.baris.huruf:
             return ABSEN
-        value = self.baris.sel.get(normalisasi_nama(kolom))
+        value = self.baris.sel.get(kunci)
         if value is RUMUS_TANPA_NILAI:
             self.salah(
                 kolom,
@@ -94,7 +120,7 @@ class PembacaBaris:
             )
             return ""
         text = str(value).strip()
-        asli = self.baris.sel.get(normalisasi_nama(kolom))
+        asli = self.baris.sel.get(_kunci(kolom))
         if isinstance(asli, str) and asli != text:
             self.peringatan.append(
                 f"Sheet '{self.sheet}', baris {self.baris.nomor}, kolom {kolom}: spasi di awal/akhir kode "
@@ -180,8 +206,8 @@ class PembacaBaris:
             return bawaan if bawaan is not None else ABSEN
         if value is None:
             return bawaan
-        kunci = re.sub(r"[\s_\-]+", "", str(value)).lower()
-        peta = {re.sub(r"[\s_\-]+", "", k).lower(): v for k, v in pilihan.items()}
+        kunci = _PEMISAH.sub("", str(value)).lower()
+        peta = _peta(pilihan)
         if kunci not in peta:
             sah = ", ".join(dict.fromkeys(pilihan.values()))
             self.salah(kolom, f"'{value}' tidak dikenal; isi salah satu dari: {sah}.")

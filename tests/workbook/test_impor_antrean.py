@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from antrean import services as antrean_services
 from antrean.models import Tugas
-from renja.models import Anggaran, Nomenklatur
+from renja.models import Nomenklatur
 from wilayah.akun import pengguna_simpan
 from wilayah.models import Kecamatan, Kota, Peran
 from workbook import tugas
@@ -21,6 +21,7 @@ from workbook.models import RiwayatImpor
 
 from ..conftest import buat_xlsx
 from .test_impor_dasar import ANGGARAN, NOMENKLATUR, WILAYAH
+from .test_impor_gagal_basis_data import tolak_anggaran
 from .web import halaman, impor_sekarang, unggah
 
 pytestmark = pytest.mark.django_db
@@ -145,10 +146,8 @@ def test_tugas_impor_gagal_tidak_menulis_apa_pun_dan_tercatat(client, bappeda, m
     pratinjau = unggah(client, "wb.xlsx", isi)
     assert "Impor sekarang" in pratinjau.content.decode()
 
-    def rusak(self, *args, **kwargs):
-        raise RuntimeError("disk penuh")  # not a database error: a fault the importer does not expect
-
-    monkeypatch.setattr(Anggaran, "save", rusak)
+    # not a database error: a fault the importer does not expect
+    tolak_anggaran(monkeypatch, RuntimeError("disk penuh"))
     r = impor_sekarang(client, pratinjau)
     teks = r.content.decode()
     assert r.status_code == 400

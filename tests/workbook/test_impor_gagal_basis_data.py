@@ -12,6 +12,7 @@ from django.db import IntegrityError, OperationalError
 from renja.models import Anggaran, Nomenklatur
 from wilayah.akun import pengguna_simpan
 from wilayah.models import Kecamatan, Kota, Peran
+from workbook import penulis
 from workbook.impor import workbook_impor
 
 from ..conftest import buat_xlsx
@@ -27,22 +28,30 @@ PESAN_DB = (
 )
 
 
+def tolak_anggaran(monkeypatch, galat: Exception) -> None:
+    """Writing new Anggaran rows fails with ``galat`` (the import writes new rows in bulk through
+    ``workbook.penulis.sisipkan``, also when it retries row by row to name the refused row)."""
+    asli = penulis.sisipkan
+
+    def sisipkan(model, objs):
+        if model is Anggaran:
+            raise galat
+        asli(model, objs)
+
+    monkeypatch.setattr(penulis, "sisipkan", sisipkan)
+
+
 @pytest.fixture
 def db_menolak(monkeypatch):
     """Saving an Anggaran fails in the database, the way PostgreSQL reports a violated constraint."""
-
-    def simpan(self, *args, **kwargs):
-        raise IntegrityError(PESAN_DB)
-
-    monkeypatch.setattr(Anggaran, "save", simpan)
+    tolak_anggaran(monkeypatch, IntegrityError(PESAN_DB))
 
 
 @pytest.fixture
 def db_putus(monkeypatch):
-    def simpan(self, *args, **kwargs):
-        raise OperationalError('server closed the connection unexpectedly (relation "renja_anggaran")')
-
-    monkeypatch.setattr(Anggaran, "save", simpan)
+    tolak_anggaran(
+        monkeypatch, OperationalError('server closed the connection unexpectedly (relation "renja_anggaran")')
+    )
 
 
 @pytest.fixture
@@ -98,10 +107,7 @@ def test_web_galat_basis_data_400_dengan_pesan(client, bappeda, monkeypatch):
         pratinjau.status_code == 200 and "Impor sekarang" in pratinjau.content.decode()
     )  # the preview was fine
 
-    def simpan(self, *args, **kwargs):
-        raise IntegrityError(PESAN_DB)
-
-    monkeypatch.setattr(Anggaran, "save", simpan)
+    tolak_anggaran(monkeypatch, IntegrityError(PESAN_DB))
     r = impor_sekarang(client, pratinjau)
     teks = r.content.decode()
     assert r.status_code == 400
