@@ -252,17 +252,19 @@ def sasaran(h: Hasil) -> list[str]:
         )
     ri = h.rasio_impor
     im = h.impor
+    b = im.baris[0] if im.baris else 1
+    memori = f"{im.memori / im.memori_lantai:.2f}×" if im.memori_lantai else "-"
+    cara = (
+        f"{im.kueri} pernyataan SQL untuk {b} baris ({im.kueri / b:.2f} per baris), {im.savepoint} SAVEPOINT; "
+        f"memori puncak {memori} lantai"
+    )
     if ri >= GOAL_IMPOR:
-        hasil.append(f"- Impor ≥ lantai: **tercapai** ({_x(ri)}).")
+        hasil.append(f"- Impor ≥ lantai: **tercapai** ({_x(ri)}; {cara}).")
     else:
-        b = im.baris[0] if im.baris else 1
-        memori = f"{im.memori / im.memori_lantai:.2f}×" if im.memori_lantai else "-"
         hasil.append(
-            f"- Impor ≥ lantai: **belum** ({_x(ri)}): `workbook_impor` menulis baris demi baris "
-            f"({im.kueri / b:.2f} pernyataan SQL per baris, {im.savepoint} SAVEPOINT untuk {b} baris: `save()` "
-            "dan satu savepoint per baris, django-simple-history membuat satu catatan riwayat per baris lewat "
-            "sinyal post_save); lantai membaca sekali lalu `bulk_create` tanpa memeriksa apa pun. Memori puncak "
-            f"impor dibanding lantai: {memori}."
+            f"- Impor ≥ lantai: **belum** ({_x(ri)}; {cara}): di luar yang dikerjakan lantai (baca + "
+            "`bulk_create`), `workbook_impor` memeriksa setiap baris (kode, aturan, versi, kunci dokumen), "
+            "mencatat setiap sel yang berubah untuk pratinjau dan menulis satu catatan riwayat per baris."
         )
     ru = h.rasio_impor_ulang
     if not math.isnan(ru):
