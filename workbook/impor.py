@@ -25,7 +25,7 @@ from django.db import DatabaseError, IntegrityError, OperationalError, transacti
 from .berkas import KEMAJUAN_SETIAP, BerkasError, Kemajuan, Sheet, buka, normalisasi_nama
 from .daftar_lembar import PENANGAN
 from .kolom import KOLOM_VERSI, SHEET_BERVERSI, SHEETS
-from .lembar import Konflik, Konteks, Perubahan
+from .lembar import Konflik, Konteks, Perubahan, kode_dipakai
 from .penulis import GagalTulis
 from .sel import Galat, PembacaBaris
 
@@ -170,6 +170,7 @@ def workbook_impor(
                     if timpa_baris is None
                     else frozenset((normalisasi_nama(s), int(b)) for s, b in timpa_baris)
                 ),
+                kode=kode_dipakai(sheets[normalisasi_nama(nama)] for nama in dikenal),
             )
             total = sum(len(sheets[normalisasi_nama(nama)].baris) for nama in dikenal)
             selesai = [0]

@@ -210,7 +210,11 @@ class Konteks:
         timpa_kunci: bool = False,
         akui_melebihi_pagu: bool = False,
         timpa_baris: frozenset[tuple[str, int]] | None = None,
+        kode: Iterable[str] | None = None,
     ) -> None:
+        # The nomenklatur codes the workbook names (``kode_dipakai``): only those and their dotted prefixes
+        # (every parent ``induk_terpanjang`` may look for) are read, not the whole national table. None: all.
+        self._kode = None if kode is None else _awalan_kode(kode)
         # What admin Bappeda confirmed for this import (each use is a warning and goes into the audit trail):
         self.timpa_versi = timpa_versi  # overwrite rows changed in the application after the export
         # per row: overwrite only these (normalised sheet name, Excel row); other conflicts are skipped.
@@ -283,13 +287,19 @@ class Konteks:
     def _kode_nomenklatur(self, pk: int | None) -> str:
         if pk is None:
             return ""
-        return next((n.kode for n in self.nomenklatur.values() if n.pk == pk), str(pk))
+        kode = next((n.kode for n in self.nomenklatur.values() if n.pk == pk), None)
+        if kode is None:  # a node the workbook does not name (a parent it moves a node away from): rare
+            kode = Nomenklatur.objects.filter(pk=pk).values_list("kode", flat=True).first()
+        return kode or str(pk)
 
     def lupakan(self) -> None:
         self.kota = {k.kode: k for k in Kota.objects.order_by()}
         self.kecamatan = {k.kode: k for k in Kecamatan.objects.order_by()}
         self.kelurahan = {k.kode: k for k in Kelurahan.objects.order_by()}
-        self.nomenklatur = {n.kode: n for n in Nomenklatur.objects.order_by()}
+        nomenklatur = Nomenklatur.objects.order_by()
+        if self._kode is not None:
+            nomenklatur = nomenklatur.filter(kode__in=self._kode)
+        self.nomenklatur = {n.kode: n for n in nomenklatur}
         # Each object points to the cached one it belongs to, so reading ``kec.kota`` or a node's ``induk``
         # (the preview's old value) costs no query.
         _kaitkan(self.kecamatan.values(), Kecamatan, "kota", self.kota.values())
@@ -364,6 +374,28 @@ class Konteks:
             )
             return None
         return node
+
+
+def kode_dipakai(sheets: Iterable[Any]) -> set[str]:
+    """Every text in a ``kode…`` column of the workbook's sheets (``berkas.Sheet``): the codes it names."""
+    hasil = set()
+    for sheet in sheets:
+        kolom = [k for k in sheet.kolom if k.startswith("kode")]
+        for baris in sheet.baris:
+            for k in kolom:
+                v = baris.sel.get(k)
+                if v not in (None, ""):
+                    hasil.add(str(v).strip())
+    return hasil
+
+
+def _awalan_kode(kode: Iterable[str]) -> list[str]:
+    """Each code with its dotted prefixes (``7.01.01.2.01`` → ``7``, ``7.01``, ``7.01.01``, ``7.01.01.2``…)."""
+    hasil = set()
+    for k in kode:
+        bagian = k.split(".")
+        hasil.update(".".join(bagian[:n]) for n in range(1, len(bagian) + 1))
+    return sorted(hasil)
 
 
 def _kaitkan(objs: Iterable[Any], model, nama: str, tujuan: Iterable[Any]) -> None:

@@ -223,3 +223,29 @@ def test_berkas_dengan_rumus_dibaca_openpyxl(tmp_path):
 )
 def test_tampil_bilangan_bulat_sama_dengan_format_angka(teks):
     assert tampil(Decimal(teks)) == format_angka(Decimal(teks))
+
+
+def test_nomenklatur_dibaca_hanya_kode_yang_disebut_workbook_dan_induknya(xlsx, monkeypatch):
+    """A national-size nomenklatur is not read whole per import: only the codes the workbook names and their
+    dotted prefixes (the parents ``induk_terpanjang`` may look for); what the import finds is unchanged."""
+    from workbook import lembar
+
+    urusan = Nomenklatur.objects.create(kode="9", tingkat="urusan", uraian="Urusan lain")
+    Nomenklatur.objects.bulk_create(
+        Nomenklatur(kode=f"9.{i:02d}", tingkat="bidang_urusan", uraian=f"Bidang {i}", induk=urusan)
+        for i in range(1, 60)
+    )
+    dibaca = []
+    asli = lembar.Konteks.lupakan
+
+    def lupakan(self):
+        asli(self)
+        dibaca.append(set(self.nomenklatur))
+
+    monkeypatch.setattr(lembar.Konteks, "lupakan", lupakan)
+    kegiatan, anggaran = _anggaran(5)
+    hasil = workbook_impor(xlsx({"wilayah": WILAYAH, "nomenklatur": kegiatan, "anggaran": anggaran}))
+    assert hasil.berhasil, hasil.pesan_galat()
+    assert dibaca and not any(k.startswith("9") for k in dibaca[0])
+    assert Anggaran.objects.filter(nomenklatur__kode__startswith="5001.04.").count() == 5
+    assert lembar._awalan_kode(["7.01.01.2.01"]) == ["7", "7.01", "7.01.01", "7.01.01.2", "7.01.01.2.01"]
