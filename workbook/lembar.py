@@ -391,7 +391,7 @@ def kode_dipakai(sheets: Iterable[Any]) -> set[str]:
 
 def _awalan_kode(kode: Iterable[str]) -> list[str]:
     """Each code with its dotted prefixes (``7.01.01.2.01`` → ``7``, ``7.01``, ``7.01.01``, ``7.01.01.2``…)."""
-    hasil = set()
+    hasil: set[str] = set()
     for k in kode:
         bagian = k.split(".")
         hasil.update(".".join(bagian[:n]) for n in range(1, len(bagian) + 1))
