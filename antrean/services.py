@@ -18,7 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -243,8 +243,16 @@ def tugas_jalankan(tugas_id: str, *, titik_simpan: bool = False) -> None:
 
 def tugas_hapus_lama(awalan: str, kecuali: Tugas | None = None) -> int:
     """Delete finished or failed jobs whose key starts with ``awalan`` (older versions of a cached render),
-    with their files; jobs still queued or running are kept. Returns how many were deleted."""
-    lama = Tugas.objects.filter(kunci__startswith=awalan, kelompok__isnull=True).exclude(status__in=AKTIF)
+    with their files; jobs still queued or running are kept, and so are those that finished less than
+    ``ANTREAN_TENGGANG_VERSI_LAMA`` seconds ago: someone who asked for that version may be on its page, about
+    to download it, while another user's save has already made a newer one (the load test's 404s). The nightly
+    ``tugas_bersihkan`` removes them later. Returns how many were deleted."""
+    batas = timezone.now() - timedelta(seconds=settings.ANTREAN_TENGGANG_VERSI_LAMA)
+    lama = (
+        Tugas.objects.filter(kunci__startswith=awalan, kelompok__isnull=True)
+        .exclude(status__in=AKTIF)
+        .filter(Q(selesai_pada__isnull=True) | Q(selesai_pada__lt=batas))
+    )
     if kecuali is not None:
         lama = lama.exclude(pk=kecuali.pk)
     jumlah = 0

@@ -294,6 +294,9 @@ RQ_QUEUES = {
         "DEFAULT_TIMEOUT": ANTREAN_BATAS_WAKTU,
     }
 }
+# An older version of a kept render (a draft document, a report PDF) is deleted when a newer one is stored, but
+# not before it is this many seconds old: whoever asked for it may be about to download it (antrean.services).
+ANTREAN_TENGGANG_VERSI_LAMA = env_int("ANTREAN_TENGGANG_VERSI_LAMA", 30 * 60)
 # The worker loads these (and lays out one page) once, before forking a child per job (antrean.pekerja).
 RQ = {"WORKER_CLASS": "antrean.pekerja.Pekerja"}
 ANTREAN_PANASKAN = ["weasyprint", "core.laporan.render_pdf", "dokumen.pdf", "dokumen.cetak", "workbook.tugas"]

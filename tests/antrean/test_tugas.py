@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from antrean.models import MAKS_ULANG, StatusTugas, Tugas
 from antrean.services import tugas_hapus_lama, tugas_kirim
@@ -64,7 +67,8 @@ def test_tugas_yang_selalu_gagal_dicatat_gagal_setelah_dua_ulangan(d):
     assert tugas_kirim(F + "berhasil", "k5", judul="Uji").status == StatusTugas.SELESAI
 
 
-def test_hapus_lama_menyisakan_yang_aktif_dan_yang_dikecualikan(d):
+def test_hapus_lama_menyisakan_yang_aktif_dan_yang_dikecualikan(d, settings):
+    settings.ANTREAN_TENGGANG_VERSI_LAMA = 0
     a = tugas_kirim(F + "berhasil", "draf:1:v1", judul="Uji", nama_berkas="a.pdf")
     b = tugas_kirim(F + "berhasil", "draf:1:v2", judul="Uji", nama_berkas="a.pdf")
     aktif = Tugas.objects.create(kunci="draf:1:v3", fungsi=F + "berhasil", judul="Uji")
@@ -72,6 +76,18 @@ def test_hapus_lama_menyisakan_yang_aktif_dan_yang_dikecualikan(d):
     assert tugas_hapus_lama("draf:1:", kecuali=b) == 1
     assert set(Tugas.objects.values_list("pk", flat=True)) == {b.pk, aktif.pk}
     assert not a.berkas.storage.exists(berkas_a)
+
+
+def test_versi_lama_yang_baru_selesai_tetap_dapat_diunduh(d, settings):
+    """A newer version does not pull the file from under someone about to download the older one: it is
+    deleted only once it is older than the grace period."""
+    settings.ANTREAN_TENGGANG_VERSI_LAMA = 600
+    a = tugas_kirim(F + "berhasil", "draf:2:v1", judul="Uji", nama_berkas="a.pdf")
+    b = tugas_kirim(F + "berhasil", "draf:2:v2", judul="Uji", nama_berkas="a.pdf")
+    assert tugas_hapus_lama("draf:2:", kecuali=b) == 0 and a.berkas.storage.exists(a.berkas.name)
+    Tugas.objects.filter(pk=a.pk).update(selesai_pada=timezone.now() - timedelta(seconds=601))
+    assert tugas_hapus_lama("draf:2:", kecuali=b) == 1
+    assert not Tugas.objects.filter(pk=a.pk).exists()
 
 
 @pytest.mark.parametrize(

@@ -54,7 +54,8 @@ def test_sidik_data_berubah_bila_data_berubah_dengan_jumlah_query_tetap(d, djang
         sidik_data(d["a"], 2020)
 
 
-def test_pdf_draf_disusun_sekali_per_versi_data_lalu_dilayani_dari_penyimpanan(client, d):
+def test_pdf_draf_disusun_sekali_per_versi_data_lalu_dilayani_dari_penyimpanan(client, d, settings):
+    settings.ANTREAN_TENGGANG_VERSI_LAMA = 0  # the older draft is not kept for someone about to download it
     client.force_login(d["users"]["pimpinan"])
     with mock.patch("dokumen.pdf.dokumen_pdf", return_value=PDF) as tulis:
         r = client.get(_url("dokumen:pdf"))

@@ -97,7 +97,8 @@ def test_disusun_sekali_lalu_dilayani_dari_penyimpanan(client, d, gambar):
     assert gambar.call_count == 2 and _tugas_pdf().count() == 2
 
 
-def test_realisasi_berubah_memberi_render_baru_dan_yang_lama_dihapus(client, d, gambar):
+def test_realisasi_berubah_memberi_render_baru_dan_yang_lama_dihapus(client, d, gambar, settings):
+    settings.ANTREAN_TENGGANG_VERSI_LAMA = 0  # the older version is not kept for someone about to download it
     client.force_login(d["users"]["operator_a"])
     client.post(_susun("renja-evaluasi"))
     lama = _tugas_pdf().get()
