@@ -16,8 +16,6 @@ from __future__ import annotations
 import hashlib
 
 from django.db.models import Count, Max
-from django.urls import reverse
-from django.utils.http import urlencode
 
 from antrean.models import AKTIF, Tugas
 from antrean.services import Kemajuan, tugas_hapus_lama, tugas_hasil, tugas_kirim
@@ -119,12 +117,3 @@ def cetak_pdf(
         kini = Tugas.objects.filter(pk=kemajuan.tugas_id).first()
         tugas_hapus_lama(awalan_pdf(kecamatan_pk, tahun, slug, opsi, versi), kecuali=kini)
     return isi
-
-
-def alamat_pdf(laporan: Laporan, kecamatan: Kecamatan, tahun: int, opsi: Opsi, versi: str) -> str:
-    """The report's ``?format=pdf`` address with these options (where a finished render is served)."""
-    kueri = {"format": "pdf", "kertas": opsi.kertas, "triwulan": str(opsi.triwulan)}
-    if versi != VERSI_TERKINI:
-        kueri["versi"] = versi
-    alamat = reverse("laporan:laporan", kwargs={"kode": kecamatan.kode, "tahun": tahun, "slug": laporan.slug})
-    return f"{alamat}?{urlencode(kueri)}"

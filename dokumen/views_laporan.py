@@ -18,7 +18,7 @@ from core.unduhan import respons_unduhan
 from wilayah.akses import LIHAT, akses_kecamatan
 
 from .cap import VersiTidakTersedia, berkas_laporan, nama_berkas_laporan, versi_laporan
-from .cetak_laporan import alamat_pdf, kirim_pdf, kunci_pdf, pdf_aktif, pdf_tersimpan
+from .cetak_laporan import kirim_pdf, kunci_pdf, pdf_aktif, pdf_tersimpan
 from .dasbor import dasbor_kecamatan
 from .forms import OpsiLaporanForm
 from .selectors import riwayat_tahun
@@ -132,8 +132,9 @@ def _pdf(request: HttpRequest, lap: Laporan, kecamatan, tahun: int, opsi: Opsi, 
 def pdf_susun(request: HttpRequest, kecamatan, tahun: int, slug: str) -> HttpResponse:
     """Ask for the report's PDF (``kertas``, ``triwulan``, ``versi`` as on the report page): the stored render
     of this version, the job already rendering it (joined), or a new job (run at once without a queue). A
-    finished render goes to the ``?format=pdf`` address that serves it; otherwise to the job's progress page,
-    which links the download when it is done. Any role that may see the report may print it."""
+    finished render goes to that job's own download (not to ``?format=pdf``, which would look the version up
+    again: another user's save in between would make it "not rendered yet"); otherwise to the job's progress
+    page, which links the download when it is done. Any role that may see the report may print it."""
     lap = _laporan(slug)
     pilihan = OpsiLaporanForm(request.POST)
     if not pilihan.is_valid():
@@ -145,5 +146,5 @@ def pdf_susun(request: HttpRequest, kecamatan, tahun: int, slug: str) -> HttpRes
         return _versi_tidak_tersedia(request, e)
     tugas = kirim_pdf(lap, kecamatan, tahun, opsi, versi, kunci, request.user)
     if tugas.status == "selesai" and tugas.berkas:
-        return redirect(alamat_pdf(lap, kecamatan, tahun, opsi, versi))
+        return redirect("antrean:unduh", pk=tugas.pk)
     return redirect("antrean:tugas", pk=tugas.pk)  # queued, running, or failed (the page says why)

@@ -104,7 +104,11 @@ def test_teks_sasaran_dengan_pdf_dan_cetak_massal():
     )
     teks = "\n".join(laporan_md.sasaran(hasil))
     assert "ringkasan kota: **belum**, menurut rancangan (2.00×" in teks and "25.0 ms per kecamatan" in teks
-    assert "renja-2.1: 1.00× ≤ 1.2×" in teks and "1.11×" in teks and "1500 pernyataan SQL untuk 600 baris (2.50 per baris)" in teks
+    assert (
+        "renja-2.1: 1.00× ≤ 1.2×" in teks
+        and "1.11×" in teks
+        and "1500 pernyataan SQL untuk 600 baris (2.50 per baris)" in teks
+    )
     assert "2 pekerja vs 1: **belum** (1.40×)" in teks
     assert "| 2 pekerja RQ | 30.0 s |" in laporan_md.dokumen(hasil, "")
     assert laporan_md.baris_akhir(hasil).startswith(

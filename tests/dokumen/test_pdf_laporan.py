@@ -80,17 +80,20 @@ def test_disusun_sekali_lalu_dilayani_dari_penyimpanan(client, d, gambar):
     client.force_login(d["users"]["operator_a"])
     r = client.post(_susun(), {"kertas": "f4"})
     alamat = _url(format="pdf", kertas="f4", triwulan="4")
-    assert r.status_code == 302 and r["Location"] == alamat
     assert gambar.call_count == 1
     t = _tugas_pdf().get()
     assert t.status == StatusTugas.SELESAI and t.kecamatan_pk == d["a"].pk
+    # the finished render's own download: a save by someone else in between cannot make it "not rendered yet"
+    unduh = reverse("antrean:unduh", kwargs={"pk": t.pk})
+    assert r.status_code == 302 and r["Location"] == unduh
+    assert _isi(client.get(unduh)).startswith(b"%PDF uji f4")
     for _ in range(2):  # the stored file, with the name and headers of a direct download
         r = client.get(alamat)
         assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
         assert r["Content-Disposition"] == f'attachment; filename="{NAMA}.pdf"'
         assert _isi(r).startswith(b"%PDF uji f4")
     r = client.post(_susun(), {"kertas": "f4"})  # asked again: the stored render, no second job
-    assert r["Location"] == alamat
+    assert r["Location"] == unduh
     assert gambar.call_count == 1 and _tugas_pdf().count() == 1
     # another paper is another render
     client.post(_susun())
@@ -191,8 +194,8 @@ def test_versi_disetujui_menggambar_tabel_beku(client, d, gambar):
     Anggaran.objects.filter(pk=d["ang_a"].pk).update(pagu=Decimal(2345678))
     client.force_login(d["users"]["operator_a"])
     r = client.post(_susun(), {"versi": "disetujui"})
-    assert r["Location"] == _url(format="pdf", kertas="a4", triwulan="4", versi="disetujui")
-    r = client.get(r["Location"])
+    assert r["Location"] == reverse("antrean:unduh", kwargs={"pk": _tugas_pdf().get().pk})
+    r = client.get(_url(format="pdf", kertas="a4", triwulan="4", versi="disetujui"))  # the same stored file
     assert r["Content-Disposition"] == f'attachment; filename="{NAMA}-disetujui.pdf"'
     isi = _isi(r)
     assert b"1000000" in isi and b"2345678" not in isi and b"Versi disetujui: Renja 2020" in isi
@@ -201,7 +204,10 @@ def test_versi_disetujui_menggambar_tabel_beku(client, d, gambar):
     assert b"2345678" in langsung and b"DRAF" in langsung
     # the approved render does not depend on the live data: a change keeps it
     with mock.patch("dokumen.cetak_laporan.sidik_data", return_value="data-lain"):
-        assert client.post(_susun(), {"versi": "disetujui"})["Location"].endswith("versi=disetujui")
+        lokasi = client.post(_susun(), {"versi": "disetujui"})["Location"]
+        assert lokasi == reverse(
+            "antrean:unduh", kwargs={"pk": _tugas_pdf().get(kunci__contains=":disetujui:").pk}
+        )
     assert gambar.call_count == 2
     assert (
         _tugas_pdf().filter(kunci__startswith=awalan_pdf(d["a"].pk, 2020, SLUG, Opsi(), "disetujui")).count()
