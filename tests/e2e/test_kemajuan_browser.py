@@ -2,14 +2,30 @@
 without a reload, then the download link appears; a failed job shows its message. No PDF is rendered here:
 the job rows are changed from the test, as a worker would."""
 
+import time
+
 import pytest
 from django.core.files.base import ContentFile
+from django.db import OperationalError
 
 from antrean.models import Tugas
 from wilayah.akun import pengguna_simpan
 from wilayah.models import Kecamatan, Kota, Peran
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _ubah(pk, **nilai) -> None:
+    """Change the job row as a worker would. The live server's thread may be reading the same table for the
+    poller at that moment; SQLite's shared in-memory test database then answers "table is locked" at once
+    (no busy wait), so the write is tried again, as a real worker's would succeed after the read."""
+    for _ in range(100):
+        try:
+            Tugas.objects.filter(pk=pk).update(**nilai)
+            return
+        except OperationalError:
+            time.sleep(0.05)
+    Tugas.objects.filter(pk=pk).update(**nilai)
 
 
 def test_poller_menampilkan_kemajuan_lalu_tautan_unduh(browser, live_server):
@@ -37,12 +53,12 @@ def test_poller_menampilkan_kemajuan_lalu_tautan_unduh(browser, live_server):
     assert page.locator("[data-tugas-persen]").inner_text() == "25 %"
     assert page.locator("[data-tugas-tautan]").is_hidden()
 
-    Tugas.objects.filter(pk=t.pk).update(langkah_selesai=3, pesan="Menata halaman 7")
+    _ubah(t.pk, langkah_selesai=3, pesan="Menata halaman 7")
     page.wait_for_function("() => document.querySelector('[data-tugas-persen]').textContent === '75 %'")
     assert page.locator("[data-tugas-pesan]").inner_text() == "Menata halaman 7"
 
     t.berkas.save("uji.pdf", ContentFile(b"%PDF-1.4 uji"), save=False)
-    Tugas.objects.filter(pk=t.pk).update(status="selesai", langkah_selesai=4, berkas=t.berkas.name)
+    _ubah(t.pk, status="selesai", langkah_selesai=4, berkas=t.berkas.name)
     page.wait_for_selector("[data-tugas-tautan]:not([hidden])")
     assert page.locator("[data-tugas-teks]").inner_text() == "Selesai"
     assert page.locator("[data-tugas-tautan] a").get_attribute("href") == f"/antrean/tugas/{t.pk}/unduh/"
@@ -51,7 +67,7 @@ def test_poller_menampilkan_kemajuan_lalu_tautan_unduh(browser, live_server):
         kunci="uji-2", fungsi="x.y", judul="PDF gagal", kecamatan_pk=kec.pk, status="antre"
     )
     page.goto(f"{live_server.url}/antrean/tugas/{gagal.pk}/")
-    Tugas.objects.filter(pk=gagal.pk).update(status="gagal", pesan="Percobaan 3 gagal: disk penuh")
+    _ubah(gagal.pk, status="gagal", pesan="Percobaan 3 gagal: disk penuh")
     page.wait_for_function("() => document.querySelector('[data-tugas-teks]').textContent === 'Gagal'")
     assert page.locator("[data-tugas-pesan]").inner_text() == "Percobaan 3 gagal: disk penuh"
     assert page.locator("[data-tugas-tautan]").is_hidden()
