@@ -21,6 +21,7 @@ from core.angka import format_angka, format_persen, format_rupiah
 from core.capaian import capaian_anggaran, capaian_kinerja, metode_negatif_aktif
 from core.choices import label_triwulan
 from core.forms import halaman_400, pesan_galat
+from core.laporan import registry
 from core.pintasan import ambil_atau_404
 from core.riwayat import respons_riwayat
 from wilayah.akses import LIHAT, akses_kecamatan
@@ -606,6 +607,7 @@ def _halaman_isian(
             "jumlah": None if jumlah is None else [jumlah.get(k, "") for k in nama_kolom],
             "terkunci": realisasi_terkunci(kecamatan.pk, tahun),
             "url": {"baru": f"{h.url}-baru", "simpan": f"{h.url}-simpan", "hapus": f"{h.url}-hapus"},
+            "laporan": [registry.laporan(slug) for slug in h.laporan],  # where these rows are printed
         },
         status=status,
     )

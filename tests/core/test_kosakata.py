@@ -54,3 +54,19 @@ def test_templat_tanpa_ejaan_triwulan_lain(jalur):
     for angka in "1234":
         assert f"TW {angka}" not in isi and f"Triwulan {angka}" not in isi
     assert '|date:"j M Y H:i"' not in isi and '|date:"j F Y H:i"' not in isi
+
+
+def test_komentar_templat_satu_baris_tidak_tercetak():
+    """Django's ``{# … #}`` ends on its own line; one spread over lines is printed as text on the page and in
+    the PDF (it was, under every LKjIP table). Longer notes use ``{% comment %}``."""
+    bocor = []
+    for p in sorted(TEMPLATES.rglob("*.html")):
+        for nomor, baris in enumerate(p.read_text().splitlines(), start=1):
+            awal = baris.find("{#")
+            while awal != -1:
+                akhir = baris.find("#}", awal + 2)
+                if akhir == -1:
+                    bocor.append(f"{p.relative_to(TEMPLATES)}:{nomor}")
+                    break
+                awal = baris.find("{#", akhir + 2)
+    assert bocor == []
