@@ -59,10 +59,6 @@ class KemajuanTriwulan:
     def label(self) -> str:
         return label_triwulan(self.triwulan)
 
-    @property
-    def persen_terisi(self) -> int:
-        return round(100 * self.terisi / self.jumlah_baris) if self.jumlah_baris else 0
-
 
 @dataclass
 class StatusDokumenTahun:
@@ -235,9 +231,6 @@ class RingkasanKota:
         return sorted(
             (c for r in self.kecamatan for c in r.catatan_terbuka), key=lambda c: (c.ditulis_pada, c.pk)
         )
-
-    def jumlah_status(self, jenis: str, status: str) -> int:
-        return sum(1 for r in self.kecamatan for d in r.dokumen if d.jenis == jenis and d.status == status)
 
     @property
     def diajukan(self) -> int:

@@ -65,11 +65,6 @@ def tabel_dokumen(kecamatan: Kecamatan, tahun: int, jenis: str) -> dict[str, Tab
     return hasil
 
 
-def sidik_dokumen(kecamatan: Kecamatan, tahun: int, jenis: str) -> dict[str, str]:
-    """Fingerprints of every report table of the document, as printed in it (the default options)."""
-    return {slug: sidik(t) for slug, t in tabel_dokumen(kecamatan, tahun, jenis).items()}
-
-
 def bekukan_dokumen(dok: Dokumen) -> None:
     """At approval: keep every report table of the document as it is now (its fingerprint on the Dokumen, the
     table itself as :class:`TabelDisetujui`), and the camat named on the approval. Call inside the approval's
@@ -158,11 +153,6 @@ def cap_disetujui(dok: Dokumen) -> Cap:
     return Cap(False, f"Versi disetujui: {nama}, disetujui {camat} pada {tanggal_disetujui(dok)}.")
 
 
-def cap_laporan(kecamatan: Kecamatan, tahun: int, laporan: Laporan, tabel: Tabel, opsi: Opsi) -> Cap:
-    """DRAF with its reason, or the approved document this live table is exactly part of (two queries)."""
-    return versi_laporan(kecamatan, tahun, laporan, opsi, tabel_terkini=tabel).cap
-
-
 class VersiTidakTersedia(Exception):
     """The approved version was asked for and there is none to print (the message is for the user);
     ``status`` is the HTTP answer: 404 (no approved table), 400 (options it does not hold)."""
@@ -204,13 +194,11 @@ def versi_laporan(
     laporan: Laporan,
     opsi: Opsi,
     versi: str = VERSI_TERKINI,
-    tabel_terkini: Tabel | None = None,
     pilihan: bool = True,
 ) -> VersiLaporan:
     """The report in the asked version, in a constant number of queries (two besides the builder's).
 
-    ``tabel_terkini``: the live table when already built. ``pilihan=False``: the choice is not needed (a
-    download), so the approved version is printed without building the live one. Raises
+    ``pilihan=False``: the choice is not needed (a download), so the approved version is printed without building the live one. Raises
     :class:`VersiTidakTersedia` when ``versi`` is the approved one and there is none for these options."""
     if versi not in VERSI:
         raise VersiTidakTersedia("Versi harus terkini atau disetujui.", 400)
@@ -228,9 +216,7 @@ def versi_laporan(
             and tw_dokumen
             and TabelDisetujui.objects.filter(dokumen=dok, slug=laporan.slug).exists()
         )
-    terkini = tabel_terkini
-    if terkini is None and (versi == VERSI_TERKINI or pilihan):
-        terkini = laporan.bangun(kecamatan, tahun, opsi)
+    terkini = laporan.bangun(kecamatan, tahun, opsi) if versi == VERSI_TERKINI or pilihan else None
     cap = (
         _cap_terkini(kecamatan, tahun, laporan, terkini, opsi, jenis, dok, ada_beku)
         if terkini is not None

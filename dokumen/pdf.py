@@ -236,24 +236,13 @@ def dokumen_pdf(
 
 
 def dokumen_pdf_utuh(
-    kecamatan: Kecamatan,
-    tahun: int,
-    jenis: str,
-    disetujui: Dokumen | None = None,
-    kertas: str = "a4",
-    langkah: Callable[[str], None] | None = None,
-    kabar: Callable[[str], None] | None = None,
+    kecamatan: Kecamatan, tahun: int, jenis: str, disetujui: Dokumen | None = None, kertas: str = "a4"
 ) -> bytes:
     """The same document as one WeasyPrint render of :func:`dokumen_html` (nothing kept): the reference the
-    per-chapter join is compared with (tests, measurements)."""
+    per-chapter join is compared with (tests, the bench)."""
     from weasyprint import HTML
 
-    html = dokumen_html(kecamatan, tahun, jenis, disetujui, kertas, langkah)
-    if langkah is not None:
-        langkah("Menata halaman PDF")
-    if kabar is not None:
-        with ikuti_weasyprint(kabar):
-            return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    html = dokumen_html(kecamatan, tahun, jenis, disetujui, kertas)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
